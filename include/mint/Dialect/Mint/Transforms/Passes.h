@@ -1,0 +1,35 @@
+//===- Passes.h - Passes over the mint dialect ------------------*- C++ -*-===//
+//
+// Declares the mint passes (generated from Passes.td), their registration,
+// and the pattern sets they drive.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_DIALECT_MINT_TRANSFORMS_PASSES_H
+#define MINT_DIALECT_MINT_TRANSFORMS_PASSES_H
+
+#include "mint/Dialect/Mint/IR/MintDialect.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class RewritePatternSet;
+} // namespace mlir
+
+namespace mlir::mint {
+
+#define GEN_PASS_DECL
+#include "mint/Dialect/Mint/Transforms/Passes.h.inc"
+
+/// Adds patterns that fold standalone RELU, RELU6 and RELU_N1_TO_1 ops into
+/// the fused_activation_function of their producers.
+void populateFuseActivationsPatterns(RewritePatternSet &patterns);
+
+#define GEN_PASS_REGISTRATION
+#include "mint/Dialect/Mint/Transforms/Passes.h.inc"
+
+} // namespace mlir::mint
+
+#endif // MINT_DIALECT_MINT_TRANSFORMS_PASSES_H

@@ -1,0 +1,95 @@
+//===- Passes.td - Passes over the mint dialect ------------*- tablegen -*-===//
+//
+// Every pass of the mint dialect: flag `mint-<verb>-<noun>`, def `...Pass`,
+// with its options and statistics. Each pass is a thin driver over the
+// pattern sets published in Passes.h.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD
+#define MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD
+
+include "mlir/Pass/PassBase.td"
+
+//===----------------------------------------------------------------------===//
+// Graph clean-up
+//===----------------------------------------------------------------------===//
+
+def FuseActivationsPass : Pass<"mint-fuse-activations", "func::FuncOp"> {
+  let summary = "Fuse standalone RELU, RELU6 and RELU_N1_TO_1 into producers";
+  let description = [{
+    Folds a standalone clamping activation into the op that produces its
+    input when that op has a `fused_activation_function` (convolutions,
+    fully connected, arithmetic, pools, concatenation), the activation is
+    its only user and it has no activation yet. TFLite then runs one kernel
+    instead of two, and quantization sees one fewer tensor.
+
+    In a quantized graph the producer takes over the activation's result
+    type (TFLite requantizes once instead of twice); a same-scale producer
+    (pool, concatenation) is left alone when that would change its scale.
+
+    Before:
+
+    ```mlir
+    %0 = mint.conv_2d %x, %w, %b {padding = #mint.padding<same>,
+           stride_h = 1 : i32, stride_w = 1 : i32}
+         : (tensor<1x8x8x3xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>)
+        -> tensor<1x8x8x4xf32>
+    %1 = mint.relu6 %0 : (tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %0 = mint.conv_2d %x, %w, %b {fused_activation_function =
+           #mint.activation<relu6>, padding = #mint.padding<same>,
+           stride_h = 1 : i32, stride_w = 1 : i32}
+         : (tensor<1x8x8x3xf32>, tensor<4x3x3x3xf32>, tensor<4xf32>)
+        -> tensor<1x8x8x4xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+}
+
+def InferShapesPass : Pass<"mint-infer-shapes", "::mlir::ModuleOp"> {
+  let summary = "Refine dynamic result shapes with TFLite's shape rules";
+  let description = [{
+    Walks the mint ops in order and replaces dynamic result dimensions with
+    the sizes that TFLite's shape rules infer from the operands (window
+    sizes of convolutions and pools, broadcasting, constant shapes, paddings
+    and permutations). A result is refined only when all its users are mint
+    ops or returns; the result types of functions that nothing calls are
+    updated to match their returns.
+
+    Before:
+
+    ```mlir
+    func.func @main(%x: tensor<1x8x8x3xf32>) -> tensor<?x?x?x?xf32> {
+      %0 = mint.max_pool_2d %x {filter_height = 2 : i32, filter_width = 2 : i32,
+             padding = #mint.padding<valid>, stride_h = 2 : i32, stride_w = 2 : i32}
+           : (tensor<1x8x8x3xf32>) -> tensor<?x?x?x?xf32>
+      return %0 : tensor<?x?x?x?xf32>
+    }
+    ```
+
+    After:
+
+    ```mlir
+    func.func @main(%x: tensor<1x8x8x3xf32>) -> tensor<1x4x4x3xf32> {
+      %0 = mint.max_pool_2d %x {...} : (tensor<1x8x8x3xf32>) -> tensor<1x4x4x3xf32>
+      return %0 : tensor<1x4x4x3xf32>
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"refineFunctionResults", "refine-function-results", "bool",
+           /*default=*/"true",
+           "Update the result types of functions that nothing calls">
+  ];
+  let statistics = [
+    Statistic<"numRefined", "num-refined", "Number of results refined">
+  ];
+}
+
+#endif // MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD

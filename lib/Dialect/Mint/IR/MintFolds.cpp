@@ -1,0 +1,220 @@
+//===- MintFolds.cpp - Folders and canonicalizations of mint ops ----------===//
+//
+// Folds that follow from an op's definition alone: identities (a reshape to
+// the same type, a pad by zero, a transpose by the identity), constant
+// propagation through data movement, quantize/dequantize of constants with
+// TFLite's arithmetic, and quantize(dequantize(x)) -> x.
+//
+// Folding a non-splat constant builds a new one; to avoid duplicating large
+// weights that other ops still use, data-movement and conversion folds only
+// apply to constants with a single use.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Dialect/Mint/IR/MintOps.h"
+
+#include "mint/Dialect/Mint/IR/QuantizedConstants.h"
+#include "mint/Dialect/Mint/IR/ShapeRules.h"
+
+#include "mlir/IR/Matchers.h"
+#include "mlir/IR/PatternMatch.h"
+
+using namespace mlir;
+using namespace mlir::mint;
+
+/// Returns `attr` as dense elements if folding may build a new constant from
+/// it: a splat, or a constant whose only user is the folding op.
+static DenseElementsAttr getFoldableDense(Attribute attr, Value value) {
+  auto dense = dyn_cast_if_present<DenseElementsAttr>(attr);
+  if (!dense || !(dense.isSplat() || value.hasOneUse()))
+    return {};
+  return dense;
+}
+
+/// Reshapes constant elements to `type`'s shape, keeping their element
+/// type (the storage type for quantized results).
+static DenseElementsAttr reshapeDense(DenseElementsAttr dense,
+                                      ShapedType type) {
+  if (!type.hasStaticShape())
+    return {};
+  return dense.reshape(dense.getType().clone(type.getShape()));
+}
+
+//===----------------------------------------------------------------------===//
+// ConstOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ConstOp::fold(FoldAdaptor) { return getValue(); }
+
+//===----------------------------------------------------------------------===//
+// ReshapeOp and SqueezeOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ReshapeOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto dense = getFoldableDense(adaptor.getInput(), getInput()))
+    return reshapeDense(dense, getType());
+  return {};
+}
+
+namespace {
+/// reshape(reshape(x)) -> reshape(x): only the last shape matters.
+struct FoldReshapeOfReshape : OpRewritePattern<ReshapeOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(ReshapeOp op,
+                                PatternRewriter &rewriter) const override {
+    auto producer = op.getInput().getDefiningOp<ReshapeOp>();
+    if (!producer)
+      return rewriter.notifyMatchFailure(op, "input is not a reshape");
+    rewriter.modifyOpInPlace(
+        op, [&] { op.getInputMutable().assign(producer.getInput()); });
+    return success();
+  }
+};
+} // namespace
+
+void ReshapeOp::getCanonicalizationPatterns(RewritePatternSet &results,
+                                            MLIRContext *context) {
+  results.add<FoldReshapeOfReshape>(context);
+}
+
+OpFoldResult SqueezeOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto dense = getFoldableDense(adaptor.getInput(), getInput()))
+    return reshapeDense(dense, getType());
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// ConcatenationOp, PadOp, PadV2Op, SliceOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult ConcatenationOp::fold(FoldAdaptor) {
+  if (getValues().size() == 1 &&
+      getFusedActivationFunction() == ActivationFunctionType::None &&
+      getValues().front().getType() == getType())
+    return getValues().front();
+  return {};
+}
+
+/// Returns true if `paddings` is a constant of zeros.
+static bool isZeroPadding(Value paddings) {
+  auto values = getConstantIntValues(paddings);
+  return values && llvm::all_of(*values, [](int64_t pad) { return pad == 0; });
+}
+
+OpFoldResult PadOp::fold(FoldAdaptor) {
+  if (getInput().getType() == getType() && isZeroPadding(getPaddings()))
+    return getInput();
+  return {};
+}
+
+OpFoldResult PadV2Op::fold(FoldAdaptor) {
+  if (getInput().getType() == getType() && isZeroPadding(getPaddings()))
+    return getInput();
+  return {};
+}
+
+OpFoldResult SliceOp::fold(FoldAdaptor) {
+  // A static slice as large as its input takes all of it.
+  if (getInput().getType() == getType() && getType().hasStaticShape())
+    return getInput();
+  return {};
+}
+
+//===----------------------------------------------------------------------===//
+// TransposeOp
+//===----------------------------------------------------------------------===//
+
+/// Permutes the dimensions of constant elements stored a whole number of
+/// bytes each; returns null for other element types.
+static DenseElementsAttr transposeDense(DenseElementsAttr dense,
+                                        ArrayRef<int64_t> perm,
+                                        ShapedType resultType) {
+  ShapedType inputType = dense.getType();
+  auto storageType = inputType.clone(resultType.getShape());
+  if (dense.isSplat())
+    return DenseElementsAttr::get(storageType,
+                                  dense.getSplatValue<Attribute>());
+  Type element = inputType.getElementType();
+  if (!element.isIntOrFloat() || element.getIntOrFloatBitWidth() % 8 != 0)
+    return {};
+  size_t bytes = element.getIntOrFloatBitWidth() / 8;
+  int64_t rank = inputType.getRank();
+  ArrayRef<int64_t> inShape = inputType.getShape();
+  // Row-major strides of the input, in elements.
+  SmallVector<int64_t> inStrides(rank, 1);
+  for (int64_t dim = rank - 2; dim >= 0; --dim)
+    inStrides[dim] = inStrides[dim + 1] * inShape[dim + 1];
+  ArrayRef<char> source = dense.getRawData();
+  SmallVector<char> target(source.size());
+  SmallVector<int64_t> index(rank, 0); // Index into the result.
+  int64_t numElements = inputType.getNumElements();
+  for (int64_t flat = 0; flat < numElements; ++flat) {
+    int64_t sourceFlat = 0;
+    for (int64_t dim = 0; dim < rank; ++dim)
+      sourceFlat += index[dim] * inStrides[perm[dim]];
+    std::memcpy(target.data() + flat * bytes,
+                source.data() + sourceFlat * bytes, bytes);
+    for (int64_t dim = rank - 1; dim >= 0; --dim) {
+      if (++index[dim] < resultType.getDimSize(dim))
+        break;
+      index[dim] = 0;
+    }
+  }
+  return DenseElementsAttr::getFromRawBuffer(storageType, target);
+}
+
+OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
+  auto perm = getConstantIntValues(getPerm());
+  if (!perm)
+    return {};
+  bool identity = llvm::equal(*perm, llvm::seq<int64_t>(0, perm->size()));
+  if (identity && getInput().getType() == getType())
+    return getInput();
+  auto dense = getFoldableDense(adaptor.getInput(), getInput());
+  if (!dense || !getType().hasStaticShape())
+    return {};
+  return transposeDense(dense, *perm, getType());
+}
+
+//===----------------------------------------------------------------------===//
+// QuantizeOp and DequantizeOp
+//===----------------------------------------------------------------------===//
+
+OpFoldResult QuantizeOp::fold(FoldAdaptor adaptor) {
+  // Requantizing to the same type, or undoing a dequantize, changes nothing.
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto dequantize = getInput().getDefiningOp<DequantizeOp>())
+    if (dequantize.getInput().getType() == getType())
+      return dequantize.getInput();
+  auto floats = dyn_cast_if_present<DenseFPElementsAttr>(
+      getFoldableDense(adaptor.getInput(), getInput()));
+  if (!floats)
+    return {};
+  return quantizeConstant(floats, getType());
+}
+
+OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
+  DenseElementsAttr dense = getFoldableDense(adaptor.getInput(), getInput());
+  if (!dense)
+    return {};
+  auto resultElement = cast<FloatType>(getType().getElementType());
+  if (auto halves = dyn_cast<DenseFPElementsAttr>(dense)) {
+    // f16 -> f32 is exact.
+    return halves.mapValues(resultElement, [&](const APFloat &value) {
+      APFloat converted = value;
+      bool losesInfo = false;
+      converted.convert(resultElement.getFloatSemantics(),
+                        APFloat::rmNearestTiesToEven, &losesInfo);
+      return converted.bitcastToAPInt();
+    });
+  }
+  if (auto stored = dyn_cast<DenseIntElementsAttr>(dense))
+    return dequantizeConstant(stored, getInput().getType(), resultElement);
+  return {};
+}

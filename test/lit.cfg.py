@@ -1,0 +1,32 @@
+# -*- Python -*-
+# lit configuration of Mint's regression tests: .mlir files run through
+# mint-opt / mint-translate with FileCheck, .test files run the tools.
+
+import os
+
+import lit.formats
+from lit.llvm import llvm_config
+
+config.name = "Mint"
+config.test_format = lit.formats.ShTest(not llvm_config.use_lit_shell)
+config.suffixes = [".mlir", ".test"]
+config.test_source_root = os.path.dirname(__file__)
+config.test_exec_root = os.path.join(config.mint_obj_root, "test")
+config.excludes = [
+    "CMakeLists.txt",
+    "README.md",
+    "lit.cfg.py",
+    "lit.site.cfg.py",
+    "Consumer",
+    "Unit",
+]
+
+config.substitutions.append(("%mint_src_root", config.mint_src_root))
+config.substitutions.append(("%mint_obj_root", config.mint_obj_root))
+
+llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
+llvm_config.use_default_substitutions()
+llvm_config.add_tool_substitutions(
+    ["mint", "mint-opt", "mint-translate", "not", "count", "split-file"],
+    [config.mint_tools_dir, config.llvm_tools_dir],
+)

@@ -1,0 +1,30 @@
+//===- Commands.h - Subcommands of the mint driver --------------*- C++ -*-===//
+//
+// Each `mint <command>` declares its options under its own llvm::cl
+// subcommand and runs through one entry point. Options live in structs
+// owned by main(), never in mutable globals.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_TOOLS_MINT_COMMANDS_H
+#define MINT_TOOLS_MINT_COMMANDS_H
+
+#include "llvm/Support/CommandLine.h"
+#include "llvm/Support/raw_ostream.h"
+
+namespace mlir::mint::driver {
+
+/// Options of `mint ops`.
+struct OpsOptions {
+  llvm::cl::SubCommand command{
+      "ops", "List the TFLite operators Mint models and how each quantizes"};
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint ops`; returns the process exit code.
+int runOpsCommand(const OpsOptions &options, llvm::raw_ostream &os);
+
+} // namespace mlir::mint::driver
+
+#endif // MINT_TOOLS_MINT_COMMANDS_H

@@ -1,0 +1,60 @@
+//===- mint.cpp - The Mint user driver ------------------------------------===//
+//
+// `mint <command> [options]`: the command-line entry point for users who
+// optimize TFLite models. It dispatches to subcommands and prints the
+// version of Mint, of the LLVM/MLIR it is built against, and of the host
+// CPU it would compile for.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+
+#include "mint/Config.h"
+#include "mint/Revision.h"
+
+#include "llvm/ADT/StringMap.h"
+#include "llvm/Support/InitLLVM.h"
+#include "llvm/TargetParser/Host.h"
+
+using namespace mlir::mint::driver;
+
+static void printVersion(llvm::raw_ostream &os) {
+  os << "Mint " << MINT_VERSION << " (revision " << MINT_REVISION << ")\n"
+     << "  LLVM/MLIR " << MINT_LLVM_VERSION << "\n"
+     << "  host " << llvm::sys::getProcessTriple() << ", CPU "
+     << llvm::sys::getHostCPUName();
+  // The vector ISA features Mint's CPU code generation cares about.
+  llvm::StringMap<bool> features = llvm::sys::getHostCPUFeatures();
+  llvm::SmallVector<llvm::StringRef> present;
+  for (llvm::StringRef feature :
+       {"sse4.2", "avx", "avx2", "fma", "f16c", "avx512f", "avx512bw",
+        "avx512vl", "avx512vnni", "avxvnni", "avx512fp16", "avx512bf16",
+        "amx-int8", "neon", "dotprod", "i8mm", "sve"})
+    if (features.lookup(feature))
+      present.push_back(feature);
+  if (!present.empty()) {
+    os << " (";
+    llvm::interleave(present, os, " ");
+    os << ")";
+  }
+  os << "\n";
+}
+
+int main(int argc, char **argv) {
+  llvm::InitLLVM initLLVM(argc, argv);
+  OpsOptions opsOptions;
+
+  llvm::cl::SetVersionPrinter(printVersion);
+  llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
+  llvm::cl::ParseCommandLineOptions(
+      argc, argv,
+      "Mint - optimize TensorFlow Lite models\n\n"
+      "  mint <command> [options]\n\n"
+      "Run `mint <command> --help` for the options of a command.\n");
+
+  if (opsOptions.command)
+    return runOpsCommand(opsOptions, llvm::outs());
+
+  llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
+  return 2;
+}

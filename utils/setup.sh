@@ -1,0 +1,45 @@
+# utils/setup.sh - shared by utils/test.sh and utils/demo.sh (sourced, not
+# run): installs the Debian packages Mint needs when they are missing, then
+# configures and builds Mint incrementally.
+
+MINT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
+MINT_BUILD_DIR=${MINT_BUILD_DIR:-$MINT_ROOT/build}
+
+# The Debian 12 packages the build and the tests need.
+MINT_PACKAGES=(
+  cmake ninja-build git python3
+  clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  googletest libgtest-dev
+)
+
+mint_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
+
+# Installs the packages of MINT_PACKAGES that are not installed yet.
+mint_install_packages() {
+  local missing=() package
+  for package in "${MINT_PACKAGES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null |
+      grep -q "install ok installed" || missing+=("$package")
+  done
+  [ ${#missing[@]} -eq 0 ] && return 0
+  local sudo=()
+  [ "$(id -u)" -ne 0 ] && sudo=(sudo)
+  mint_log "Installing ${missing[*]}"
+  "${sudo[@]}" apt-get update -q
+  "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
+    apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Configures (once) and builds Mint in MINT_BUILD_DIR with clang-22, lld
+# and ninja, linking the tools against libMLIR.so.
+mint_build() {
+  if [ ! -f "$MINT_BUILD_DIR/build.ninja" ]; then
+    mint_log "Configuring $MINT_BUILD_DIR"
+    cmake -G Ninja -S "$MINT_ROOT" -B "$MINT_BUILD_DIR" \
+      -DCMAKE_BUILD_TYPE=Release \
+      -DCMAKE_C_COMPILER=clang-22 -DCMAKE_CXX_COMPILER=clang++-22 \
+      -DMLIR_DIR=/usr/lib/llvm-22/lib/cmake/mlir
+  fi
+  mint_log "Building"
+  cmake --build "$MINT_BUILD_DIR" "$@"
+}

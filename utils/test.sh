@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# utils/test.sh - on a fresh Debian 12 machine: install what is missing,
+# build Mint, run the lit and GoogleTest suites (check-mint), then install
+# Mint and build and run a consumer project against the installed copy.
+set -euo pipefail
+source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
+
+mint_install_packages
+mint_build
+mint_log "Running check-mint (lit + GoogleTest)"
+cmake --build "$MINT_BUILD_DIR" --target check-mint
+
+mint_log "GoogleTest binaries"
+gtests=0
+while IFS= read -r binary; do
+  summary=$("$binary" --gtest_brief=1 | tail -n 1)
+  printf '  %s: %s\n' "${binary#"$MINT_BUILD_DIR"/}" "$summary"
+  gtests=$((gtests + $(sed -n 's/.*PASSED  ] \([0-9]*\) test.*/\1/p' <<<"$summary")))
+done < <(find "$MINT_BUILD_DIR/unittests" -type f -name '*Tests' -perm -u+x | sort)
+printf '  %d GoogleTest tests passed\n' "$gtests"
+
+mint_log "Installing Mint and building a find_package(Mint) consumer"
+prefix="$MINT_BUILD_DIR/install"
+rm -rf "$prefix" "$MINT_BUILD_DIR/consumer"
+cmake --install "$MINT_BUILD_DIR" --prefix "$prefix" >/dev/null
+cmake -G Ninja -S "$MINT_ROOT/test/Consumer" -B "$MINT_BUILD_DIR/consumer" \
+  -DCMAKE_CXX_COMPILER=clang++-22 -DMint_DIR="$prefix/lib/cmake/mint" >/dev/null
+cmake --build "$MINT_BUILD_DIR/consumer"
+"$MINT_BUILD_DIR/consumer/mint-consumer"
+mint_log "All tests passed"
