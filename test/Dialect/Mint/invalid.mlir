@@ -874,3 +874,32 @@ func.func @custom_code(%x: tensor<4xf32>) {
   %0 = mint.custom ""(%x) : (tensor<4xf32>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @transpose_conv_shape_values(%w: tensor<4x2x2x6xf32>, %y: tensor<1x8x8x6xf32>) {
+  %s = mint.const dense<[1, 16, -16, 4]> : tensor<4xi32>
+  // expected-error@+1 {{'mint.transpose_conv' op expects positive output_shape entries}}
+  %0 = mint.transpose_conv %s, %w, %y {padding = #mint.padding<same>, stride_h = 2 : i32, stride_w = 2 : i32} : (tensor<4xi32>, tensor<4x2x2x6xf32>, tensor<1x8x8x6xf32>) -> tensor<1x16x?x4xf32>
+  return
+}
+
+// -----
+
+func.func @reshape_not_divisible(%x: tensor<4x4xf32>) {
+  %s = mint.const dense<[-1, 5]> : tensor<2xi32>
+  // expected-error@+1 {{'mint.reshape' op cannot reshape 16 elements to [-1, 5]}}
+  %0 = mint.reshape %x, %s : (tensor<4x4xf32>, tensor<2xi32>) -> tensor<?x5xf32>
+  return
+}
+
+// -----
+
+func.func @strided_slice_shrink_index(%x: tensor<2x4xf32>) {
+  %b = mint.const dense<[2, 0]> : tensor<2xi32>
+  %e = mint.const dense<[3, 4]> : tensor<2xi32>
+  %s = mint.const dense<[1, 1]> : tensor<2xi32>
+  // expected-error@+1 {{'mint.strided_slice' op takes index 2 of dimension 0 of size 2}}
+  %0 = mint.strided_slice %x, %b, %e, %s {shrink_axis_mask = 1 : i32} : (tensor<2x4xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4xf32>
+  return
+}

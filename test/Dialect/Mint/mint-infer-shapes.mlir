@@ -68,3 +68,38 @@ func.func @caller(%x: tensor<4xf32>) -> tensor<?xf32> {
   %0 = call @callee(%x) : (tensor<4xf32>) -> tensor<?xf32>
   return %0 : tensor<?xf32>
 }
+
+// -----
+
+// STRIDED_SLICE follows TensorFlow's masks: an ellipsis stands for the
+// remaining dimensions, a new axis adds a 1, a shrunk axis disappears, a
+// negative stride walks backwards, and `offset` makes end relative.
+// CHECK-LABEL: func @strided_slices
+func.func @strided_slices(%x: tensor<2x3x4xf32>, %v: tensor<8xf32>)
+    -> (tensor<?x?x?x?xf32>, tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>) {
+  %zero2 = mint.const dense<[0, 0]> : tensor<2xi32>
+  %one2 = mint.const dense<[1, 1]> : tensor<2xi32>
+  // CHECK: mint.strided_slice {{.*}} -> tensor<2x3x4x1xf32>
+  %0 = mint.strided_slice %x, %zero2, %zero2, %one2 {ellipsis_mask = 1 : i32, new_axis_mask = 2 : i32}
+       : (tensor<2x3x4xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x?x?x?xf32>
+  %b1 = mint.const dense<[0, 1]> : tensor<2xi32>
+  %e1 = mint.const dense<[0, 2]> : tensor<2xi32>
+  // CHECK: mint.strided_slice {{.*}} -> tensor<2x3xf32>
+  %1 = mint.strided_slice %x, %b1, %e1, %one2 {ellipsis_mask = 1 : i32, shrink_axis_mask = 2 : i32}
+       : (tensor<2x3x4xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<?x?xf32>
+  %b2 = mint.const dense<[-1]> : tensor<1xi32>
+  %e2 = mint.const dense<[0]> : tensor<1xi32>
+  %s2 = mint.const dense<[-3]> : tensor<1xi32>
+  // From 7 down to 0 in steps of 3: 7, 4, 1.
+  // CHECK: mint.strided_slice {{.*}} -> tensor<3xf32>
+  %2 = mint.strided_slice %v, %b2, %e2, %s2 {end_mask = 1 : i32}
+       : (tensor<8xf32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<?xf32>
+  %b3 = mint.const dense<[2]> : tensor<1xi32>
+  %e3 = mint.const dense<[5]> : tensor<1xi32>
+  %s3 = mint.const dense<[2]> : tensor<1xi32>
+  // With offset, end = 2 + 5 = 7: elements 2, 4, 6.
+  // CHECK: mint.strided_slice {{.*}} -> tensor<3xf32>
+  %3 = mint.strided_slice %v, %b3, %e3, %s3 {offset = true}
+       : (tensor<8xf32>, tensor<1xi32>, tensor<1xi32>, tensor<1xi32>) -> tensor<?xf32>
+  return %0, %1, %2, %3 : tensor<?x?x?x?xf32>, tensor<?x?xf32>, tensor<?xf32>, tensor<?xf32>
+}

@@ -193,6 +193,9 @@ LogicalResult TransposeConvOp::verify() {
   if (failed(
           verifyDimEquals(*this, getOutputShape(), 0, 4, "output_shape size")))
     return failure();
+  if (auto shape = getConstantIntValues(getOutputShape()))
+    if (llvm::any_of(*shape, [](int64_t size) { return size <= 0; }))
+      return emitOpError("expects positive output_shape entries");
   auto weightsType = getWeights().getType();
   auto inputType = getInput().getType();
   auto outputType = getOutput().getType();

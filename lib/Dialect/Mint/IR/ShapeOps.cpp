@@ -119,6 +119,12 @@ LogicalResult ReshapeOp::verify() {
       return emitOpError("expects at most one -1 in the shape");
     if (llvm::any_of(*requested, [](int64_t size) { return size < -1; }))
       return emitOpError("expects shape entries >= -1");
+    auto inputType = getInput().getType();
+    if (inputType.hasStaticShape() &&
+        !resolveReshape(*requested, inputType.getNumElements()))
+      return emitOpError("cannot reshape ")
+             << inputType.getNumElements() << " elements to "
+             << formatShape(*requested);
   }
   auto inputType = getInput().getType();
   auto outputType = getOutput().getType();
@@ -551,12 +557,23 @@ LogicalResult StridedSliceOp::verify() {
   auto begin = getConstantIntValues(getBegin());
   auto end = getConstantIntValues(getEnd());
   auto strides = getConstantIntValues(getStrides());
-  if (begin && end && strides &&
-      !expandSliceSpec(getInput().getType().getRank(), *begin, *end, *strides,
-                       getBeginMask(), getEndMask(), getEllipsisMask(),
-                       getNewAxisMask(), getShrinkAxisMask()))
+  if (!begin || !end || !strides)
+    return verifyMovedKind(*this, getInput(), getOutput());
+  auto inputType = getInput().getType();
+  auto spec = expandSliceSpec(inputType.getRank(), *begin, *end, *strides,
+                              getBeginMask(), getEndMask(), getEllipsisMask(),
+                              getNewAxisMask(), getShrinkAxisMask());
+  if (!spec)
     return emitOpError("slice specification does not fit an input of rank ")
-           << getInput().getType().getRank();
+           << inputType.getRank();
+  for (auto [dim, size] : llvm::enumerate(inputType.getShape())) {
+    if (!spec->shrink[dim] || ShapedType::isDynamic(size))
+      continue;
+    int64_t index = spec->begin[dim];
+    if (index < -size || index >= size)
+      return emitOpError("takes index ")
+             << index << " of dimension " << dim << " of size " << size;
+  }
   return verifyMovedKind(*this, getInput(), getOutput());
 }
 
