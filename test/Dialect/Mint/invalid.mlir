@@ -903,3 +903,75 @@ func.func @strided_slice_shrink_index(%x: tensor<2x4xf32>) {
   %0 = mint.strided_slice %x, %b, %e, %s {shrink_axis_mask = 1 : i32} : (tensor<2x4xf32>, tensor<2xi32>, tensor<2xi32>, tensor<2xi32>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @sparsity_rank() {
+  // expected-error@+1 {{'mint.const' op sparsity describes a tensor of rank 3, got rank 2}}
+  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], levels = [dense, dense, sparse_csr]>} dense<1.0> : tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @sparsity_block_divides() {
+  // expected-error@+1 {{'mint.const' op block size 4 does not divide dimension 1}}
+  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]>} dense<1.0> : tensor<2x6xf32>
+  return
+}
+
+// -----
+
+func.func @sparsity_permutation() {
+  // expected-error@+1 {{expects traversal_order to be a permutation of [0, 2)}}
+  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 0], levels = [dense, sparse_csr]>} dense<1.0> : tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @sparsity_levels() {
+  // expected-error@+1 {{expects one format per level (2), got 1}}
+  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1], levels = [dense]>} dense<1.0> : tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @sparsity_level_keyword() {
+  // expected-error@+1 {{expected 'dense' or 'sparse_csr'}}
+  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1], levels = [dense, coo]>} dense<1.0> : tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @sparsity_block_map(%x: tensor<4xf32>) {
+  // expected-error@+1 {{block_map entry 2 is not a tensor dimension}}
+  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], block_map = [2], block_sizes = [2], levels = [dense, dense, dense]>} dense<1.0> : tensor<2x2xf32>
+  return
+}
+
+// -----
+
+func.func @custom_builtin_options_without_code(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'mint.custom' op has builtin options but no builtin_code}}
+  %0 = mint.custom "Foo"(%x) {builtin_options = {}, builtin_options_type = "AbsOptions"} : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @custom_builtin_with_custom_options(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'mint.custom' op expects no custom_options on a builtin operator}}
+  %0 = mint.custom "ABS"(%x) {builtin_code = 101 : i32, custom_options = "\01"} : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}
+
+// -----
+
+func.func @custom_builtin_options_pair(%x: tensor<4xf32>) {
+  // expected-error@+1 {{'mint.custom' op expects builtin_options and builtin_options_type together}}
+  %0 = mint.custom "ABS"(%x) {builtin_code = 101 : i32, builtin_options = {}} : (tensor<4xf32>) -> tensor<4xf32>
+  return
+}

@@ -29,11 +29,14 @@ bool ConstOp::isBuildableWith(Attribute value, Type type) {
 }
 
 LogicalResult ConstOp::verify() {
-  if (isBuildableWith(getValue(), getType()))
-    return success();
-  return emitOpError("expects value of type ")
-         << getValue().getType() << " to hold the elements of " << getType()
-         << " (same shape; for a quantized type, its storage type)";
+  if (!isBuildableWith(getValue(), getType()))
+    return emitOpError("expects value of type ")
+           << getValue().getType() << " to hold the elements of " << getType()
+           << " (same shape; for a quantized type, its storage type)";
+  if (SparsityAttr sparsity = getSparsityAttr())
+    return sparsity.verifyShape([&] { return emitOpError(); },
+                                getType().getShape());
+  return success();
 }
 
 // mint.const {attrs} <elements-attr> [-> <type>]
@@ -71,5 +74,13 @@ ParseResult ConstOp::parse(OpAsmParser &parser, OperationState &result) {
 LogicalResult CustomOp::verify() {
   if (getCustomCode().empty())
     return emitOpError("expects a non-empty custom_code");
+  bool builtin = getBuiltinCode().has_value();
+  if (!builtin && (getBuiltinOptions() || getBuiltinOptionsType()))
+    return emitOpError("has builtin options but no builtin_code");
+  if (builtin && !getCustomOptions().empty())
+    return emitOpError("expects no custom_options on a builtin operator");
+  if (bool(getBuiltinOptions()) != bool(getBuiltinOptionsType()))
+    return emitOpError(
+        "expects builtin_options and builtin_options_type together");
   return success();
 }

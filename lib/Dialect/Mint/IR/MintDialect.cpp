@@ -10,8 +10,6 @@
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
 #include "mlir/IR/Builders.h"
-#include "mlir/IR/DialectImplementation.h"
-#include "llvm/ADT/TypeSwitch.h"
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -19,23 +17,18 @@ using namespace mlir::mint;
 #include "mint/Dialect/Mint/IR/MintOpsDialect.cpp.inc"
 #include "mint/Dialect/Mint/IR/MintOpsEnums.cpp.inc"
 
-#define GET_ATTRDEF_CLASSES
-#include "mint/Dialect/Mint/IR/MintOpsAttributes.cpp.inc"
-
 void MintDialect::initialize() {
   addOperations<
 #define GET_OP_LIST
 #include "mint/Dialect/Mint/IR/MintOps.cpp.inc"
       >();
-  addAttributes<
-#define GET_ATTRDEF_LIST
-#include "mint/Dialect/Mint/IR/MintOpsAttributes.cpp.inc"
-      >();
+  registerAttributes();
 }
 
 Operation *MintDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                             Type type, Location loc) {
   if (!ConstOp::isBuildableWith(value, type))
     return nullptr;
-  return ConstOp::create(builder, loc, type, cast<ElementsAttr>(value));
+  return ConstOp::create(builder, loc, type, cast<ElementsAttr>(value),
+                         /*sparsity=*/nullptr);
 }

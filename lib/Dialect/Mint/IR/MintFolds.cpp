@@ -44,7 +44,13 @@ static DenseElementsAttr reshapeDense(DenseElementsAttr dense,
 // ConstOp
 //===----------------------------------------------------------------------===//
 
-OpFoldResult ConstOp::fold(FoldAdaptor) { return getValue(); }
+OpFoldResult ConstOp::fold(FoldAdaptor) {
+  // A sparse constant keeps its encoding: folding would let the folder
+  // replace it by an equal dense constant.
+  if (getSparsityAttr())
+    return {};
+  return getValue();
+}
 
 //===----------------------------------------------------------------------===//
 // ReshapeOp and SqueezeOp

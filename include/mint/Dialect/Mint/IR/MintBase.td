@@ -47,6 +47,10 @@ def Mint_Dialect : Dialect {
   let dependentDialects = ["::mlir::quant::QuantDialect"];
   let hasConstantMaterializer = 1;
   let useDefaultAttributePrinterParser = 1;
+  let extraClassDeclaration = [{
+    /// Registers the dialect's attributes (MintAttrs.cpp).
+    void registerAttributes();
+  }];
 }
 
 //===----------------------------------------------------------------------===//

@@ -17,19 +17,31 @@ def Mint_ConstOp : Mint_Op<"const", [ConstantLike, Pure]> {
     has the result's shape and the quantized type's storage type, and the
     result type follows `->`.
 
+    A constant with `sparsity` is stored sparsely in a TFLite model (and
+    read through a DENSIFY); its `value` is the dense value all the same.
+    Sparse constants do not fold, so their encoding survives until
+    `mint-densify` removes it.
+
     Example:
 
     ```mlir
     %0 = mint.const dense<[1.0, 2.0]> : tensor<2xf32>
     %1 = mint.const dense<[-3, 7]> : tensor<2xi8>
          -> tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>
+    %2 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1],
+                                              levels = [dense, sparse_csr]>}
+         dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
     ```
   }];
-  let arguments = (ins ElementsAttr:$value);
+  let arguments = (ins
+    ElementsAttr:$value,
+    OptionalAttr<Mint_SparsityAttr>:$sparsity
+  );
   let results = (outs Mint_Tensor:$output);
   let builders = [
     OpBuilder<(ins "::mlir::ElementsAttr":$value), [{
-      build($_builder, $_state, value.getShapedType(), value);
+      build($_builder, $_state, value.getShapedType(), value,
+            /*sparsity=*/nullptr);
     }]>
   ];
   let hasCustomAssemblyFormat = 1;
@@ -41,14 +53,35 @@ def Mint_ConstOp : Mint_Op<"const", [ConstantLike, Pure]> {
   }];
 }
 
+def Mint_NoValueOp : Mint_Op<"no_value", [Pure]> {
+  let summary = "an omitted optional input (TFLite tensor index -1)";
+  let description = [{
+    Stands for an optional input that a TFLite operator leaves out; only
+    operands of `mint.custom` take it (mint ops model optional inputs as
+    optional operands).
+
+    Example:
+
+    ```mlir
+    %none = mint.no_value : none
+    %0 = mint.custom "LSTM"(%x, %none) : (tensor<1x8xf32>, none) -> tensor<1x8xf32>
+    ```
+  }];
+  let results = (outs NoneType:$none);
+  let assemblyFormat = "attr-dict `:` type($none)";
+}
+
 def Mint_CustomOp : Mint_Op<"custom"> {
   let summary = "an operator Mint does not model (TFLite CUSTOM or unknown)";
   let description = [{
     Keeps an operator that Mint does not model: a TFLite custom operator
     (`custom_code` is its name, `custom_options` its option bytes, kept
-    verbatim) or a builtin operator newer than Mint. Mint never looks inside;
-    the op is treated as having unknown side effects, so it is never removed
-    or reordered, and it is written back unchanged.
+    verbatim) or a builtin operator that has no mint op (`custom_code` is
+    the builtin's name, `builtin_code` its number, `builtin_options` the
+    fields of its option table and `builtin_options_type` the table's name).
+    `version` is the operator version the model declared. Mint never looks
+    inside; the op is treated as having unknown side effects, so it is never
+    removed or reordered, and it is written back unchanged.
 
     Example:
 
@@ -62,7 +95,11 @@ def Mint_CustomOp : Mint_Op<"custom"> {
   let arguments = (ins
     Variadic<AnyType>:$inputs,
     StrAttr:$custom_code,
-    DefaultValuedStrAttr<StrAttr, "">:$custom_options
+    DefaultValuedStrAttr<StrAttr, "">:$custom_options,
+    OptionalAttr<I32Attr>:$builtin_code,
+    OptionalAttr<DictionaryAttr>:$builtin_options,
+    OptionalAttr<StrAttr>:$builtin_options_type,
+    DefaultValuedAttr<Mint_PositiveI32Attr, "1">:$version
   );
   let results = (outs Variadic<AnyType>:$outputs);
   let assemblyFormat = [{

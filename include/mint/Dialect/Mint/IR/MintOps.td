@@ -8,6 +8,7 @@
 #ifndef MINT_DIALECT_MINT_IR_MINTOPS_TD
 #define MINT_DIALECT_MINT_IR_MINTOPS_TD
 
+include "mint/Dialect/Mint/IR/MintAttrs.td"
 include "mint/Dialect/Mint/IR/MintBase.td"
 include "mint/Dialect/Mint/IR/MintInterfaces.td"
 include "mlir/Interfaces/InferTypeOpInterface.td"
