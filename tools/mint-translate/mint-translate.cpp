@@ -6,12 +6,15 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mint/Target/TFLite/TFLite.h"
+
 #include "mlir/InitAllTranslations.h"
 #include "mlir/Support/LogicalResult.h"
 #include "mlir/Tools/mlir-translate/MlirTranslateMain.h"
 
 int main(int argc, char **argv) {
   mlir::registerAllTranslations();
+  mlir::mint::registerTFLiteTranslations();
   return mlir::failed(
       mlir::mlirTranslateMain(argc, argv, "Mint translation driver\n"));
 }

@@ -110,7 +110,7 @@ func.func @depthwise_channels(%x: tensor<1x8x8x4xf32>, %w: tensor<1x3x3x6xf32>) 
 
 func.func @depthwise_multiplier(%x: tensor<1x8x8x4xf32>, %w: tensor<1x3x3x8xf32>) {
   // expected-error@+1 {{'mint.depthwise_conv_2d' op has depth_multiplier 1 but the filter has 8 channels for 4 input channels}}
-  %0 = mint.depthwise_conv_2d %x, %w {padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x8x8x4xf32>, tensor<1x3x3x8xf32>) -> tensor<1x8x8x8xf32>
+  %0 = mint.depthwise_conv_2d %x, %w {padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32, depth_multiplier = 1 : i32} : (tensor<1x8x8x4xf32>, tensor<1x3x3x8xf32>) -> tensor<1x8x8x8xf32>
   return
 }
 

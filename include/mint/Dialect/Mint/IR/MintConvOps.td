@@ -89,7 +89,7 @@ def Mint_DepthwiseConv2DOp : Mint_AffineOp<"depthwise_conv_2d"> {
     Mint_PaddingAttr:$padding,
     Mint_PositiveI32Attr:$stride_h,
     Mint_PositiveI32Attr:$stride_w,
-    DefaultValuedAttr<ConfinedAttr<I32Attr, [IntNonNegative]>, "1">
+    DefaultValuedAttr<ConfinedAttr<I32Attr, [IntNonNegative]>, "0">
         :$depth_multiplier,
     Mint_DefaultOneI32Attr:$dilation_h_factor,
     Mint_DefaultOneI32Attr:$dilation_w_factor,
