@@ -23,8 +23,11 @@ config.excludes = [
 
 config.substitutions.append(("%mint_src_root", config.mint_src_root))
 config.substitutions.append(("%mint_obj_root", config.mint_obj_root))
+config.substitutions.append(("%python", config.mint_test_python))
+config.substitutions.append(("%flatc", config.mint_flatc))
 
-llvm_config.with_system_environment(["HOME", "TMP", "TEMP"])
+llvm_config.with_system_environment(
+    ["HOME", "TMP", "TEMP", "MINT_MODEL_CACHE", "MINT_REQUIRE_MODELS"])
 llvm_config.use_default_substitutions()
 llvm_config.add_tool_substitutions(
     ["mint", "mint-opt", "mint-translate", "not", "count", "split-file"],
