@@ -31,6 +31,8 @@ struct OpEntry {
 static std::string getTFLiteName(StringRef mnemonic) {
   if (mnemonic == "const")
     return "(buffer)";
+  if (mnemonic == "sparse_const")
+    return "(sparse buffer)";
   if (mnemonic == "no_value")
     return "(omitted input)";
   return mnemonic.upper();

@@ -95,10 +95,10 @@ LogicalResult mlir::mint::verifyTFLiteExportable(ModuleOp module) {
         if (failed(checkTensorType(nested, type,
                                    "result #" + std::to_string(index))))
           ok = false;
-      if (auto constant = dyn_cast<ConstOp>(nested)) {
-        if (!isa<DenseElementsAttr>(constant.getValue())) {
-          constant.emitOpError("cannot be exported to TFLite: its value must "
-                               "be dense elements");
+      if (isa<ConstOp, SparseConstOp>(nested)) {
+        if (!isa<DenseElementsAttr>(nested->getAttr("value"))) {
+          nested->emitOpError("cannot be exported to TFLite: its value must "
+                              "be dense elements");
           ok = false;
         }
       } else if (auto fakeQuant = dyn_cast<FakeQuantOp>(nested)) {
@@ -107,7 +107,7 @@ LogicalResult mlir::mint::verifyTFLiteExportable(ModuleOp module) {
                                 "has one range per tensor, not per axis");
           ok = false;
         }
-      } else if (!isa<CustomOp, NoValueOp>(nested) &&
+      } else if (!isa<CustomOp, NoValueOp, SparseConstOp>(nested) &&
                  !lookupBuiltinByMnemonic(nested->getName().stripDialect())) {
         nested->emitOpError("has no TFLite operator");
         ok = false;
@@ -185,7 +185,9 @@ public:
 
 private:
   LogicalResult collectSubgraph(func::FuncOp function);
-  FailureOr<int32_t> addConstant(ConstOp constant, SubgraphRecord &subgraph);
+  FailureOr<int32_t> addConstant(Operation *constant, ElementsAttr value,
+                                 SparsityAttr sparsity,
+                                 SubgraphRecord &subgraph);
   LogicalResult addOperator(Operation *op, SubgraphRecord &subgraph);
   uint32_t addBuffer(ArrayRef<char> data);
   uint32_t getOperatorCode(OperatorCodeKey key);
@@ -272,11 +274,13 @@ int32_t ModelExporter::addTensor(SubgraphRecord &subgraph, Type type,
   return subgraph.tensors.size() - 1;
 }
 
-FailureOr<int32_t> ModelExporter::addConstant(ConstOp constant,
+FailureOr<int32_t> ModelExporter::addConstant(Operation *constant,
+                                              ElementsAttr elements,
+                                              SparsityAttr sparsity,
                                               SubgraphRecord &subgraph) {
-  auto value = cast<DenseElementsAttr>(constant.getValue());
-  RankedTensorType type = constant.getType();
-  SmallVector<std::string> names = getNames(constant.getLoc(), 1);
+  auto value = cast<DenseElementsAttr>(elements);
+  auto type = cast<RankedTensorType>(constant->getResult(0).getType());
+  SmallVector<std::string> names = getNames(constant->getLoc(), 1);
   DictionaryAttr info;
   if (auto infos =
           constant->getAttrOfType<ArrayAttr>(tflite_attrs::kTensorInfo))
@@ -308,11 +312,11 @@ FailureOr<int32_t> ModelExporter::addConstant(ConstOp constant,
     data = value.getRawData();
   }
   if (data.size() != numElements * elementSize)
-    return constant.emitOpError("holds ")
+    return constant->emitOpError("holds ")
            << data.size() << " bytes where TFLite stores "
            << numElements * elementSize;
 
-  if (SparsityAttr sparsity = constant.getSparsityAttr()) {
+  if (sparsity) {
     EncodedSparseTensor encoded =
         encodeSparseTensor(sparsity, type.getShape(), elementSize, data);
     subgraph.tensors[index].buffer =
@@ -411,11 +415,16 @@ LogicalResult ModelExporter::collectSubgraph(func::FuncOp function) {
       tensorOf[noValue.getResult()] = -1;
       continue;
     }
-    if (auto constant = dyn_cast<ConstOp>(op)) {
-      FailureOr<int32_t> tensor = addConstant(constant, subgraph);
+    if (isa<ConstOp, SparseConstOp>(op)) {
+      auto sparse = dyn_cast<SparseConstOp>(op);
+      ElementsAttr value =
+          sparse ? sparse.getValue() : cast<ConstOp>(op).getValue();
+      FailureOr<int32_t> tensor = addConstant(
+          &op, value, sparse ? sparse.getSparsity() : SparsityAttr(),
+          subgraph);
       if (failed(tensor))
         return failure();
-      tensorOf[constant.getResult()] = *tensor;
+      tensorOf[op.getResult(0)] = *tensor;
       continue;
     }
     if (failed(addOperator(&op, subgraph)))

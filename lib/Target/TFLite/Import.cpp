@@ -552,12 +552,16 @@ FailureOr<Value> SubgraphImporter::createConstant(int64_t tensor) {
     }
     value = DenseElementsAttr::getFromRawBuffer(storageType, data);
   }
-  auto constant =
-      ConstOp::create(builder, getTensorLoc(tensor), type, value, sparsity);
+  Operation *constant =
+      sparsity ? SparseConstOp::create(builder, getTensorLoc(tensor), type,
+                                       value, sparsity)
+                     .getOperation()
+               : ConstOp::create(builder, getTensorLoc(tensor), type, value)
+                     .getOperation();
   if (typeInfo->info)
     constant->setAttr(tflite_attrs::kTensorInfo,
                       builder.getArrayAttr({typeInfo->info}));
-  return constant.getResult();
+  return constant->getResult(0);
 }
 
 FailureOr<Value> SubgraphImporter::getOrCreateValue(int64_t tensor,

@@ -129,9 +129,8 @@ int32_t mlir::mint::computeOpVersion(Operation *op) {
             input == Kind::F32 && filter == Kind::I8 && output == Kind::F32;
         if (hybrid && isPerChannel(fc.getFilter()))
           return 12;
-        if (auto weights = fc.getFilter().getDefiningOp<ConstOp>())
-          if (weights.getSparsityAttr())
-            return 8;
+        if (fc.getFilter().getDefiningOp<SparseConstOp>())
+          return 8;
         if (input == Kind::I16 && output == Kind::I16)
           return 7;
         // A missing bias is written as input -1, not as two inputs, so

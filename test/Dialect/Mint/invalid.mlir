@@ -907,16 +907,16 @@ func.func @strided_slice_shrink_index(%x: tensor<2x4xf32>) {
 // -----
 
 func.func @sparsity_rank() {
-  // expected-error@+1 {{'mint.const' op sparsity describes a tensor of rank 3, got rank 2}}
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], levels = [dense, dense, sparse_csr]>} dense<1.0> : tensor<2x2xf32>
+  // expected-error@+1 {{'mint.sparse_const' op sparsity describes a tensor of rank 3, got rank 2}}
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1, 2], levels = [dense, dense, sparse_csr]> dense<1.0> : tensor<2x2xf32>
   return
 }
 
 // -----
 
 func.func @sparsity_block_divides() {
-  // expected-error@+1 {{'mint.const' op block size 4 does not divide dimension 1}}
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]>} dense<1.0> : tensor<2x6xf32>
+  // expected-error@+1 {{'mint.sparse_const' op block size 4 does not divide dimension 1}}
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]> dense<1.0> : tensor<2x6xf32>
   return
 }
 
@@ -924,7 +924,7 @@ func.func @sparsity_block_divides() {
 
 func.func @sparsity_permutation() {
   // expected-error@+1 {{expects traversal_order to be a permutation of [0, 2)}}
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 0], levels = [dense, sparse_csr]>} dense<1.0> : tensor<2x2xf32>
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 0], levels = [dense, sparse_csr]> dense<1.0> : tensor<2x2xf32>
   return
 }
 
@@ -932,7 +932,7 @@ func.func @sparsity_permutation() {
 
 func.func @sparsity_levels() {
   // expected-error@+1 {{expects one format per level (2), got 1}}
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1], levels = [dense]>} dense<1.0> : tensor<2x2xf32>
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense]> dense<1.0> : tensor<2x2xf32>
   return
 }
 
@@ -940,7 +940,7 @@ func.func @sparsity_levels() {
 
 func.func @sparsity_level_keyword() {
   // expected-error@+1 {{expected 'dense' or 'sparse_csr'}}
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1], levels = [dense, coo]>} dense<1.0> : tensor<2x2xf32>
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense, coo]> dense<1.0> : tensor<2x2xf32>
   return
 }
 
@@ -948,7 +948,7 @@ func.func @sparsity_level_keyword() {
 
 func.func @sparsity_block_map(%x: tensor<4xf32>) {
   // expected-error@+1 {{block_map entry 2 is not a tensor dimension}}
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], block_map = [2], block_sizes = [2], levels = [dense, dense, dense]>} dense<1.0> : tensor<2x2xf32>
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1, 2], block_map = [2], block_sizes = [2], levels = [dense, dense, dense]> dense<1.0> : tensor<2x2xf32>
   return
 }
 

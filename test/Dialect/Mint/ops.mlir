@@ -205,10 +205,10 @@ func.func @graph(%x: tensor<1x4xf32>) -> (tensor<2x!quant.uniform<u8:f32, 5.0000
 
 // CHECK-LABEL: func @sparse_and_opaque
 func.func @sparse_and_opaque(%x: tensor<1x8xf32>) {
-  // CHECK: mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]>} dense<{{\[}}[0.000000e+00, 1.500000e+00], [0.000000e+00, 0.000000e+00]]> : tensor<2x2xf16>
-  %0 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]>} dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
-  // CHECK: mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]>} dense<1.000000e+00> : tensor<2x8xf32>
-  %1 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]>} dense<1.0> : tensor<2x8xf32>
+  // CHECK: mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]> dense<{{\[}}[0.000000e+00, 1.500000e+00], [0.000000e+00, 0.000000e+00]]> : tensor<2x2xf16>
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]> dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
+  // CHECK: mint.sparse_const #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]> dense<1.000000e+00> : tensor<2x8xf32>
+  %1 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1, 2], block_map = [1], block_sizes = [4], levels = [dense, sparse_csr, dense]> dense<1.0> : tensor<2x8xf32>
   // CHECK: %[[NONE:.*]] = mint.no_value : none
   %none = mint.no_value : none
   // CHECK: mint.custom "WHILE"(%{{.*}}, %[[NONE]]) {builtin_code = 119 : i32, builtin_options = {body_subgraph_index = 2 : i32, cond_subgraph_index = 1 : i32}, builtin_options_type = "WhileOptions", version = 2 : i32}

@@ -1,7 +1,8 @@
 //===- GraphOps.cpp - Constants and opaque operators ----------------------===//
 //
-// Assembly format and verifier of `mint.const`, which holds float, integer
-// and quantized constants, and the verifier of `mint.custom`.
+// Assembly format and verifiers of `mint.const` and `mint.sparse_const`,
+// which hold float, integer and quantized constants, and the verifier of
+// `mint.custom`.
 //
 //===----------------------------------------------------------------------===//
 
@@ -28,31 +29,30 @@ bool ConstOp::isBuildableWith(Attribute value, Type type) {
          valueType.getElementType() == getStorageType(tensorType);
 }
 
-LogicalResult ConstOp::verify() {
-  if (!isBuildableWith(getValue(), getType()))
-    return emitOpError("expects value of type ")
-           << getValue().getType() << " to hold the elements of " << getType()
-           << " (same shape; for a quantized type, its storage type)";
-  if (SparsityAttr sparsity = getSparsityAttr())
-    return sparsity.verifyShape([&] { return emitOpError(); },
-                                getType().getShape());
-  return success();
+/// Checks that `value` holds the elements of `type`.
+static LogicalResult verifyConstantValue(Operation *op, ElementsAttr value,
+                                         Type type) {
+  if (ConstOp::isBuildableWith(value, type))
+    return success();
+  return op->emitOpError("expects value of type ")
+         << value.getType() << " to hold the elements of " << type
+         << " (same shape; for a quantized type, its storage type)";
 }
 
-// mint.const {attrs} <elements-attr> [-> <type>]
-void ConstOp::print(OpAsmPrinter &printer) {
-  printer.printOptionalAttrDict((*this)->getAttrs(), {getValueAttrName()});
-  printer << ' ';
-  printer.printAttribute(getValue());
-  if (getValue().getType() != getType())
-    printer << " -> " << getType();
+/// Prints `<value> [-> <type>]`, the type only when it differs from the
+/// value's.
+static void printConstantValue(OpAsmPrinter &printer, ElementsAttr value,
+                               Type type) {
+  printer.printAttribute(value);
+  if (value.getType() != type)
+    printer << " -> " << type;
 }
 
-ParseResult ConstOp::parse(OpAsmParser &parser, OperationState &result) {
-  Attribute value;
-  if (parser.parseOptionalAttrDict(result.attributes))
-    return failure();
+/// Parses `<elements-attr> [-> <type>]` into `result`.
+static ParseResult parseConstantValue(OpAsmParser &parser,
+                                      OperationState &result) {
   SMLoc valueLoc = parser.getCurrentLocation();
+  Attribute value;
   if (parser.parseAttribute(value))
     return failure();
   auto elements = dyn_cast<ElementsAttr>(value);
@@ -62,9 +62,57 @@ ParseResult ConstOp::parse(OpAsmParser &parser, OperationState &result) {
   Type type = elements.getType();
   if (succeeded(parser.parseOptionalArrow()) && parser.parseType(type))
     return failure();
-  result.addAttribute(getValueAttrName(result.name), elements);
+  result.addAttribute("value", elements);
   result.addTypes(type);
   return success();
+}
+
+LogicalResult ConstOp::verify() {
+  return verifyConstantValue(*this, getValue(), getType());
+}
+
+// mint.const {attrs} <elements-attr> [-> <type>]
+void ConstOp::print(OpAsmPrinter &printer) {
+  printer.printOptionalAttrDict((*this)->getAttrs(), {getValueAttrName()});
+  printer << ' ';
+  printConstantValue(printer, getValue(), getType());
+}
+
+ParseResult ConstOp::parse(OpAsmParser &parser, OperationState &result) {
+  if (parser.parseOptionalAttrDict(result.attributes))
+    return failure();
+  return parseConstantValue(parser, result);
+}
+
+//===----------------------------------------------------------------------===//
+// SparseConstOp
+//===----------------------------------------------------------------------===//
+
+LogicalResult SparseConstOp::verify() {
+  if (failed(verifyConstantValue(*this, getValue(), getType())))
+    return failure();
+  return getSparsity().verifyShape([&] { return emitOpError(); },
+                                   getType().getShape());
+}
+
+// mint.sparse_const {attrs} #mint.sparsity<...> <elements-attr> [-> <type>]
+void SparseConstOp::print(OpAsmPrinter &printer) {
+  printer.printOptionalAttrDict((*this)->getAttrs(),
+                                {getValueAttrName(), getSparsityAttrName()});
+  printer << ' ';
+  printer.printAttribute(getSparsity());
+  printer << ' ';
+  printConstantValue(printer, getValue(), getType());
+}
+
+ParseResult SparseConstOp::parse(OpAsmParser &parser,
+                                 OperationState &result) {
+  SparsityAttr sparsity;
+  if (parser.parseOptionalAttrDict(result.attributes) ||
+      parser.parseAttribute(sparsity))
+    return failure();
+  result.addAttribute("sparsity", sparsity);
+  return parseConstantValue(parser, result);
 }
 
 //===----------------------------------------------------------------------===//

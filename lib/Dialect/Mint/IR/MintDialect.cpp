@@ -29,6 +29,5 @@ Operation *MintDialect::materializeConstant(OpBuilder &builder, Attribute value,
                                             Type type, Location loc) {
   if (!ConstOp::isBuildableWith(value, type))
     return nullptr;
-  return ConstOp::create(builder, loc, type, cast<ElementsAttr>(value),
-                         /*sparsity=*/nullptr);
+  return ConstOp::create(builder, loc, type, cast<ElementsAttr>(value));
 }

@@ -44,13 +44,7 @@ static DenseElementsAttr reshapeDense(DenseElementsAttr dense,
 // ConstOp
 //===----------------------------------------------------------------------===//
 
-OpFoldResult ConstOp::fold(FoldAdaptor) {
-  // A sparse constant keeps its encoding: folding would let the folder
-  // replace it by an equal dense constant.
-  if (getSparsityAttr())
-    return {};
-  return getValue();
-}
+OpFoldResult ConstOp::fold(FoldAdaptor) { return getValue(); }
 
 //===----------------------------------------------------------------------===//
 // ReshapeOp and SqueezeOp
@@ -210,16 +204,8 @@ OpFoldResult DequantizeOp::fold(FoldAdaptor adaptor) {
   if (!dense)
     return {};
   auto resultElement = cast<FloatType>(getType().getElementType());
-  if (auto halves = dyn_cast<DenseFPElementsAttr>(dense)) {
-    // f16 -> f32 is exact.
-    return halves.mapValues(resultElement, [&](const APFloat &value) {
-      APFloat converted = value;
-      bool losesInfo = false;
-      converted.convert(resultElement.getFloatSemantics(),
-                        APFloat::rmNearestTiesToEven, &losesInfo);
-      return converted.bitcastToAPInt();
-    });
-  }
+  if (auto halves = dyn_cast<DenseFPElementsAttr>(dense))
+    return convertFloatConstant(halves, resultElement); // f16 -> f32: exact
   if (auto stored = dyn_cast<DenseIntElementsAttr>(dense))
     return dequantizeConstant(stored, getInput().getType(), resultElement);
   return {};

@@ -139,3 +139,14 @@ DenseElementsAttr mlir::mint::dequantizeConstant(DenseIntElementsAttr storage,
   }
   return DenseElementsAttr::get(resultType, reals);
 }
+
+DenseElementsAttr mlir::mint::convertFloatConstant(DenseFPElementsAttr values,
+                                                   FloatType floatType) {
+  return values.mapValues(floatType, [&](const APFloat &value) {
+    APFloat converted = value;
+    bool losesInfo = false;
+    converted.convert(floatType.getFloatSemantics(),
+                      APFloat::rmNearestTiesToEven, &losesInfo);
+    return converted.bitcastToAPInt();
+  });
+}

@@ -3,7 +3,10 @@
 1. mint-translate --import-tflite, then --export-tflite: the export runs in
    the real TFLite interpreter and gives bit-identical outputs to the
    original model on random inputs and on real photographs;
-2. importing and exporting the export again gives byte-identical bytes.
+2. importing and exporting the export again gives byte-identical bytes;
+3. the model cleaned by `mint-densify` and `mint-fold-f16-weights` has no
+   DENSIFY or float16 DEQUANTIZE left and still gives bit-identical
+   outputs.
 
 Models with MediaPipe's custom transposed convolution run, on both sides,
 as a copy rewritten to builtins (legalize_custom_ops.py).
@@ -43,6 +46,7 @@ def main():
     parser.add_argument("--range", default="0,1",
                         help="the model's input range, e.g. -1,1")
     parser.add_argument("--mint-translate", required=True)
+    parser.add_argument("--mint-opt", required=True)
     parser.add_argument("--oracle", required=True)
     parser.add_argument("--flatc", required=True)
     parser.add_argument("--schema", required=True)
@@ -68,6 +72,22 @@ def main():
         sys.exit(f"{name}: exporting the re-imported export changed its "
                  f"bytes ({len(first_bytes)} vs {len(second_bytes)})")
 
+    cleaned_mlir = os.path.join(args.work, "cleaned.mlir")
+    result = subprocess.run(
+        [args.mint_opt, os.path.join(args.work, "first.mlir"),
+         "-mint-densify", "-mint-fold-f16-weights", "-o", cleaned_mlir],
+        capture_output=True, text=True)
+    if result.returncode != 0:
+        sys.exit(f"{name}: mint-opt failed:\n{result.stderr}")
+    with open(cleaned_mlir) as f:
+        cleaned_text = f.read()
+    leftovers = [op for op in ("mint.densify", "mint.sparse_const", "xf16")
+                 if op in cleaned_text]
+    if leftovers:
+        sys.exit(f"{name}: the cleaned model still has {leftovers}")
+    cleaned = os.path.join(args.work, "cleaned.tflite")
+    translate(args.mint_translate, "--export-tflite", cleaned_mlir, cleaned)
+
     with open(args.model, "rb") as f:
         original_bytes = f.read()
     fb = legalize_custom_ops.load_schema(args.flatc, args.schema, args.work)
@@ -75,12 +95,16 @@ def main():
     unknown = customs - {legalize_custom_ops.CUSTOM_CODE}
     if unknown:
         sys.exit(f"{name}: custom operators {unknown} have no builtin form")
-    reference, candidate = args.model, first
+    with open(cleaned, "rb") as f:
+        cleaned_bytes = f.read()
+    reference, candidates = args.model, [first, cleaned]
     if customs:
         reference = os.path.join(args.work, "original.builtin.tflite")
-        candidate = os.path.join(args.work, "first.builtin.tflite")
+        candidates = [os.path.join(args.work, "first.builtin.tflite"),
+                      os.path.join(args.work, "cleaned.builtin.tflite")]
         for source, target in ((original_bytes, reference),
-                               (first_bytes, candidate)):
+                               (first_bytes, candidates[0]),
+                               (cleaned_bytes, candidates[1])):
             with open(target, "wb") as f:
                 f.write(legalize_custom_ops.legalize(fb, source))
 
@@ -101,21 +125,24 @@ def main():
 
     for label, inputs in cases:
         expected = oracle.run(reference, inputs)
-        actual = oracle.run(candidate, inputs)
-        if len(expected) != len(actual):
-            sys.exit(f"{name}, {label}: {len(actual)} outputs, expected "
-                     f"{len(expected)}")
-        for position, (want, got) in enumerate(zip(expected, actual)):
-            if want.dtype != got.dtype or want.shape != got.shape or \
-                    want.tobytes() != got.tobytes():
-                diff = np.max(np.abs(want.astype(np.float64) -
-                                     got.astype(np.float64)))
-                sys.exit(f"{name}, {label}: output {position} differs "
-                         f"(max abs difference {diff})")
+        for candidate in candidates:
+            actual = oracle.run(candidate, inputs)
+            which = os.path.basename(candidate)
+            if len(expected) != len(actual):
+                sys.exit(f"{name}, {label}, {which}: {len(actual)} outputs, "
+                         f"expected {len(expected)}")
+            for position, (want, got) in enumerate(zip(expected, actual)):
+                if want.dtype != got.dtype or want.shape != got.shape or \
+                        want.tobytes() != got.tobytes():
+                    diff = np.max(np.abs(want.astype(np.float64) -
+                                         got.astype(np.float64)))
+                    sys.exit(f"{name}, {label}, {which}: output {position} "
+                             f"differs (max abs difference {diff})")
     print(f"{name}: {len(cases)} inputs ({args.random_inputs} random, "
           f"{len(images)} photographs) give bit-identical outputs; "
           f"the export ({len(first_bytes)} bytes, original "
-          f"{len(original_bytes)}) re-exports byte-identically"
+          f"{len(original_bytes)}) re-exports byte-identically; cleaned of "
+          f"float16 and sparse weights ({len(cleaned_bytes)} bytes) too"
           + ("; custom ops compared as builtins" if customs else ""))
 
 

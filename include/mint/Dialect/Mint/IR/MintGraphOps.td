@@ -17,31 +17,19 @@ def Mint_ConstOp : Mint_Op<"const", [ConstantLike, Pure]> {
     has the result's shape and the quantized type's storage type, and the
     result type follows `->`.
 
-    A constant with `sparsity` is stored sparsely in a TFLite model (and
-    read through a DENSIFY); its `value` is the dense value all the same.
-    Sparse constants do not fold, so their encoding survives until
-    `mint-densify` removes it.
-
     Example:
 
     ```mlir
     %0 = mint.const dense<[1.0, 2.0]> : tensor<2xf32>
     %1 = mint.const dense<[-3, 7]> : tensor<2xi8>
          -> tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>
-    %2 = mint.const {sparsity = #mint.sparsity<traversal_order = [0, 1],
-                                              levels = [dense, sparse_csr]>}
-         dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
     ```
   }];
-  let arguments = (ins
-    ElementsAttr:$value,
-    OptionalAttr<Mint_SparsityAttr>:$sparsity
-  );
+  let arguments = (ins ElementsAttr:$value);
   let results = (outs Mint_Tensor:$output);
   let builders = [
     OpBuilder<(ins "::mlir::ElementsAttr":$value), [{
-      build($_builder, $_state, value.getShapedType(), value,
-            /*sparsity=*/nullptr);
+      build($_builder, $_state, value.getShapedType(), value);
     }]>
   ];
   let hasCustomAssemblyFormat = 1;
@@ -51,6 +39,30 @@ def Mint_ConstOp : Mint_Op<"const", [ConstantLike, Pure]> {
     /// Returns true when `value` can initialize a constant of type `type`.
     static bool isBuildableWith(::mlir::Attribute value, ::mlir::Type type);
   }];
+}
+
+def Mint_SparseConstOp : Mint_Op<"sparse_const", [Pure]> {
+  let summary = "constant stored sparsely (a TFLite buffer with sparsity)";
+  let description = [{
+    A constant that a TFLite model stores in a sparse encoding (and expands
+    with DENSIFY, or feeds to a kernel that reads sparse weights).
+    `sparsity` describes the encoding; `value` is the dense value, with the
+    same conventions as `mint.const` (stored integers for quantized types).
+    Unlike `mint.const` it does not fold, so the encoding survives until
+    `mint-densify` turns a DENSIFY of it into a plain constant.
+
+    Example:
+
+    ```mlir
+    %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1],
+                                          levels = [dense, sparse_csr]>
+         dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
+    ```
+  }];
+  let arguments = (ins ElementsAttr:$value, Mint_SparsityAttr:$sparsity);
+  let results = (outs Mint_Tensor:$output);
+  let hasCustomAssemblyFormat = 1;
+  let hasVerifier = 1;
 }
 
 def Mint_NoValueOp : Mint_Op<"no_value", [Pure]> {

@@ -4,7 +4,8 @@
 // stored integers of a uniform quantized type, per tensor or per axis, with
 // TFLite's arithmetic (float division and round-half-away-from-zero when
 // quantizing; (q - zero_point) * scale in double when dequantizing). Used by
-// the folders of mint.quantize / mint.dequantize and by the quantizer.
+// the folders of mint.quantize / mint.dequantize, by mint-fold-f16-weights
+// and by the quantizer.
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,6 +30,11 @@ DenseElementsAttr quantizeConstant(DenseFPElementsAttr values,
 DenseElementsAttr dequantizeConstant(DenseIntElementsAttr storage,
                                      RankedTensorType quantizedType,
                                      FloatType floatType);
+
+/// Converts float constant `values` to `floatType` (exact when widening,
+/// round-to-nearest-even when narrowing).
+DenseElementsAttr convertFloatConstant(DenseFPElementsAttr values,
+                                       FloatType floatType);
 
 } // namespace mlir::mint
 

@@ -27,6 +27,14 @@ namespace mlir::mint {
 /// the fused_activation_function of their producers.
 void populateFuseActivationsPatterns(RewritePatternSet &patterns);
 
+/// Adds a pattern that replaces mint.densify of a sparse constant by a
+/// dense constant.
+void populateDensifyPatterns(RewritePatternSet &patterns);
+
+/// Adds a pattern that replaces mint.dequantize of an f16 constant by an
+/// f32 constant.
+void populateFoldF16WeightsPatterns(RewritePatternSet &patterns);
+
 #define GEN_PASS_REGISTRATION
 #include "mint/Dialect/Mint/Transforms/Passes.h.inc"
 

@@ -92,4 +92,61 @@ def InferShapesPass : Pass<"mint-infer-shapes", "::mlir::ModuleOp"> {
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// Import clean-up
+//===----------------------------------------------------------------------===//
+
+def DensifyPass : Pass<"mint-densify", "func::FuncOp"> {
+  let summary = "Replace DENSIFY of sparse constants by dense constants";
+  let description = [{
+    TFLite stores pruned weights sparsely and expands them at run time with
+    DENSIFY. This pass does the expansion at compile time: a `mint.densify`
+    of a sparse `mint.const` becomes a plain constant with the same value,
+    so later passes see ordinary dense weights. Sparse constants that feed
+    other ops keep their encoding.
+
+    Before:
+
+    ```mlir
+    %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1],
+                                          levels = [dense, sparse_csr]>
+         dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
+    %1 = mint.densify %0 : (tensor<2x2xf16>) -> tensor<2x2xf16>
+    ```
+
+    After:
+
+    ```mlir
+    %1 = mint.const dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+}
+
+def FoldF16WeightsPass : Pass<"mint-fold-f16-weights", "func::FuncOp"> {
+  let summary = "Fold float16 constants behind DEQUANTIZE into float32";
+  let description = [{
+    Float16 TFLite models store weights as `f16` constants read through a
+    DEQUANTIZE to `f32`. This pass replaces each such `mint.dequantize` by
+    an `f32` constant holding the same values (the conversion is exact),
+    whatever else uses the `f16` constant, so later passes see plain float
+    weights. Sparse constants are not `mint.const`: run `mint-densify`
+    first.
+
+    Before:
+
+    ```mlir
+    %0 = mint.const dense<[1.5, -2.0]> : tensor<2xf16>
+    %1 = mint.dequantize %0 : (tensor<2xf16>) -> tensor<2xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %1 = mint.const dense<[1.5, -2.0]> : tensor<2xf32>
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+}
+
 #endif // MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD

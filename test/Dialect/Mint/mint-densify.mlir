@@ -1,0 +1,35 @@
+// RUN: mint-opt %s -mint-densify -split-input-file | FileCheck %s
+
+// CHECK-LABEL: func @densify_sparse_constant
+func.func @densify_sparse_constant() -> tensor<2x2xf16> {
+  // CHECK: %[[C:.*]] = mint.const dense<{{\[}}[0.000000e+00, 1.500000e+00], [0.000000e+00, 0.000000e+00]]> : tensor<2x2xf16>
+  // CHECK-NOT: sparse
+  // CHECK-NOT: mint.densify
+  // CHECK: return %[[C]]
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]> dense<[[0.0, 1.5], [0.0, 0.0]]> : tensor<2x2xf16>
+  %1 = mint.densify %0 : (tensor<2x2xf16>) -> tensor<2x2xf16>
+  return %1 : tensor<2x2xf16>
+}
+
+// -----
+
+// A sparse constant that something else reads keeps its encoding there.
+// CHECK-LABEL: func @shared_sparse_constant
+func.func @shared_sparse_constant() -> (tensor<2x2xf32>, tensor<2x2xf32>) {
+  // CHECK-DAG: %[[SPARSE:.*]] = mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]>
+  // CHECK-DAG: %[[DENSE:.*]] = mint.const dense<{{\[}}[1.000000e+00, 0.000000e+00], [0.000000e+00, 2.000000e+00]]> : tensor<2x2xf32>
+  // CHECK: return %[[DENSE]], %[[SPARSE]]
+  %0 = mint.sparse_const #mint.sparsity<traversal_order = [0, 1], levels = [dense, sparse_csr]> dense<[[1.0, 0.0], [0.0, 2.0]]> : tensor<2x2xf32>
+  %1 = mint.densify %0 : (tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %1, %0 : tensor<2x2xf32>, tensor<2x2xf32>
+}
+
+// -----
+
+// DENSIFY of something that is not a sparse constant stays.
+// CHECK-LABEL: func @not_sparse
+func.func @not_sparse(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // CHECK: mint.densify
+  %0 = mint.densify %x : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
