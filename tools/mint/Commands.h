@@ -25,6 +25,21 @@ struct OpsOptions {
 /// Runs `mint ops`; returns the process exit code.
 int runOpsCommand(const OpsOptions &options, llvm::raw_ostream &os);
 
+/// Options of `mint inspect`.
+struct InspectOptions {
+  llvm::cl::SubCommand command{
+      "inspect", "Summarize a .tflite model: ops, tensors, parameters, "
+                 "quantization, sparsity, subgraphs and signatures"};
+  llvm::cl::opt<std::string> model{llvm::cl::Positional,
+                                   llvm::cl::desc("<model.tflite>"),
+                                   llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint inspect`; returns the process exit code.
+int runInspectCommand(const InspectOptions &options, llvm::raw_ostream &os);
+
 } // namespace mlir::mint::driver
 
 #endif // MINT_TOOLS_MINT_COMMANDS_H

@@ -43,6 +43,7 @@ static void printVersion(llvm::raw_ostream &os) {
 int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   OpsOptions opsOptions;
+  InspectOptions inspectOptions;
 
   llvm::cl::SetVersionPrinter(printVersion);
   llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
@@ -54,6 +55,8 @@ int main(int argc, char **argv) {
 
   if (opsOptions.command)
     return runOpsCommand(opsOptions, llvm::outs());
+  if (inspectOptions.command)
+    return runInspectCommand(inspectOptions, llvm::outs());
 
   llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
   return 2;

@@ -420,8 +420,7 @@ LogicalResult ModelExporter::collectSubgraph(func::FuncOp function) {
       ElementsAttr value =
           sparse ? sparse.getValue() : cast<ConstOp>(op).getValue();
       FailureOr<int32_t> tensor = addConstant(
-          &op, value, sparse ? sparse.getSparsity() : SparsityAttr(),
-          subgraph);
+          &op, value, sparse ? sparse.getSparsity() : SparsityAttr(), subgraph);
       if (failed(tensor))
         return failure();
       tensorOf[op.getResult(0)] = *tensor;

@@ -65,6 +65,7 @@ private:
   LogicalResult readOperatorCodes();
   LogicalResult importModelAttributes(ModuleOp module);
   LogicalResult importSignatures(ArrayRef<func::FuncOp> functions);
+  LogicalResult verifyImported(ModuleOp module);
   FailureOr<func::FuncOp> importSubgraph(unsigned index, StringRef name);
 
   const uint8_t *data() const {
@@ -385,9 +386,36 @@ OwningOpRef<ModuleOp> ModelImporter::run() {
   }
   if (failed(importSignatures(functions)))
     return nullptr;
-  if (failed(verify(*module)))
+  if (failed(verifyImported(*module)))
     return nullptr;
   return module;
+}
+
+LogicalResult ModelImporter::verifyImported(ModuleOp module) {
+  // Verifier errors name the tensor the op writes (its NameLoc), in one
+  // line: "<file>: tensor '<name>': <what the verifier says>".
+  bool reemitting = false;
+  ScopedDiagnosticHandler handler(context, [&](Diagnostic &diag) {
+    if (reemitting || diag.getSeverity() != DiagnosticSeverity::Error)
+      return failure();
+    std::string name;
+    diag.getLocation()->walk([&](Location loc) {
+      if (auto nameLoc = dyn_cast<NameLoc>(loc)) {
+        name = nameLoc.getName().str();
+        return WalkResult::interrupt();
+      }
+      return WalkResult::advance();
+    });
+    reemitting = true;
+    InFlightDiagnostic error = emitFileError();
+    if (!name.empty())
+      error << "tensor '" << name << "': ";
+    error << diag.str();
+    error.report();
+    reemitting = false;
+    return success();
+  });
+  return verify(module);
 }
 
 //===----------------------------------------------------------------------===//

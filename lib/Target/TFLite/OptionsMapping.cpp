@@ -261,6 +261,11 @@ LogicalResult mlir::mint::importOptions(
       }
       continue;
     }
+    // An absent string or vector has no value; scalars read as defaults.
+    reflection::BaseType base = field->type()->base_type();
+    if ((base == BaseType::String || base == BaseType::Vector) &&
+        !fields.CheckField(field->offset()))
+      continue;
     Attribute value = importField(fields, *field, context);
     if (!value) {
       emitError() << "has option '" << name << "' of " << getOptionsName(type)
@@ -279,10 +284,11 @@ LogicalResult mlir::mint::importOptions(
 /// Returns the integer an attribute stands for in field `field`.
 static std::optional<int64_t> exportInteger(const reflection::Field &field,
                                             Attribute attr) {
-  if (auto integer = dyn_cast<IntegerAttr>(attr))
-    return integer.getValue().getSExtValue();
+  // BoolAttr is an i1 IntegerAttr, whose signed value would be -1.
   if (auto boolean = dyn_cast<BoolAttr>(attr))
     return boolean.getValue() ? 1 : 0;
+  if (auto integer = dyn_cast<IntegerAttr>(attr))
+    return integer.getValue().getSExtValue();
   if (auto padding = dyn_cast<PaddingAttr>(attr))
     return static_cast<int64_t>(padding.getValue());
   if (auto activation = dyn_cast<ActivationFunctionTypeAttr>(attr))

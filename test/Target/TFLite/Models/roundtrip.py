@@ -32,7 +32,9 @@ def load_oracle(path):
 
 
 def translate(tool, flag, source, target):
-    result = subprocess.run([tool, flag, source, "-o", target],
+    # Tensor names are locations: keep them in the textual IR.
+    extra = ["--mlir-print-debuginfo"] if flag == "--import-tflite" else []
+    result = subprocess.run([tool, flag, source, "-o", target] + extra,
                             capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{tool} {flag} {source} failed:\n{result.stderr}")
@@ -75,7 +77,8 @@ def main():
     cleaned_mlir = os.path.join(args.work, "cleaned.mlir")
     result = subprocess.run(
         [args.mint_opt, os.path.join(args.work, "first.mlir"),
-         "-mint-densify", "-mint-fold-f16-weights", "-o", cleaned_mlir],
+         "-mint-densify", "-mint-fold-f16-weights", "--mlir-print-debuginfo",
+         "-o", cleaned_mlir],
         capture_output=True, text=True)
     if result.returncode != 0:
         sys.exit(f"{name}: mint-opt failed:\n{result.stderr}")
@@ -109,6 +112,15 @@ def main():
                 f.write(legalize_custom_ops.legalize(fb, source))
 
     oracle = load_oracle(args.oracle)
+    # Tensor names (what users look inputs and outputs up by) survive.
+    def io_names(path):
+        interpreter = oracle.make_interpreter(path)
+        return ([d["name"] for d in interpreter.get_input_details()],
+                [d["name"] for d in interpreter.get_output_details()])
+    for candidate in candidates:
+        if io_names(candidate) != io_names(reference):
+            sys.exit(f"{name}: {os.path.basename(candidate)} renames inputs or "
+                     f"outputs: {io_names(candidate)} vs {io_names(reference)}")
     details = oracle.input_details(reference)
     if len(details) != 1:
         sys.exit(f"{name}: expected one input, got {len(details)}")

@@ -1,0 +1,74 @@
+//===- ModelLoading.cpp - Read models for the mint driver -----------------===//
+//
+// Implements model loading and the one-line error format of the driver.
+//
+//===----------------------------------------------------------------------===//
+
+#include "ModelLoading.h"
+
+#include "mint/Target/TFLite/TFLite.h"
+
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+using namespace mlir;
+using namespace mlir::mint::driver;
+
+/// Returns the file a location points into, if any.
+static std::string getFileName(Location loc) {
+  std::string file;
+  loc->walk([&](Location part) {
+    if (auto fileLoc = dyn_cast<FileLineColLoc>(part)) {
+      file = fileLoc.getFilename().str();
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return file;
+}
+
+OneLineDiagnostics::OneLineDiagnostics(MLIRContext *context)
+    : context(context) {
+  context->printOpOnDiagnostic(false);
+  handlerID = context->getDiagEngine().registerHandler([](Diagnostic &diag) {
+    std::string file = getFileName(diag.getLocation());
+    std::string message = diag.str();
+    for (char &c : message)
+      if (c == '\n')
+        c = ' ';
+    llvm::errs() << (file.empty() ? "mint" : file) << ": ";
+    switch (diag.getSeverity()) {
+    case DiagnosticSeverity::Error:
+      llvm::errs() << "error: ";
+      break;
+    case DiagnosticSeverity::Warning:
+      llvm::errs() << "warning: ";
+      break;
+    default:
+      break;
+    }
+    llvm::errs() << message << "\n";
+    return success();
+  });
+}
+
+OneLineDiagnostics::~OneLineDiagnostics() {
+  context->getDiagEngine().eraseHandler(handlerID);
+}
+
+OwningOpRef<ModuleOp>
+mlir::mint::driver::loadTFLiteModel(StringRef path, MLIRContext *context) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> buffer =
+      llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (std::error_code error = buffer.getError()) {
+    llvm::errs() << path << ": error: cannot read the file: " << error.message()
+                 << "\n";
+    return nullptr;
+  }
+  TFLiteImportOptions options;
+  options.fileName = path.str();
+  return importTFLiteModel((*buffer)->getMemBufferRef(), context, options);
+}

@@ -1,0 +1,34 @@
+//===- ModelLoading.h - Read models for the mint driver ---------*- C++ -*-===//
+//
+// Loads a .tflite file into a module of mint ops for the driver's
+// commands, reporting every problem as one line on stderr
+// ("<file>: error: <what is wrong>").
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_TOOLS_MINT_MODELLOADING_H
+#define MINT_TOOLS_MINT_MODELLOADING_H
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
+
+namespace mlir::mint::driver {
+
+/// Installs, for its lifetime, a diagnostic handler that prints each error
+/// as one line, naming the file its location points into.
+class OneLineDiagnostics {
+public:
+  explicit OneLineDiagnostics(MLIRContext *context);
+  ~OneLineDiagnostics();
+
+private:
+  MLIRContext *context;
+  uint64_t handlerID;
+};
+
+/// Reads and imports the model at `path`; null after reporting an error.
+OwningOpRef<ModuleOp> loadTFLiteModel(StringRef path, MLIRContext *context);
+
+} // namespace mlir::mint::driver
+
+#endif // MINT_TOOLS_MINT_MODELLOADING_H
