@@ -5,12 +5,17 @@
 MINT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MINT_BUILD_DIR=${MINT_BUILD_DIR:-$MINT_ROOT/build}
 
-# The Debian 12 packages the build and the tests need.
+# The Debian 12 packages the build and the tests need: the toolchain and
+# MLIR, flatbuffers, GoogleTest, and python3-skimage for real photographs.
 MINT_PACKAGES=(
   cmake ninja-build git python3
   clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  flatbuffers-compiler libflatbuffers-dev
   googletest libgtest-dev
+  python3-skimage
 )
+# The image sizes the MediaPipe models take (utils/prepare-images.py).
+MINT_IMAGE_SIZES=(128x128 192x192 224x224 256x256 144x256)
 
 mint_log() { printf '\033[1m==> %s\033[0m\n' "$*" >&2; }
 
@@ -28,6 +33,31 @@ mint_install_packages() {
   "${sudo[@]}" apt-get update -q
   "${sudo[@]}" env DEBIAN_FRONTEND=noninteractive \
     apt-get install -y -q --no-install-recommends "${missing[@]}"
+}
+
+# Installs npm when missing (utils/fetch-models.sh packs npm packages).
+mint_install_npm() {
+  command -v npm >/dev/null && return 0
+  MINT_PACKAGES=(nodejs npm) mint_install_packages
+}
+
+# Installs the Python packages of the model tests (numpy and the LiteRT
+# interpreter, the test oracle) into the python3 on PATH, the one the
+# tests run with.
+mint_install_python_packages() {
+  python3 -c "import numpy, ai_edge_litert" 2>/dev/null && return 0
+  mint_log "Installing numpy and ai-edge-litert with pip"
+  python3 -m pip install --quiet numpy ai-edge-litert
+}
+
+# Fetches the real models and turns real photographs into inputs; prints
+# the model cache directory.
+mint_prepare_models() {
+  local cache
+  cache=$("$MINT_ROOT/utils/fetch-models.sh")
+  /usr/bin/python3 "$MINT_ROOT/utils/prepare-images.py" "$cache/inputs" \
+    "${MINT_IMAGE_SIZES[@]}" >/dev/null
+  echo "$cache"
 }
 
 # Configures (once) and builds Mint in MINT_BUILD_DIR with clang-22, lld

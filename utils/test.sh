@@ -1,11 +1,18 @@
 #!/usr/bin/env bash
 # utils/test.sh - on a fresh Debian 12 machine: install what is missing,
-# build Mint, run the lit and GoogleTest suites (check-mint), then install
-# Mint and build and run a consumer project against the installed copy.
+# fetch the real models, build Mint, run the lit and GoogleTest suites
+# (check-mint; the model round trips run in the TFLite interpreter), then
+# install Mint and build and run a consumer project against the installed
+# copy.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 mint_install_packages
+mint_install_npm
+mint_install_python_packages
+mint_log "Fetching the MediaPipe models and preparing real images"
+MINT_MODEL_CACHE=$(mint_prepare_models)
+export MINT_MODEL_CACHE MINT_REQUIRE_MODELS=1
 mint_build
 mint_log "Running check-mint (lit + GoogleTest)"
 cmake --build "$MINT_BUILD_DIR" --target check-mint

@@ -35,7 +35,7 @@ static const reflection::Object *getOptionsObject(schema::BuiltinOptions type) {
   StringRef name = getOptionsName(type);
   if (name.empty() || type == schema::BuiltinOptions::NONE)
     return nullptr;
-  std::string qualified = ("mint.tflite_schema." + name).str();
+  std::string qualified = ("mint_tflite." + name).str();
   return getReflectionSchema().objects()->LookupByKey(qualified.c_str());
 }
 

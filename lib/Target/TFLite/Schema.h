@@ -21,7 +21,7 @@
 
 namespace mlir::mint {
 
-namespace schema = ::mint::tflite_schema;
+namespace schema = ::mint_tflite;
 
 /// Returns a flatbuffer string as a StringRef (empty for null).
 inline llvm::StringRef toStringRef(const flatbuffers::String *text) {

@@ -166,8 +166,13 @@ mlir::mint::importElementType(const schema::Tensor &tensor,
   case schema::QuantizationDetails::NONE:
     break;
   case schema::QuantizationDetails::CustomQuantization: {
-    const flatbuffers::Vector<uint8_t> *custom =
-        quantization->details_as_CustomQuantization()->custom();
+    const schema::CustomQuantization *details =
+        quantization->details_as_CustomQuantization();
+    if (!details) {
+      emitError() << "names custom quantization details but has none";
+      return failure();
+    }
+    const flatbuffers::Vector<uint8_t> *custom = details->custom();
     info.set("custom_quantization",
              builder.getStringAttr(
                  custom

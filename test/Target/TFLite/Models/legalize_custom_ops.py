@@ -22,12 +22,12 @@ CUSTOM_CODE = b"Convolution2DTransposeBias"
 def load_schema(flatc, schema, work_dir):
     """Generates the Python schema API into work_dir and imports it."""
     out = os.path.join(work_dir, "pyschema")
-    if not os.path.isdir(os.path.join(out, "mint", "tflite_schema")):
+    if not os.path.isdir(os.path.join(out, "mint_tflite")):
         subprocess.run([flatc, "--python", "--gen-object-api", "-o", out,
                         schema], check=True)
     if out not in sys.path:
         sys.path.insert(0, out)
-    return importlib.import_module("mint.tflite_schema")
+    return importlib.import_module("mint_tflite")
 
 
 def _module(package, name):
