@@ -635,9 +635,15 @@ FailureOr<Operation *> SubgraphImporter::createMintOp(
   auto emitOpError = [&] {
     return emitOperatorError(opIndex, static_cast<int32_t>(mapping.code), "");
   };
+  // Without a stored table every field holds its default. The verifier does
+  // not look at a table whose type is NONE, so it is never read then.
   schema::BuiltinOptions optionsType = op.builtin_options_type();
-  if (optionsType == schema::BuiltinOptions::NONE)
+  const auto *optionsTable =
+      static_cast<const flatbuffers::Table *>(op.builtin_options());
+  if (optionsType == schema::BuiltinOptions::NONE) {
     optionsType = mapping.options;
+    optionsTable = nullptr;
+  }
   if (optionsType != mapping.options) {
     emitOpError() << "has options " << getOptionsName(optionsType)
                   << ", expected "
@@ -659,11 +665,9 @@ FailureOr<Operation *> SubgraphImporter::createMintOp(
         return candidate.getValue() == attribute;
       });
     };
-    if (failed(importOptions(
-            optionsType,
-            static_cast<const flatbuffers::Table *>(op.builtin_options()),
-            context, OptionsTarget::MintOp, hasAttribute, attributes,
-            emitOpError)))
+    if (failed(importOptions(optionsType, optionsTable, context,
+                             OptionsTarget::MintOp, hasAttribute, attributes,
+                             emitOpError)))
       return failure();
   }
   // FAKE_QUANT stores one range; mint.fake_quant holds per-axis arrays.
