@@ -59,6 +59,8 @@
 // JSON-NEXT: "builtin_code": "GATHER"
 // JSON: "deprecated_builtin_code": 100,
 // JSON-NEXT: "builtin_code": "MIRROR_PAD"
+// JSON: "deprecated_builtin_code": 43,
+// JSON-NEXT: "builtin_code": "SQUEEZE"
 
 // A sparse constant is written with its sparsity: the second level keeps
 // one entry per row (segments 0, 1, 2; indices 1, 0).
@@ -168,6 +170,10 @@
 // JSON: "builtin_options_type": "MirrorPadOptions",
 // JSON-NEXT: "builtin_options": {
 // JSON-NEXT: "mode": "SYMMETRIC"
+// JSON: "builtin_options_type": "SqueezeOptions",
+// JSON-NEXT: "builtin_options": {
+// JSON-NEXT: "squeeze_dims": [
+// JSON-NEXT: 0
 
 // MLIR-LABEL: func.func @main
 // MLIR: mint.add %{{.*}}, %{{.*}} {fused_activation_function = #mint.activation<relu>, pot_scale_int16 = false}
@@ -208,6 +214,7 @@
 // MLIR: %[[NONE:.*]] = mint.no_value : none
 // MLIR: mint.custom "GATHER"(%{{.*}}, %[[NONE]]) {builtin_code = 36 : i32, builtin_options = {axis = 1 : i32}, builtin_options_type = "GatherOptions", version = 2 : i32}
 // MLIR: mint.custom "MIRROR_PAD"(%{{.*}}, %{{.*}}) {builtin_code = 100 : i32, builtin_options = {mode = "SYMMETRIC"}, builtin_options_type = "MirrorPadOptions"}
+// MLIR: mint.squeeze %{{.*}} {squeeze_dims = array<i32: 0>} : (tensor<1x8x8x2xf32>) -> tensor<8x8x2xf32>
 
 func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %x: tensor<1x4x4x8xf32>,
                 %h: tensor<4xf16>, %q: tensor<4x!quant.uniform<i8:f32, 0.5>>)
@@ -219,7 +226,8 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %x: tensor<1x4x4x8xf32>,
         tensor<4x5xf32>, tensor<3xf32>, tensor<1x2xf32>, tensor<3x2xf32>,
         tensor<1x8x8x8xf32>, tensor<1x2x3x8xf32>, tensor<1x8x8x2xf32>,
         tensor<1x2x2x32xf32>, tensor<1x1x1x8xf32>, tensor<4x!quant.uniform<i8:f32, 0.25:1>>,
-        tensor<4xf32>, tensor<4xf32>, tensor<2x2xf16>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>) {
+        tensor<4xf32>, tensor<4xf32>, tensor<2x2xf16>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>,
+        tensor<8x8x2xf32>) {
   %0 = mint.add %a, %b {fused_activation_function = #mint.activation<relu>, pot_scale_int16 = false} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
   %1 = mint.sub %a, %b {fused_activation_function = #mint.activation<relu6>} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
   %2 = mint.mul %a, %b {fused_activation_function = #mint.activation<relu_n1_to_1>} : (tensor<2x3xf32>, tensor<3xf32>) -> tensor<2x3xf32>
@@ -269,7 +277,8 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %x: tensor<1x4x4x8xf32>,
   %none = mint.no_value : none
   %34 = mint.custom "GATHER"(%a, %none) {builtin_code = 36 : i32, builtin_options = {axis = 1 : i32, batch_dims = 0 : i32}, builtin_options_type = "GatherOptions", version = 2 : i32} : (tensor<2x3xf32>, none) -> tensor<2x3xf32>
   %35 = mint.custom "MIRROR_PAD"(%a, %p) {builtin_code = 100 : i32, builtin_options = {mode = "SYMMETRIC"}, builtin_options_type = "MirrorPadOptions"} : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<2x3xf32>
-  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31, %32, %33, %34, %35
+  %36 = mint.squeeze %26 {squeeze_dims = array<i32: 0>} : (tensor<1x8x8x2xf32>) -> tensor<8x8x2xf32>
+  return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31, %32, %33, %34, %35, %36
     : tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>,
       tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>,
       tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>,
@@ -278,5 +287,5 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %x: tensor<1x4x4x8xf32>,
       tensor<4x5xf32>, tensor<3xf32>, tensor<1x2xf32>, tensor<3x2xf32>,
       tensor<1x8x8x8xf32>, tensor<1x2x3x8xf32>, tensor<1x8x8x2xf32>,
       tensor<1x2x2x32xf32>, tensor<1x1x1x8xf32>, tensor<4x!quant.uniform<i8:f32, 0.25:1>>,
-      tensor<4xf32>, tensor<4xf32>, tensor<2x2xf16>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>
+      tensor<4xf32>, tensor<4xf32>, tensor<2x2xf16>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<2x3xf32>, tensor<8x8x2xf32>
 }
