@@ -1,16 +1,39 @@
 #!/usr/bin/env bash
-# utils/demo.sh - Mint's main job on a fresh Debian 12 machine. Until the
-# TFLite import and quantization land, it installs what is missing, builds
-# Mint and shows what the driver offers: its version and host, its commands,
-# and the TFLite operators the mint dialect models.
+# utils/demo.sh [MODEL.tflite] - Mint's main job on a fresh Debian 12
+# machine. Until quantization lands, the job is the round trip every later
+# step stands on: it installs what is missing, fetches the real MediaPipe
+# models, builds Mint, shows what is in the model (default: MediaPipe's
+# hand landmark model), imports it into the mint dialect, cleans it
+# (float16 weights folded to float32, sparse weights densified), exports it,
+# and runs the original and Mint's model side by side in the real TFLite
+# interpreter on real photographs.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
 mint_install_packages
-mint_build --target mint
-mint="$MINT_BUILD_DIR/bin/mint"
-"$mint" --version
-echo
-"$mint" --help
-echo
-"$mint" ops
+mint_install_npm
+mint_install_python_packages
+mint_log "Fetching the MediaPipe models and preparing real images"
+cache=$(mint_prepare_models)
+mint_build --target mint mint-translate mint-opt
+bin="$MINT_BUILD_DIR/bin"
+model=${1:-$cache/hand_landmark_full.tflite}
+work="$MINT_BUILD_DIR/demo"
+mkdir -p "$work"
+name=$(basename "$model" .tflite)
+
+mint_log "mint inspect $model"
+"$bin/mint" inspect "$model"
+
+mint_log "Import, clean and export"
+"$bin/mint-translate" --import-tflite "$model" -o "$work/$name.mlir"
+"$bin/mint-translate" --export-tflite "$work/$name.mlir" -o "$work/$name.roundtrip.tflite"
+"$bin/mint-opt" --mint-densify --mint-fold-f16-weights "$work/$name.mlir" |
+  "$bin/mint-translate" --export-tflite -o "$work/$name.clean.tflite"
+for file in "$model" "$work/$name.roundtrip.tflite" "$work/$name.clean.tflite"; do
+  printf '  %12d bytes  %s\n' "$(stat -c %s "$file")" "$file"
+done
+
+mint_log "The original and Mint's models in the TFLite interpreter, on real photographs"
+python3 "$MINT_ROOT/utils/compare-models.py" --images-dir "$cache/inputs" \
+  "$model" "$work/$name.roundtrip.tflite" "$work/$name.clean.tflite"

@@ -11,6 +11,7 @@
 #include "mlir/IR/Builders.h"
 #include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/Endian.h"
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -123,6 +124,44 @@ static Attribute importEnumValue(const reflection::Enum &enumDef, int64_t value,
   return StringAttr::get(context, toStringRef(enumValue->name()));
 }
 
+template <typename T> static T readUnaligned(const uint8_t *data) {
+  return llvm::support::endian::read<T, llvm::support::unaligned>(
+      data, llvm::endianness::little);
+}
+
+/// Reads an integer vector element of type `type` at `data`.
+static int64_t readIntegerElement(BaseType type, const uint8_t *data) {
+  switch (type) {
+  case BaseType::Bool:
+  case BaseType::UByte:
+  case BaseType::UType:
+    return readUnaligned<uint8_t>(data);
+  case BaseType::Byte:
+    return readUnaligned<int8_t>(data);
+  case BaseType::Short:
+    return readUnaligned<int16_t>(data);
+  case BaseType::UShort:
+    return readUnaligned<uint16_t>(data);
+  case BaseType::Int:
+    return readUnaligned<int32_t>(data);
+  case BaseType::UInt:
+    return readUnaligned<uint32_t>(data);
+  case BaseType::Long:
+  case BaseType::ULong:
+    return readUnaligned<int64_t>(data);
+  default:
+    llvm_unreachable("not an integer vector element type");
+  }
+}
+
+/// Reads a floating-point vector element of type `type` at `data`.
+static double readRealElement(BaseType type, const uint8_t *data) {
+  if (type == BaseType::Float)
+    return readUnaligned<float>(data);
+  assert(type == BaseType::Double && "not a real vector element type");
+  return readUnaligned<double>(data);
+}
+
 /// Converts a vector field to a dense array attribute.
 static Attribute importVector(const flatbuffers::Table &table,
                               const reflection::Field &field,
@@ -132,16 +171,19 @@ static Attribute importVector(const flatbuffers::Table &table,
   BaseType element = field.type()->element();
   size_t size = vector ? vector->size() : 0;
   Builder builder(context);
+  // Elements are read unaligned: see readScalars.
+  const uint8_t *data = vector ? vector->Data() : nullptr;
+  size_t stride = flatbuffers::GetTypeSize(element);
   auto integers = [&]() {
     SmallVector<int64_t> values;
     for (size_t i = 0; i < size; ++i)
-      values.push_back(flatbuffers::GetAnyVectorElemI(vector, element, i));
+      values.push_back(readIntegerElement(element, data + i * stride));
     return values;
   };
   auto reals = [&]() {
     SmallVector<double> values;
     for (size_t i = 0; i < size; ++i)
-      values.push_back(flatbuffers::GetAnyVectorElemF(vector, element, i));
+      values.push_back(readRealElement(element, data + i * stride));
     return values;
   };
   switch (element) {

@@ -15,7 +15,9 @@
 
 #include "flatbuffers/reflection.h"
 #include "llvm/ADT/ArrayRef.h"
+#include "llvm/ADT/SmallVector.h"
 #include "llvm/ADT/StringRef.h"
+#include "llvm/Support/Endian.h"
 
 #include <optional>
 
@@ -27,6 +29,23 @@ namespace schema = ::mint_tflite;
 inline llvm::StringRef toStringRef(const flatbuffers::String *text) {
   return text ? llvm::StringRef(text->c_str(), text->size())
               : llvm::StringRef();
+}
+
+/// Returns the elements of a flatbuffer vector of scalars (empty for null).
+/// The verifier checks only that a vector's length is 4-byte aligned, so the
+/// elements of a vector of 8-byte scalars in a crafted file may be
+/// misaligned: every element is read as an unaligned little-endian value.
+template <typename T>
+llvm::SmallVector<T> readScalars(const flatbuffers::Vector<T> *values) {
+  llvm::SmallVector<T> result;
+  if (!values)
+    return result;
+  result.reserve(values->size());
+  const uint8_t *data = values->Data();
+  for (size_t i = 0, e = values->size(); i < e; ++i)
+    result.push_back(llvm::support::endian::read<T, llvm::support::unaligned>(
+        data + i * sizeof(T), llvm::endianness::little));
+  return result;
 }
 
 /// The schema version Mint reads and writes.

@@ -131,13 +131,6 @@ size_t mlir::mint::getTFLiteElementSize(FbType type) {
   }
 }
 
-template <typename T>
-static SmallVector<T> toVector(const flatbuffers::Vector<T> *values) {
-  if (!values)
-    return {};
-  return SmallVector<T>(values->begin(), values->end());
-}
-
 FailureOr<ImportedElementType>
 mlir::mint::importElementType(const schema::Tensor &tensor,
                               MLIRContext *context,
@@ -156,8 +149,8 @@ mlir::mint::importElementType(const schema::Tensor &tensor,
   if (!quantization)
     return ImportedElementType{builtin, {}};
 
-  SmallVector<float> mins = toVector(quantization->min());
-  SmallVector<float> maxs = toVector(quantization->max());
+  SmallVector<float> mins = readScalars(quantization->min());
+  SmallVector<float> maxs = readScalars(quantization->max());
   if (!mins.empty())
     info.set("min", builder.getDenseF32ArrayAttr(mins));
   if (!maxs.empty())
@@ -187,8 +180,8 @@ mlir::mint::importElementType(const schema::Tensor &tensor,
     return failure();
   }
 
-  SmallVector<float> scales = toVector(quantization->scale());
-  SmallVector<int64_t> zeroPoints = toVector(quantization->zero_point());
+  SmallVector<float> scales = readScalars(quantization->scale());
+  SmallVector<int64_t> zeroPoints = readScalars(quantization->zero_point());
   int32_t axis = quantization->quantized_dimension();
   Type element = builtin;
   if (!scales.empty()) {

@@ -105,8 +105,7 @@ void SparseConstOp::print(OpAsmPrinter &printer) {
   printConstantValue(printer, getValue(), getType());
 }
 
-ParseResult SparseConstOp::parse(OpAsmParser &parser,
-                                 OperationState &result) {
+ParseResult SparseConstOp::parse(OpAsmParser &parser, OperationState &result) {
   SparsityAttr sparsity;
   if (parser.parseOptionalAttrDict(result.attributes) ||
       parser.parseAttribute(sparsity))

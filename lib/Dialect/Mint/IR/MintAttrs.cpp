@@ -31,18 +31,26 @@ void MintDialect::registerAttributes() {
 // #mint.sparsity<traversal_order = [...], [block_map = [...],
 //                block_sizes = [...],] levels = [dense|sparse_csr, ...]>
 
+/// Parses `[i, j, ...]`.
+static ParseResult parseIntValues(AsmParser &parser,
+                                  SmallVectorImpl<int32_t> &values) {
+  auto parseValue = [&]() -> ParseResult {
+    int32_t value;
+    if (parser.parseInteger(value))
+      return failure();
+    values.push_back(value);
+    return success();
+  };
+  return parser.parseCommaSeparatedList(AsmParser::Delimiter::Square,
+                                        parseValue);
+}
+
+/// Parses `keyword = [i, j, ...]`.
 static ParseResult parseIntList(AsmParser &parser, StringRef keyword,
                                 SmallVectorImpl<int32_t> &values) {
   if (parser.parseKeyword(keyword) || parser.parseEqual())
     return failure();
-  return parser.parseCommaSeparatedList(
-      AsmParser::Delimiter::Square, [&]() -> ParseResult {
-        int32_t value;
-        if (parser.parseInteger(value))
-          return failure();
-        values.push_back(value);
-        return success();
-      });
+  return parseIntValues(parser, values);
 }
 
 Attribute SparsityAttr::parse(AsmParser &parser, Type) {
@@ -53,17 +61,8 @@ Attribute SparsityAttr::parse(AsmParser &parser, Type) {
       parser.parseComma())
     return {};
   if (succeeded(parser.parseOptionalKeyword("block_map"))) {
-    auto parseValues = [&](SmallVectorImpl<int32_t> &values) {
-      return parser.parseCommaSeparatedList(
-          AsmParser::Delimiter::Square, [&]() -> ParseResult {
-            int32_t value;
-            if (parser.parseInteger(value))
-              return failure();
-            values.push_back(value);
-            return success();
-          });
-    };
-    if (parser.parseEqual() || parseValues(blockMap) || parser.parseComma() ||
+    if (parser.parseEqual() || parseIntValues(parser, blockMap) ||
+        parser.parseComma() ||
         parseIntList(parser, "block_sizes", blockSizes) || parser.parseComma())
       return {};
   }
@@ -99,11 +98,11 @@ void SparsityAttr::print(AsmPrinter &printer) const {
   printer << "]>";
 }
 
-LogicalResult
-SparsityAttr::verify(function_ref<InFlightDiagnostic()> emitError,
-                     ArrayRef<int32_t> traversalOrder,
-                     ArrayRef<int32_t> blockMap, ArrayRef<int32_t> blockSizes,
-                     ArrayRef<bool> sparseLevels) {
+LogicalResult SparsityAttr::verify(function_ref<InFlightDiagnostic()> emitError,
+                                   ArrayRef<int32_t> traversalOrder,
+                                   ArrayRef<int32_t> blockMap,
+                                   ArrayRef<int32_t> blockSizes,
+                                   ArrayRef<bool> sparseLevels) {
   size_t levels = traversalOrder.size();
   if (sparseLevels.size() != levels)
     return emitError() << "expects one format per level (" << levels
@@ -139,7 +138,7 @@ SparsityAttr::verifyShape(function_ref<InFlightDiagnostic()> emitError,
                        << getTensorRank() << ", got rank " << shape.size();
   for (auto [dim, size] : llvm::zip(getBlockMap(), getBlockSizes()))
     if (ShapedType::isDynamic(shape[dim]) || shape[dim] % size != 0)
-      return emitError() << "block size " << size << " does not divide dimension "
-                         << dim;
+      return emitError() << "block size " << size
+                         << " does not divide dimension " << dim;
   return success();
 }
