@@ -162,69 +162,60 @@ static double readRealElement(BaseType type, const uint8_t *data) {
   return readUnaligned<double>(data);
 }
 
-/// Converts a vector field to a dense array attribute.
+/// Reads the `size` elements of type `element` at `data` as `T`s.
+template <typename T>
+static SmallVector<T> readElements(BaseType element, const uint8_t *data,
+                                   size_t size) {
+  size_t stride = flatbuffers::GetTypeSize(element);
+  SmallVector<T> values;
+  values.reserve(size);
+  for (size_t i = 0; i < size; ++i) {
+    const uint8_t *address = data + i * stride;
+    if constexpr (std::is_floating_point_v<T>)
+      values.push_back(static_cast<T>(readRealElement(element, address)));
+    else
+      values.push_back(static_cast<T>(readIntegerElement(element, address)));
+  }
+  return values;
+}
+
+/// Converts a vector field to a dense array attribute. Elements are read
+/// unaligned (see readScalars).
 static Attribute importVector(const flatbuffers::Table &table,
                               const reflection::Field &field,
                               MLIRContext *context) {
   const flatbuffers::VectorOfAny *vector =
       flatbuffers::GetFieldAnyV(table, field);
   BaseType element = field.type()->element();
+  const uint8_t *data = vector ? vector->Data() : nullptr;
   size_t size = vector ? vector->size() : 0;
   Builder builder(context);
-  // Elements are read unaligned: see readScalars.
-  const uint8_t *data = vector ? vector->Data() : nullptr;
-  size_t stride = flatbuffers::GetTypeSize(element);
-  auto integers = [&]() {
-    SmallVector<int64_t> values;
-    for (size_t i = 0; i < size; ++i)
-      values.push_back(readIntegerElement(element, data + i * stride));
-    return values;
-  };
-  auto reals = [&]() {
-    SmallVector<double> values;
-    for (size_t i = 0; i < size; ++i)
-      values.push_back(readRealElement(element, data + i * stride));
-    return values;
-  };
   switch (element) {
-  case BaseType::Bool: {
-    SmallVector<bool> values;
-    for (int64_t value : integers())
-      values.push_back(value != 0);
-    return builder.getDenseBoolArrayAttr(values);
-  }
+  case BaseType::Bool:
+    return builder.getDenseBoolArrayAttr(
+        readElements<bool>(element, data, size));
   case BaseType::Byte:
-  case BaseType::UByte: {
-    SmallVector<int8_t> values;
-    for (int64_t value : integers())
-      values.push_back(static_cast<int8_t>(value));
-    return builder.getDenseI8ArrayAttr(values);
-  }
+  case BaseType::UByte:
+    return builder.getDenseI8ArrayAttr(
+        readElements<int8_t>(element, data, size));
   case BaseType::Short:
-  case BaseType::UShort: {
-    SmallVector<int16_t> values;
-    for (int64_t value : integers())
-      values.push_back(static_cast<int16_t>(value));
-    return builder.getDenseI16ArrayAttr(values);
-  }
+  case BaseType::UShort:
+    return builder.getDenseI16ArrayAttr(
+        readElements<int16_t>(element, data, size));
   case BaseType::Int:
-  case BaseType::UInt: {
-    SmallVector<int32_t> values;
-    for (int64_t value : integers())
-      values.push_back(static_cast<int32_t>(value));
-    return builder.getDenseI32ArrayAttr(values);
-  }
+  case BaseType::UInt:
+    return builder.getDenseI32ArrayAttr(
+        readElements<int32_t>(element, data, size));
   case BaseType::Long:
   case BaseType::ULong:
-    return builder.getDenseI64ArrayAttr(integers());
-  case BaseType::Float: {
-    SmallVector<float> values;
-    for (double value : reals())
-      values.push_back(static_cast<float>(value));
-    return builder.getDenseF32ArrayAttr(values);
-  }
+    return builder.getDenseI64ArrayAttr(
+        readElements<int64_t>(element, data, size));
+  case BaseType::Float:
+    return builder.getDenseF32ArrayAttr(
+        readElements<float>(element, data, size));
   case BaseType::Double:
-    return builder.getDenseF64ArrayAttr(reals());
+    return builder.getDenseF64ArrayAttr(
+        readElements<double>(element, data, size));
   default:
     return {};
   }
