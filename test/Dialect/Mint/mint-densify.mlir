@@ -33,3 +33,16 @@ func.func @not_sparse(%x: tensor<4xf32>) -> tensor<4xf32> {
   %0 = mint.densify %x : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// The pass folds nothing but what its patterns rewrite: int8 weights stay
+// quantized.
+// CHECK-LABEL: func @no_folding
+func.func @no_folding() -> tensor<2xf32> {
+  // CHECK: mint.const dense<[1, -2]> : tensor<2xi8> -> tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>
+  // CHECK: mint.dequantize
+  %q = mint.const dense<[1, -2]> : tensor<2xi8> -> tensor<2x!quant.uniform<i8:f32, 0.5>>
+  %0 = mint.dequantize %q : (tensor<2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}

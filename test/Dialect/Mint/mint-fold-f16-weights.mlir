@@ -18,7 +18,7 @@ func.func @fold(%x: tensor<1x4xf32>) -> tensor<1x2xf32> {
 
 // -----
 
-// An f16 constant read twice gives each reader its own f32 constant; one
+// An f16 constant read twice gives both readers one f32 constant; one
 // that is also returned as f16 stays.
 // CHECK-LABEL: func @shared
 func.func @shared() -> (tensor<2xf32>, tensor<2xf32>, tensor<2xf16>) {
@@ -41,4 +41,21 @@ func.func @left_alone() -> tensor<2xf32> {
   %s = mint.sparse_const #mint.sparsity<traversal_order = [0], levels = [sparse_csr]> dense<[0.0, 1.0]> : tensor<2xf16>
   %0 = mint.dequantize %s : (tensor<2xf16>) -> tensor<2xf32>
   return %0 : tensor<2xf32>
+}
+
+// -----
+
+// Only f16 weights change: the pass folds nothing else, so int8 weights
+// stay quantized and a reshape of a constant stays a reshape.
+// CHECK-LABEL: func @only_f16
+func.func @only_f16() -> (tensor<2xf32>, tensor<1x2xf32>) {
+  // CHECK: mint.const dense<[1, -2]> : tensor<2xi8> -> tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>
+  // CHECK: mint.dequantize
+  // CHECK: mint.reshape
+  %q = mint.const dense<[1, -2]> : tensor<2xi8> -> tensor<2x!quant.uniform<i8:f32, 0.5>>
+  %0 = mint.dequantize %q : (tensor<2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2xf32>
+  %c = mint.const dense<[1.0, 2.0]> : tensor<2xf32>
+  %s = mint.const dense<[1, 2]> : tensor<2xi32>
+  %1 = mint.reshape %c, %s : (tensor<2xf32>, tensor<2xi32>) -> tensor<1x2xf32>
+  return %0, %1 : tensor<2xf32>, tensor<1x2xf32>
 }

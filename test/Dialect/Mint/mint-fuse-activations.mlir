@@ -73,3 +73,16 @@ func.func @quantized(%a: tensor<4x!qa>, %x: tensor<1x4x4x1x!qa>) -> (tensor<4x!q
   %3 = mint.relu %2 : (tensor<1x2x2x1x!qa>) -> tensor<1x2x2x1x!qb>
   return %1, %3 : tensor<4x!qb>, tensor<1x2x2x1x!qb>
 }
+
+// -----
+
+// The pass folds nothing but what its patterns rewrite: int8 weights stay
+// quantized.
+// CHECK-LABEL: func @no_folding
+func.func @no_folding() -> tensor<2xf32> {
+  // CHECK: mint.const dense<[1, -2]> : tensor<2xi8> -> tensor<2x!quant.uniform<i8:f32, 5.000000e-01>>
+  // CHECK: mint.dequantize
+  %q = mint.const dense<[1, -2]> : tensor<2xi8> -> tensor<2x!quant.uniform<i8:f32, 0.5>>
+  %0 = mint.dequantize %q : (tensor<2x!quant.uniform<i8:f32, 0.5>>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}

@@ -8,11 +8,12 @@
 
 #include "mint/Dialect/Mint/Transforms/Passes.h"
 
+#include "PatternDriver.h"
+
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/IR/QuantizedConstants.h"
 
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::mint {
 #define GEN_PASS_DEF_DENSIFYPASS
@@ -61,7 +62,8 @@ struct DensifyPass : mint::impl::DensifyPassBase<DensifyPass> {
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateDensifyPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(
+            applyPatternsWithoutFolding(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
 };
@@ -71,7 +73,8 @@ struct FoldF16WeightsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateFoldF16WeightsPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(
+            applyPatternsWithoutFolding(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
 };

@@ -8,10 +8,11 @@
 
 #include "mint/Dialect/Mint/Transforms/Passes.h"
 
+#include "PatternDriver.h"
+
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
 #include "mlir/IR/PatternMatch.h"
-#include "mlir/Transforms/GreedyPatternRewriteDriver.h"
 
 namespace mlir::mint {
 #define GEN_PASS_DEF_FUSEACTIVATIONSPASS
@@ -58,7 +59,8 @@ struct FuseActivationsPass
   void runOnOperation() override {
     RewritePatternSet patterns(&getContext());
     populateFuseActivationsPatterns(patterns);
-    if (failed(applyPatternsGreedily(getOperation(), std::move(patterns))))
+    if (failed(
+            applyPatternsWithoutFolding(getOperation(), std::move(patterns))))
       return signalPassFailure();
   }
 };

@@ -131,7 +131,8 @@ def FoldF16WeightsPass : Pass<"mint-fold-f16-weights", "func::FuncOp"> {
     an `f32` constant holding the same values (the conversion is exact),
     whatever else uses the `f16` constant, so later passes see plain float
     weights. Sparse constants are not `mint.const`: run `mint-densify`
-    first.
+    first. Nothing else is folded: quantized (int8, int16) weights stay
+    quantized.
 
     Before:
 
