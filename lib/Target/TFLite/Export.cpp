@@ -51,8 +51,52 @@ static LogicalResult checkTensorType(Operation *op, Type type, StringRef what) {
   return success();
 }
 
+/// Checks a function's signature attribute against its arguments and
+/// results.
+static LogicalResult verifySignatures(func::FuncOp function) {
+  auto signatures =
+      function->getAttrOfType<ArrayAttr>(tflite_attrs::kSignatures);
+  if (!signatures)
+    return success();
+  for (Attribute entry : signatures) {
+    auto signature = dyn_cast<DictionaryAttr>(entry);
+    if (!signature || !signature.getAs<StringAttr>("key"))
+      return function.emitOpError("has a malformed ")
+             << tflite_attrs::kSignatures << " entry " << entry;
+    for (auto [key, count] :
+         {std::make_pair("inputs", function.getNumArguments()),
+          std::make_pair("outputs", function.getNumResults())}) {
+      auto maps = signature.getAs<ArrayAttr>(key);
+      if (!maps)
+        continue;
+      for (Attribute map : maps) {
+        auto pair = dyn_cast<ArrayAttr>(map);
+        if (!pair || pair.size() != 2 || !isa<StringAttr>(pair[0]) ||
+            !isa<IntegerAttr>(pair[1]) ||
+            cast<IntegerAttr>(pair[1]).getInt() < 0 ||
+            cast<IntegerAttr>(pair[1]).getInt() >= count)
+          return function.emitOpError("has a malformed signature ")
+                 << key << " entry " << map;
+      }
+    }
+  }
+  return success();
+}
+
+/// Checks that every metadata entry is a string of bytes.
+static LogicalResult verifyMetadata(ModuleOp module) {
+  auto entries = module->getAttrOfType<DictionaryAttr>(tflite_attrs::kMetadata);
+  if (!entries)
+    return success();
+  for (NamedAttribute entry : entries)
+    if (!isa<StringAttr>(entry.getValue()))
+      return module.emitError("metadata '")
+             << entry.getName().getValue() << "' is not a string";
+  return success();
+}
+
 LogicalResult mlir::mint::verifyTFLiteExportable(ModuleOp module) {
-  bool ok = true;
+  bool ok = succeeded(verifyMetadata(module));
   bool sawFunction = false;
   for (Operation &op : module.getBody()->getOperations()) {
     auto function = dyn_cast<func::FuncOp>(op);
@@ -63,6 +107,8 @@ LogicalResult mlir::mint::verifyTFLiteExportable(ModuleOp module) {
       continue;
     }
     sawFunction = true;
+    if (failed(verifySignatures(function)))
+      ok = false;
     if (function.isExternal() || !function.getBody().hasOneBlock()) {
       function.emitOpError("cannot be exported to TFLite: a subgraph needs "
                            "a body of one block");
@@ -107,7 +153,7 @@ LogicalResult mlir::mint::verifyTFLiteExportable(ModuleOp module) {
                                 "has one range per tensor, not per axis");
           ok = false;
         }
-      } else if (!isa<CustomOp, NoValueOp, SparseConstOp>(nested) &&
+      } else if (!isa<CustomOp, NoValueOp>(nested) &&
                  !lookupBuiltinByMnemonic(nested->getName().stripDialect())) {
         nested->emitOpError("has no TFLite operator");
         ok = false;
@@ -217,6 +263,14 @@ private:
 
 } // namespace
 
+/// Returns the tensor facts (mint.tflite.tensor) of result `number` of `op`.
+static DictionaryAttr getResultInfo(Operation *op, unsigned number) {
+  auto infos = op->getAttrOfType<ArrayAttr>(tflite_attrs::kTensorInfo);
+  if (!infos || infos.size() != op->getNumResults())
+    return {};
+  return dyn_cast<DictionaryAttr>(infos[number]);
+}
+
 /// Returns the tensor names a location gives for `count` results.
 static SmallVector<std::string> getNames(Location loc, size_t count) {
   SmallVector<std::string> names;
@@ -281,16 +335,11 @@ FailureOr<int32_t> ModelExporter::addConstant(Operation *constant,
   auto value = cast<DenseElementsAttr>(elements);
   auto type = cast<RankedTensorType>(constant->getResult(0).getType());
   SmallVector<std::string> names = getNames(constant->getLoc(), 1);
-  DictionaryAttr info;
-  if (auto infos =
-          constant->getAttrOfType<ArrayAttr>(tflite_attrs::kTensorInfo))
-    if (infos.size() == 1)
-      info = dyn_cast<DictionaryAttr>(infos[0]);
   int32_t index = addTensor(
       subgraph, type,
       names.empty() ? "const" + std::to_string(subgraph.tensors.size())
                     : names.front(),
-      info);
+      getResultInfo(constant, 0));
 
   // The row-major bytes TFLite stores.
   size_t elementSize = getTFLiteElementSize(subgraph.tensors[index].type);
@@ -369,7 +418,6 @@ LogicalResult ModelExporter::addOperator(Operation *op,
   record.opcodeIndex = getOperatorCode(std::move(key));
 
   SmallVector<std::string> names = getNames(op->getLoc(), op->getNumResults());
-  ArrayAttr infos = op->getAttrOfType<ArrayAttr>(tflite_attrs::kTensorInfo);
   for (OpResult result : op->getResults()) {
     unsigned number = result.getResultNumber();
     std::string name;
@@ -378,10 +426,8 @@ LogicalResult ModelExporter::addOperator(Operation *op,
     else
       name = op->getName().getStringRef().str() + ":" +
              std::to_string(subgraph.tensors.size());
-    DictionaryAttr info;
-    if (infos && infos.size() == op->getNumResults())
-      info = dyn_cast<DictionaryAttr>(infos[number]);
-    int32_t tensor = addTensor(subgraph, result.getType(), name, info);
+    int32_t tensor =
+        addTensor(subgraph, result.getType(), name, getResultInfo(op, number));
     tensorOf[result] = tensor;
     record.outputs.push_back(tensor);
   }
@@ -441,6 +487,18 @@ createVectorOrNull(flatbuffers::FlatBufferBuilder &builder,
   return builder.CreateVector(values.data(), values.size());
 }
 
+/// Writes `values` as a vector of T wrapped in its union table (made by
+/// `create`), 4-byte aligned as TFLite's sparse index vectors are.
+template <typename T, typename CreateTable>
+static flatbuffers::Offset<void>
+buildNarrowIndexVector(flatbuffers::FlatBufferBuilder &builder,
+                       ArrayRef<int32_t> values, CreateTable create) {
+  SmallVector<T> narrow(values.begin(), values.end());
+  builder.ForceVectorAlignment(narrow.size(), sizeof(T), 4);
+  auto vector = builder.CreateVector(narrow.data(), narrow.size());
+  return create(builder, vector).Union();
+}
+
 /// Writes a sparse index array in the smallest type that holds it.
 static std::pair<schema::SparseIndexVector, flatbuffers::Offset<void>>
 buildIndexVector(flatbuffers::FlatBufferBuilder &builder,
@@ -448,20 +506,14 @@ buildIndexVector(flatbuffers::FlatBufferBuilder &builder,
   int32_t maxValue = 0;
   for (int32_t value : values)
     maxValue = std::max(maxValue, value);
-  if (maxValue <= std::numeric_limits<uint8_t>::max()) {
-    SmallVector<uint8_t> narrow(values.begin(), values.end());
-    builder.ForceVectorAlignment(narrow.size(), sizeof(uint8_t), 4);
-    auto vector = builder.CreateVector(narrow.data(), narrow.size());
+  if (maxValue <= std::numeric_limits<uint8_t>::max())
     return {schema::SparseIndexVector::Uint8Vector,
-            schema::CreateUint8Vector(builder, vector).Union()};
-  }
-  if (maxValue <= std::numeric_limits<uint16_t>::max()) {
-    SmallVector<uint16_t> narrow(values.begin(), values.end());
-    builder.ForceVectorAlignment(narrow.size(), sizeof(uint16_t), 4);
-    auto vector = builder.CreateVector(narrow.data(), narrow.size());
+            buildNarrowIndexVector<uint8_t>(builder, values,
+                                            schema::CreateUint8Vector)};
+  if (maxValue <= std::numeric_limits<uint16_t>::max())
     return {schema::SparseIndexVector::Uint16Vector,
-            schema::CreateUint16Vector(builder, vector).Union()};
-  }
+            buildNarrowIndexVector<uint16_t>(builder, values,
+                                             schema::CreateUint16Vector)};
   auto vector = builder.CreateVector(values.data(), values.size());
   return {schema::SparseIndexVector::Int32Vector,
           schema::CreateInt32Vector(builder, vector).Union()};
@@ -588,43 +640,11 @@ ModelExporter::buildSignature(DictionaryAttr signature,
       tag, subgraphIndex);
 }
 
-/// Checks a function's signature attribute against its arguments and
-/// results.
-static LogicalResult verifySignatures(func::FuncOp function) {
-  auto signatures =
-      function->getAttrOfType<ArrayAttr>(tflite_attrs::kSignatures);
-  if (!signatures)
-    return success();
-  for (Attribute entry : signatures) {
-    auto signature = dyn_cast<DictionaryAttr>(entry);
-    if (!signature || !signature.getAs<StringAttr>("key"))
-      return function.emitOpError("has a malformed ")
-             << tflite_attrs::kSignatures << " entry " << entry;
-    for (auto [key, count] :
-         {std::make_pair("inputs", function.getNumArguments()),
-          std::make_pair("outputs", function.getNumResults())}) {
-      auto maps = signature.getAs<ArrayAttr>(key);
-      if (!maps)
-        continue;
-      for (Attribute map : maps) {
-        auto pair = dyn_cast<ArrayAttr>(map);
-        if (!pair || pair.size() != 2 || !isa<StringAttr>(pair[0]) ||
-            !isa<IntegerAttr>(pair[1]) ||
-            cast<IntegerAttr>(pair[1]).getInt() < 0 ||
-            cast<IntegerAttr>(pair[1]).getInt() >= count)
-          return function.emitOpError("has a malformed signature ")
-                 << key << " entry " << map;
-      }
-    }
-  }
-  return success();
-}
-
 LogicalResult ModelExporter::run(llvm::raw_ostream &output) {
   if (failed(verifyTFLiteExportable(module)))
     return failure();
   for (func::FuncOp function : module.getOps<func::FuncOp>())
-    if (failed(verifySignatures(function)) || failed(collectSubgraph(function)))
+    if (failed(collectSubgraph(function)))
       return failure();
 
   // Metadata buffers follow the constants.
@@ -632,10 +652,7 @@ LogicalResult ModelExporter::run(llvm::raw_ostream &output) {
   if (auto entries =
           module->getAttrOfType<DictionaryAttr>(tflite_attrs::kMetadata)) {
     for (NamedAttribute entry : entries) {
-      auto bytes = dyn_cast<StringAttr>(entry.getValue());
-      if (!bytes)
-        return module.emitError("metadata '")
-               << entry.getName().getValue() << "' is not a string";
+      auto bytes = cast<StringAttr>(entry.getValue());
       // Metadata keeps a buffer even when empty.
       uint32_t buffer = bytes.getValue().empty()
                             ? (buffers.push_back({}), buffers.size() - 1)
@@ -725,6 +742,7 @@ LogicalResult ModelExporter::run(llvm::raw_ostream &output) {
       signatureOffsets.empty() ? 0 : builder.CreateVector(signatureOffsets));
   schema::FinishModelBuffer(builder, model);
 
+  // Nothing can fail from here on, so a failure above has written nothing.
   if (!external) {
     output.write(reinterpret_cast<const char *>(builder.GetBufferPointer()),
                  builder.GetSize());
@@ -763,11 +781,5 @@ LogicalResult ModelExporter::run(llvm::raw_ostream &output) {
 LogicalResult
 mlir::mint::exportTFLiteModel(ModuleOp module, llvm::raw_ostream &output,
                               const TFLiteExportOptions &options) {
-  // Build in memory first, so a failure writes nothing.
-  std::string bytes;
-  llvm::raw_string_ostream stream(bytes);
-  if (failed(ModelExporter(module, options).run(stream)))
-    return failure();
-  output << bytes;
-  return success();
+  return ModelExporter(module, options).run(output);
 }

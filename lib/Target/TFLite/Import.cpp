@@ -1,5 +1,4 @@
-//===- Import.cpp - Import TFLite flatbuffers into MLIR
-//--------------------===//
+//===- Import.cpp - Import TFLite flatbuffers into MLIR -------------------===//
 //
 // Turns a .tflite model into a module of mint ops: each subgraph becomes a
 // func.func, each operator a mint op with its options as attributes (or a
@@ -239,10 +238,9 @@ LogicalResult ModelImporter::importModelAttributes(ModuleOp module) {
     module->setAttr(tflite_attrs::kDescription,
                     builder.getStringAttr(toStringRef(model->description())));
   if (model->metadata_buffer() && model->metadata_buffer()->size())
-    module->setAttr(tflite_attrs::kMetadataBuffer,
-                    builder.getDenseI32ArrayAttr(
-                        SmallVector<int32_t>(model->metadata_buffer()->begin(),
-                                             model->metadata_buffer()->end())));
+    module->setAttr(
+        tflite_attrs::kMetadataBuffer,
+        builder.getDenseI32ArrayAttr(readScalars(model->metadata_buffer())));
   if (!model->metadata() || model->metadata()->size() == 0)
     return success();
   NamedAttrList metadata;
@@ -772,13 +770,8 @@ FailureOr<Operation *> SubgraphImporter::createCustomOp(
     }
   }
   attributes.set("custom_code", builder.getStringAttr(customCode));
-  if (code.version != 1) {
-    if (code.version < 1) {
-      emitOpError() << "has version " << code.version;
-      return failure();
-    }
+  if (code.version != 1)
     attributes.set("version", builder.getI32IntegerAttr(code.version));
-  }
   OperationState state(loc, CustomOp::getOperationName());
   state.addOperands(operands);
   state.addTypes(resultTypes);
@@ -797,6 +790,10 @@ SubgraphImporter::createOperator(int64_t opIndex, const schema::Operator &op) {
   auto emitOpError = [&] {
     return emitOperatorError(opIndex, code.builtin, code.customCode);
   };
+  if (code.version < 1) {
+    emitOpError() << "has version " << code.version;
+    return failure();
+  }
   if (op.mutating_variable_inputs() &&
       llvm::is_contained(*op.mutating_variable_inputs(), true)) {
     emitOpError() << "mutates variable inputs; Mint does not support "
@@ -816,12 +813,8 @@ SubgraphImporter::createOperator(int64_t opIndex, const schema::Operator &op) {
     return failure();
   }
 
-  SmallVector<int32_t> inputs;
-  if (op.inputs())
-    inputs.assign(op.inputs()->begin(), op.inputs()->end());
-  SmallVector<int32_t> outputs;
-  if (op.outputs())
-    outputs.assign(op.outputs()->begin(), op.outputs()->end());
+  SmallVector<int32_t> inputs = readScalars(op.inputs());
+  SmallVector<int32_t> outputs = readScalars(op.outputs());
   SmallVector<Type> resultTypes;
   SmallVector<Location> resultLocs;
   SmallVector<Attribute> resultInfo;
@@ -856,10 +849,6 @@ SubgraphImporter::createOperator(int64_t opIndex, const schema::Operator &op) {
               : createCustomOp(opIndex, op, code, inputs, resultTypes, loc);
   if (failed(created))
     return failure();
-  if (mapping && code.version < 1) {
-    emitOpError() << "has version " << code.version;
-    return failure();
-  }
   if (hasInfo)
     (*created)->setAttr(tflite_attrs::kTensorInfo,
                         builder.getArrayAttr(resultInfo));
@@ -877,11 +866,8 @@ FailureOr<func::FuncOp> SubgraphImporter::run(StringRef name) {
     return failure();
   }
 
-  SmallVector<int32_t> inputs, outputs;
-  if (subgraph.inputs())
-    inputs.assign(subgraph.inputs()->begin(), subgraph.inputs()->end());
-  if (subgraph.outputs())
-    outputs.assign(subgraph.outputs()->begin(), subgraph.outputs()->end());
+  SmallVector<int32_t> inputs = readScalars(subgraph.inputs());
+  SmallVector<int32_t> outputs = readScalars(subgraph.outputs());
   SmallVector<Type> inputTypes;
   SmallVector<Location> inputLocs;
   SmallVector<DictionaryAttr> inputInfo;

@@ -7,6 +7,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "OpVersions.h"
+#include "TypeMapping.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
@@ -21,40 +22,37 @@ namespace {
 enum class Kind { F32, F16, I8, U8, I16, I32, I64, U32, Bool, Other };
 } // namespace
 
+/// Returns the kind of the TFLite tensor type `type` exports to. The rules
+/// treat 16-bit and 64-bit integers alike whatever their signedness.
 static Kind getKind(Type type) {
-  Type element = getElementTypeOrSelf(type);
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
-    unsigned width = quantized.getStorageTypeIntegralWidth();
-    if (width == 8)
-      return quantized.isSigned() ? Kind::I8 : Kind::U8;
-    if (width == 16)
-      return Kind::I16;
-    if (width == 32)
-      return Kind::I32;
+  std::optional<schema::TensorType> tensorType =
+      exportElementType(getElementTypeOrSelf(type));
+  if (!tensorType)
+    return Kind::Other;
+  switch (*tensorType) {
+  case schema::TensorType::FLOAT32:
+    return Kind::F32;
+  case schema::TensorType::FLOAT16:
+    return Kind::F16;
+  case schema::TensorType::INT8:
+    return Kind::I8;
+  case schema::TensorType::UINT8:
+    return Kind::U8;
+  case schema::TensorType::INT16:
+  case schema::TensorType::UINT16:
+    return Kind::I16;
+  case schema::TensorType::INT32:
+    return Kind::I32;
+  case schema::TensorType::UINT32:
+    return Kind::U32;
+  case schema::TensorType::INT64:
+  case schema::TensorType::UINT64:
+    return Kind::I64;
+  case schema::TensorType::BOOL:
+    return Kind::Bool;
+  default:
     return Kind::Other;
   }
-  if (element.isF32())
-    return Kind::F32;
-  if (element.isF16())
-    return Kind::F16;
-  if (element.isInteger(1))
-    return Kind::Bool;
-  if (auto integer = dyn_cast<IntegerType>(element)) {
-    bool isUnsigned = integer.isUnsigned();
-    switch (integer.getWidth()) {
-    case 8:
-      return isUnsigned ? Kind::U8 : Kind::I8;
-    case 16:
-      return Kind::I16;
-    case 32:
-      return isUnsigned ? Kind::U32 : Kind::I32;
-    case 64:
-      return Kind::I64;
-    default:
-      return Kind::Other;
-    }
-  }
-  return Kind::Other;
 }
 
 static bool isQuantizedValue(Value value) {

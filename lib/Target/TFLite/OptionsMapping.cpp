@@ -343,52 +343,50 @@ static void addScalar(flatbuffers::FlatBufferBuilder &builder,
   builder.AddElement<T>(field.offset(), value, defaultValue);
 }
 
+/// Creates the vector of a dense array attribute of type ArrayAttrT;
+/// std::nullopt if `attr` is not one.
+template <typename ArrayAttrT>
+static std::optional<flatbuffers::uoffset_t>
+createArrayVector(Attribute attr, flatbuffers::FlatBufferBuilder &builder) {
+  auto values = dyn_cast<ArrayAttrT>(attr);
+  if (!values)
+    return std::nullopt;
+  return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
+}
+
 /// Creates the vector for `attr` in `builder`; std::nullopt if the
 /// attribute does not fit the field.
 static std::optional<flatbuffers::uoffset_t>
 exportVector(const reflection::Field &field, Attribute attr,
              flatbuffers::FlatBufferBuilder &builder) {
-  BaseType element = field.type()->element();
-  switch (element) {
+  switch (field.type()->element()) {
   case BaseType::Bool:
+    // Booleans are stored as bytes.
     if (auto values = dyn_cast<DenseBoolArrayAttr>(attr)) {
       SmallVector<uint8_t> bytes(values.asArrayRef().begin(),
                                  values.asArrayRef().end());
       return builder.CreateVector(bytes.data(), bytes.size()).o;
     }
-    break;
+    return std::nullopt;
   case BaseType::Byte:
   case BaseType::UByte:
-    if (auto values = dyn_cast<DenseI8ArrayAttr>(attr))
-      return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
-    break;
+    return createArrayVector<DenseI8ArrayAttr>(attr, builder);
   case BaseType::Short:
   case BaseType::UShort:
-    if (auto values = dyn_cast<DenseI16ArrayAttr>(attr))
-      return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
-    break;
+    return createArrayVector<DenseI16ArrayAttr>(attr, builder);
   case BaseType::Int:
   case BaseType::UInt:
-    if (auto values = dyn_cast<DenseI32ArrayAttr>(attr))
-      return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
-    break;
+    return createArrayVector<DenseI32ArrayAttr>(attr, builder);
   case BaseType::Long:
   case BaseType::ULong:
-    if (auto values = dyn_cast<DenseI64ArrayAttr>(attr))
-      return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
-    break;
+    return createArrayVector<DenseI64ArrayAttr>(attr, builder);
   case BaseType::Float:
-    if (auto values = dyn_cast<DenseF32ArrayAttr>(attr))
-      return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
-    break;
+    return createArrayVector<DenseF32ArrayAttr>(attr, builder);
   case BaseType::Double:
-    if (auto values = dyn_cast<DenseF64ArrayAttr>(attr))
-      return builder.CreateVector(values.asArrayRef().data(), values.size()).o;
-    break;
+    return createArrayVector<DenseF64ArrayAttr>(attr, builder);
   default:
-    break;
+    return std::nullopt;
   }
-  return std::nullopt;
 }
 
 FailureOr<flatbuffers::Offset<void>>
