@@ -131,17 +131,10 @@ static std::string describeType(Type type) {
   return text;
 }
 
-/// The tensor name a location gives for result `index` of `count`.
+/// The tensor name a location gives result `index` of `count`, or "".
 static std::string getName(Location loc, unsigned index, unsigned count) {
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return count == 1 ? name.getName().str() : "";
-  if (auto fused = dyn_cast<FusedLoc>(loc)) {
-    ArrayRef<Location> parts = fused.getLocations();
-    if (parts.size() == count)
-      if (auto name = dyn_cast<NameLoc>(parts[index]))
-        return name.getName().str();
-  }
-  return "";
+  SmallVector<std::string> names = getTFLiteTensorNames(loc, count);
+  return names.empty() ? "" : names[index];
 }
 
 /// TFLite's name of the operator an op exports as.

@@ -271,8 +271,8 @@ static DictionaryAttr getResultInfo(Operation *op, unsigned number) {
   return dyn_cast<DictionaryAttr>(infos[number]);
 }
 
-/// Returns the tensor names a location gives for `count` results.
-static SmallVector<std::string> getNames(Location loc, size_t count) {
+SmallVector<std::string> mlir::mint::getTFLiteTensorNames(Location loc,
+                                                          unsigned numResults) {
   SmallVector<std::string> names;
   if (auto name = dyn_cast<NameLoc>(loc)) {
     names.push_back(name.getName().str());
@@ -281,7 +281,7 @@ static SmallVector<std::string> getNames(Location loc, size_t count) {
       if (auto name = dyn_cast<NameLoc>(part))
         names.push_back(name.getName().str());
   }
-  if (names.size() != count)
+  if (names.size() != numResults)
     names.clear();
   return names;
 }
@@ -334,7 +334,7 @@ FailureOr<int32_t> ModelExporter::addConstant(Operation *constant,
                                               SubgraphRecord &subgraph) {
   auto value = cast<DenseElementsAttr>(elements);
   auto type = cast<RankedTensorType>(constant->getResult(0).getType());
-  SmallVector<std::string> names = getNames(constant->getLoc(), 1);
+  SmallVector<std::string> names = getTFLiteTensorNames(constant->getLoc(), 1);
   int32_t index = addTensor(
       subgraph, type,
       names.empty() ? "const" + std::to_string(subgraph.tensors.size())
@@ -417,7 +417,8 @@ LogicalResult ModelExporter::addOperator(Operation *op,
   }
   record.opcodeIndex = getOperatorCode(std::move(key));
 
-  SmallVector<std::string> names = getNames(op->getLoc(), op->getNumResults());
+  SmallVector<std::string> names =
+      getTFLiteTensorNames(op->getLoc(), op->getNumResults());
   for (OpResult result : op->getResults()) {
     unsigned number = result.getResultNumber();
     std::string name;
@@ -441,7 +442,7 @@ LogicalResult ModelExporter::collectSubgraph(func::FuncOp function) {
   subgraph.function = function;
   Block &body = function.getBody().front();
   for (BlockArgument argument : body.getArguments()) {
-    SmallVector<std::string> names = getNames(argument.getLoc(), 1);
+    SmallVector<std::string> names = getTFLiteTensorNames(argument.getLoc(), 1);
     int32_t tensor = addTensor(
         subgraph, argument.getType(),
         names.empty() ? "arg" + std::to_string(argument.getArgNumber())

@@ -43,6 +43,13 @@ inline constexpr llvm::StringLiteral kSignatures = "mint.tflite.signatures";
 inline constexpr llvm::StringLiteral kTensorInfo = "mint.tflite.tensor";
 } // namespace tflite_attrs
 
+/// Returns the TFLite tensor names that `loc` gives the `numResults`
+/// results of an op (or one block argument): the name of a NameLoc, or the
+/// names of a FusedLoc's NameLoc parts in result order, as import writes
+/// them. Empty unless there is exactly one name per result.
+SmallVector<std::string> getTFLiteTensorNames(Location loc,
+                                              unsigned numResults);
+
 /// Options of importTFLiteModel.
 struct TFLiteImportOptions {
   /// Name of the file the model came from, used in locations and messages.
