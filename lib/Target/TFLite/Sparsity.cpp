@@ -100,12 +100,9 @@ mlir::mint::decodeSparseTensor(const schema::SparsityParameters &parameters,
   };
   if (!parameters.traversal_order() || !parameters.dim_metadata())
     return fail("missing traversal_order or dim_metadata");
-  SmallVector<int32_t> traversalOrder(parameters.traversal_order()->begin(),
-                                      parameters.traversal_order()->end());
-  SmallVector<int32_t> blockMap;
-  if (parameters.block_map())
-    blockMap.assign(parameters.block_map()->begin(),
-                    parameters.block_map()->end());
+  SmallVector<int32_t> traversalOrder =
+      readScalars(parameters.traversal_order());
+  SmallVector<int32_t> blockMap = readScalars(parameters.block_map());
   int64_t levels = traversalOrder.size();
   int64_t rank = shape.size();
   if (levels != rank + static_cast<int64_t>(blockMap.size()))
