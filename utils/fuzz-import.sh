@@ -28,12 +28,12 @@ fi
 mint_log "Building mint-import-fuzzer"
 cmake --build "$fuzz_dir" --target mint-import-fuzzer
 
-# Seeds: the real models, the hand-written test models and exports of the
-# option tests.
+# Seeds: the real models, the hand-written test models and the inputs the
+# fuzzer once crashed on.
 seeds="$fuzz_dir/seeds"
 rm -rf "$seeds" && mkdir -p "$seeds" "$fuzz_dir/corpus" "$fuzz_dir/artifacts"
 models=$("$MINT_ROOT/utils/fetch-models.sh")
-cp "$models"/*.tflite "$seeds/"
+cp "$models"/*.tflite "$MINT_ROOT"/test/Target/TFLite/Inputs/fuzz/*.tflite "$seeds/"
 for json in "$MINT_ROOT"/test/Target/TFLite/Inputs/*.json; do
   flatc -b -o "$seeds" "$MINT_ROOT/lib/Target/TFLite/schema/tflite.fbs" "$json"
 done
