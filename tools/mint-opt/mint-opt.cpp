@@ -8,8 +8,10 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mint/Conversion/Passes.h"
 #include "mint/Dialect/Mint/IR/MintDialect.h"
 #include "mint/Dialect/Mint/Transforms/Passes.h"
+#include "mint/Runtime/CPUPipeline.h"
 
 #include "mlir/IR/DialectRegistry.h"
 #include "mlir/InitAllDialects.h"
@@ -20,6 +22,8 @@
 int main(int argc, char **argv) {
   mlir::registerAllPasses();
   mlir::mint::registerMintPasses();
+  mlir::mint::registerMintConversionPasses();
+  mlir::mint::registerCPUPipelines();
 
   mlir::DialectRegistry registry;
   mlir::registerAllDialects(registry);

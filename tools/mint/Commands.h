@@ -40,6 +40,48 @@ struct InspectOptions {
 /// Runs `mint inspect`; returns the process exit code.
 int runInspectCommand(const InspectOptions &options, llvm::raw_ostream &os);
 
+/// Options of `mint run`.
+struct RunOptions {
+  llvm::cl::SubCommand command{
+      "run", "Compile a .tflite model for this CPU and run it on .npy inputs"};
+  llvm::cl::opt<std::string> model{llvm::cl::Positional,
+                                   llvm::cl::desc("<model.tflite>"),
+                                   llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::list<std::string> inputs{
+      "input", llvm::cl::desc("A .npy file per model input, in order"),
+      llvm::cl::value_desc("file.npy"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> outputDir{
+      "output-dir", llvm::cl::desc("Where to write output_<i>.npy"),
+      llvm::cl::value_desc("dir"), llvm::cl::Required, llvm::cl::sub(command)};
+};
+
+/// Runs `mint run`; returns the process exit code.
+int runRunCommand(const RunOptions &options, llvm::raw_ostream &os);
+
+/// Options of `mint bench`.
+struct BenchOptions {
+  llvm::cl::SubCommand command{
+      "bench", "Compile a .tflite model for this CPU and time its runs"};
+  llvm::cl::opt<std::string> model{llvm::cl::Positional,
+                                   llvm::cl::desc("<model.tflite>"),
+                                   llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::list<std::string> inputs{
+      "input",
+      llvm::cl::desc("A .npy file per model input (default: random values)"),
+      llvm::cl::value_desc("file.npy"), llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> iterations{
+      "iterations", llvm::cl::desc("Timed runs (default 50)"),
+      llvm::cl::init(50), llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> warmup{"warmup",
+                                 llvm::cl::desc("Untimed runs first (default 3)"),
+                                 llvm::cl::init(3), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint bench`; returns the process exit code.
+int runBenchCommand(const BenchOptions &options, llvm::raw_ostream &os);
+
 } // namespace mlir::mint::driver
 
 #endif // MINT_TOOLS_MINT_COMMANDS_H

@@ -44,6 +44,8 @@ int main(int argc, char **argv) {
   llvm::InitLLVM initLLVM(argc, argv);
   OpsOptions opsOptions;
   InspectOptions inspectOptions;
+  RunOptions runOptions;
+  BenchOptions benchOptions;
 
   llvm::cl::SetVersionPrinter(printVersion);
   llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
@@ -57,6 +59,10 @@ int main(int argc, char **argv) {
     return runOpsCommand(opsOptions, llvm::outs());
   if (inspectOptions.command)
     return runInspectCommand(inspectOptions, llvm::outs());
+  if (runOptions.command)
+    return runRunCommand(runOptions, llvm::outs());
+  if (benchOptions.command)
+    return runBenchCommand(benchOptions, llvm::outs());
 
   llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
   return 2;

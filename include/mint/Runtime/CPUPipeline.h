@@ -1,0 +1,50 @@
+//===- CPUPipeline.h - Lower an imported model to LLVM for the host -*- C++ -*-//
+//
+// The pass pipeline that turns a module of mint ops into LLVM dialect code
+// for the host CPU: mint → TOSA → linalg on tensors → tiled and vectorized
+// loops → buffers → LLVM. The runtime (CompiledModel) runs it before JIT
+// compilation; `mint-opt --mint-cpu-pipeline` runs it for tests.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_RUNTIME_CPUPIPELINE_H
+#define MINT_RUNTIME_CPUPIPELINE_H
+
+#include "mlir/Pass/PassManager.h"
+
+namespace mlir::mint {
+
+/// Knobs of the CPU pipeline.
+struct CPUPipelineOptions {
+  /// Tile and vectorize convolutions, matmuls and elementwise ops; off gives
+  /// plain loops (slow, for debugging numerics).
+  bool vectorize = true;
+};
+
+/// mint → TOSA → linalg on tensors: densifies sparse and float16 weights,
+/// lowers mint ops to TOSA, folds constant TOSA ops and lowers TOSA to
+/// linalg, tensor and arith.
+LogicalResult buildMintToLinalgPipeline(OpPassManager &pm);
+
+/// Linalg on tensors → LLVM dialect: tiling and vectorization, bufferization
+/// with results written to caller-provided out-parameters, and the lowering
+/// of everything to LLVM.
+LogicalResult buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                        const CPUPipelineOptions &options);
+
+/// Both of the above.
+LogicalResult buildCPUPipeline(OpPassManager &pm,
+                               const CPUPipelineOptions &options);
+
+/// Adds to `registry` the dialects, interface models and extensions that
+/// the pipeline's passes need (bufferization models, LLVM conversion
+/// interfaces). CompiledModel::create appends them to its context itself.
+void registerCPUPipelineDependencies(DialectRegistry &registry);
+
+/// Registers `mint-cpu-pipeline` and `mint-to-linalg-pipeline` with the
+/// pass pipeline registry (for mint-opt).
+void registerCPUPipelines();
+
+} // namespace mlir::mint
+
+#endif // MINT_RUNTIME_CPUPIPELINE_H

@@ -1,0 +1,97 @@
+//===- CompiledModel.h - Compile a model once, run it many times -*- C++ -*-=//
+//
+// The host runtime that calibration, `mint run`, `mint bench`, the Python
+// package and the benchmarks share: CompiledModel::create lowers a module
+// of mint ops with the CPU pipeline and JIT-compiles it with MLIR's
+// ExecutionEngine for the host CPU; run() then executes it on buffers the
+// caller owns, as often as needed.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_RUNTIME_COMPILEDMODEL_H
+#define MINT_RUNTIME_COMPILEDMODEL_H
+
+#include "mint/Runtime/CPUPipeline.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "llvm/ADT/SmallVector.h"
+#include "llvm/Support/Error.h"
+
+#include <memory>
+#include <string>
+
+namespace mlir {
+class ExecutionEngine;
+} // namespace mlir
+
+namespace mlir::mint {
+
+/// Element kinds a model's inputs and outputs can have, named as numpy
+/// names them. A quantized tensor is exchanged as its storage integers.
+enum class ElementKind { F32, F16, I8, U8, I16, I32, I64, Bool };
+
+/// numpy's name of `kind` ("float32", "int8", ...).
+StringRef getElementKindName(ElementKind kind);
+
+/// Bytes per element of `kind`.
+size_t getElementKindSize(ElementKind kind);
+
+/// One input or output of a compiled model.
+struct TensorSpec {
+  std::string name;
+  ElementKind kind = ElementKind::F32;
+  SmallVector<int64_t> shape;
+
+  int64_t getNumElements() const;
+  size_t getByteSize() const {
+    return getNumElements() * getElementKindSize(kind);
+  }
+};
+
+/// Options of CompiledModel::create.
+struct CompileOptions {
+  CPUPipelineOptions pipeline;
+  /// LLVM code generation optimization level (0-3).
+  unsigned optLevel = 3;
+  /// The function to compile; empty means the first public function (the
+  /// TFLite model's first subgraph).
+  std::string entryPoint;
+};
+
+/// A model compiled for the host CPU.
+class CompiledModel {
+public:
+  /// Compiles `module` (mint ops, as imported from a .tflite file); the
+  /// module itself is not modified. Errors are emitted as diagnostics on the
+  /// module's context and the result is then failure.
+  static FailureOr<std::unique_ptr<CompiledModel>>
+  create(ModuleOp module, const CompileOptions &options = {});
+
+  ~CompiledModel();
+  CompiledModel(const CompiledModel &) = delete;
+  CompiledModel &operator=(const CompiledModel &) = delete;
+
+  ArrayRef<TensorSpec> getInputs() const { return inputs; }
+  ArrayRef<TensorSpec> getOutputs() const { return outputs; }
+
+  /// Seconds that create() took: pipeline, LLVM translation and JIT.
+  double getCompileSeconds() const { return compileSeconds; }
+
+  /// Runs the model: `inputs[i]` points to getInputs()[i].getByteSize()
+  /// bytes in row-major order, `outputs[i]` to room for the i-th output.
+  /// Thread-compatible: one run at a time per CompiledModel.
+  llvm::Error run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs);
+
+private:
+  CompiledModel();
+
+  std::unique_ptr<ExecutionEngine> engine;
+  void (*entry)(void **) = nullptr;
+  SmallVector<TensorSpec> inputs;
+  SmallVector<TensorSpec> outputs;
+  double compileSeconds = 0.0;
+};
+
+} // namespace mlir::mint
+
+#endif // MINT_RUNTIME_COMPILEDMODEL_H

@@ -1,0 +1,32 @@
+//===- Passes.h - Passes of the CPU pipeline --------------------*- C++ -*-===//
+//
+// Declares the passes Mint adds to the CPU pipeline (generated from
+// Passes.td), their registration, and their pattern sets.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_RUNTIME_PASSES_H
+#define MINT_RUNTIME_PASSES_H
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Pass/Pass.h"
+
+namespace mlir {
+class RewritePatternSet;
+} // namespace mlir
+
+namespace mlir::mint {
+
+#define GEN_PASS_DECL
+#include "mint/Runtime/Passes.h.inc"
+
+/// Adds a pattern that rewrites memref.copy into linalg.copy.
+void populateConvertCopiesToLinalgPatterns(RewritePatternSet &patterns);
+
+#define GEN_PASS_REGISTRATION
+#include "mint/Runtime/Passes.h.inc"
+
+} // namespace mlir::mint
+
+#endif // MINT_RUNTIME_PASSES_H

@@ -1,0 +1,119 @@
+//===- MintToTosa.cpp - The mint-to-tosa pass -----------------------------===//
+//
+// Implements `mint-to-tosa`: the type converter, the collection of the op
+// family pattern sets, and the pass that applies them as a full conversion
+// after checking up front for ops no pattern can lower, so that the user
+// gets one located error per such op instead of a generic legalization
+// failure.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Conversion/MintToTosa/MintToTosa.h"
+
+#include "mint/Dialect/Mint/IR/MintOps.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir::mint {
+#define GEN_PASS_DEF_MINTTOTOSAPASS
+#include "mint/Conversion/Passes.h.inc"
+} // namespace mlir::mint
+
+using namespace mlir;
+using namespace mlir::mint;
+
+MintToTosaTypeConverter::MintToTosaTypeConverter() {
+  addConversion([](Type type) { return type; });
+  addConversion([](quant::QuantizedType type) -> Type {
+    return type.getStorageType();
+  });
+  addConversion([this](RankedTensorType type) -> Type {
+    Type elementType = convertType(type.getElementType());
+    return elementType ? type.clone(elementType) : Type();
+  });
+}
+
+void mint::populateMintToTosaConversionPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  populateMintConvToTosaPatterns(typeConverter, patterns);
+  populateMintElementwiseToTosaPatterns(typeConverter, patterns);
+  populateMintShapeToTosaPatterns(typeConverter, patterns);
+  populateMintGraphToTosaPatterns(typeConverter, patterns);
+}
+
+/// The custom ops that have a lowering of their own.
+static bool isKnownCustomOp(CustomOp op) {
+  return op.getCustomCode() == "Convolution2DTransposeBias";
+}
+
+/// Reports the ops that no pattern lowers, each with its location and what
+/// to do about it.
+static LogicalResult checkLowerable(ModuleOp module) {
+  bool ok = true;
+  module.walk([&](Operation *op) {
+    if (!isa<MintDialect>(op->getDialect()))
+      return;
+    if (auto custom = dyn_cast<CustomOp>(op)) {
+      if (!isKnownCustomOp(custom)) {
+        custom.emitOpError("'")
+            << custom.getCustomCode()
+            << "' has no TOSA lowering; Mint cannot compile a model with "
+               "this operator";
+        ok = false;
+      }
+      return;
+    }
+    if (isa<SparseConstOp, DensifyOp>(op)) {
+      op->emitOpError("has no TOSA lowering; run mint-densify first");
+      ok = false;
+      return;
+    }
+    for (Type type : op->getResultTypes()) {
+      auto tensor = dyn_cast<RankedTensorType>(type);
+      if (tensor && !tensor.hasStaticShape()) {
+        op->emitOpError("result ")
+            << tensor << " has a dynamic shape; Mint compiles static shapes "
+            << "(run mint-infer-shapes)";
+        ok = false;
+        return;
+      }
+    }
+  });
+  return success(ok);
+}
+
+namespace {
+struct MintToTosaPass : mint::impl::MintToTosaPassBase<MintToTosaPass> {
+  void runOnOperation() override {
+    ModuleOp module = getOperation();
+    if (failed(checkLowerable(module)))
+      return signalPassFailure();
+
+    MLIRContext *context = &getContext();
+    MintToTosaTypeConverter typeConverter;
+    ConversionTarget target(*context);
+    target.addLegalDialect<tosa::TosaDialect, tensor::TensorDialect,
+                           arith::ArithDialect>();
+    target.addLegalOp<ModuleOp>();
+    target.addIllegalDialect<MintDialect>();
+    target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {
+      return typeConverter.isSignatureLegal(op.getFunctionType()) &&
+             typeConverter.isLegal(&op.getBody());
+    });
+    target.addDynamicallyLegalOp<func::ReturnOp>(
+        [&](func::ReturnOp op) { return typeConverter.isLegal(op); });
+
+    RewritePatternSet patterns(context);
+    populateMintToTosaConversionPatterns(typeConverter, patterns);
+    populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(
+        patterns, typeConverter);
+    populateReturnOpTypeConversionPattern(patterns, typeConverter);
+    if (failed(applyFullConversion(module, target, std::move(patterns))))
+      signalPassFailure();
+  }
+};
+} // namespace

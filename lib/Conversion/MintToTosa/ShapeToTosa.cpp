@@ -1,0 +1,386 @@
+//===- ShapeToTosa.cpp - Lower mint movement ops and reductions -----------===//
+//
+// RESHAPE, SQUEEZE, CONCATENATION, PAD, PADV2, SLICE, STRIDED_SLICE,
+// TRANSPOSE, RESIZE_BILINEAR, RESIZE_NEAREST_NEIGHBOR, DEPTH_TO_SPACE,
+// SPACE_TO_DEPTH and MEAN. Shape operands must be constants (TFLite models
+// of fixed size have them as constants); their values are read at compile
+// time. Movement ops do not look at the element type, so they serve float
+// and quantized graphs alike.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Conversion/MintToTosa/MintToTosa.h"
+
+#include "TosaBuilders.h"
+
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+#include <numeric>
+
+using namespace mlir;
+using namespace mlir::mint;
+using namespace mlir::mint::tosa_lowering;
+
+namespace {
+
+/// RESHAPE and SQUEEZE: the result type says it all.
+template <typename MintOp>
+struct ConvertToReshape : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    rewriter.replaceOp(op, createReshape(rewriter, op.getLoc(),
+                                         adaptor.getInput(),
+                                         resultType->getShape()));
+    return success();
+  }
+};
+
+struct ConvertConcatenation : OpConversionPattern<ConcatenationOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ConcatenationOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    if (!isFloatTensor(op.getType()) &&
+        op.getFusedActivationFunction() != ActivationFunctionType::None)
+      return rewriter.notifyMatchFailure(op, "quantized fused activation");
+    int64_t rank = resultType->getRank();
+    int64_t axis = op.getAxis() < 0 ? op.getAxis() + rank : op.getAxis();
+    Value concat = tosa::ConcatOp::create(rewriter, op.getLoc(), *resultType,
+                                          adaptor.getValues(),
+                                          rewriter.getI32IntegerAttr(axis));
+    FailureOr<Value> result = concat;
+    if (isFloatTensor(op.getType()))
+      result = applyFloatActivation(rewriter, op, concat,
+                                    op.getFusedActivationFunction());
+    if (failed(result))
+      return failure();
+    rewriter.replaceOp(op, *result);
+    return success();
+  }
+};
+
+/// PAD and PADV2; PAD pads with zero (the zero point when quantized).
+template <typename MintOp>
+struct ConvertPad : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    FailureOr<SmallVector<int64_t>> paddings =
+        getConstantInts(op.getPaddings());
+    if (failed(paddings) ||
+        static_cast<int64_t>(paddings->size()) != 2 * resultType->getRank())
+      return rewriter.notifyMatchFailure(op, "paddings are not constant");
+    Location loc = op.getLoc();
+    Value padValue;
+    if constexpr (std::is_same_v<MintOp, PadV2Op>) {
+      padValue = createReshape(rewriter, loc, adaptor.getConstantValues(), {1});
+    } else {
+      double zero = 0.0;
+      Type elementType = op.getType().getElementType();
+      if (auto quantized = dyn_cast<quant::UniformQuantizedType>(elementType))
+        zero = quantized.getZeroPoint();
+      padValue = createZeroPoint(rewriter, loc, resultType->getElementType(),
+                                 zero);
+    }
+    rewriter.replaceOpWithNewOp<tosa::PadOp>(
+        op, *resultType, adaptor.getInput(),
+        createShape(rewriter, loc, *paddings), padValue);
+    return success();
+  }
+};
+
+struct ConvertSlice : OpConversionPattern<SliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    FailureOr<SmallVector<int64_t>> begin = getConstantInts(op.getBegin());
+    if (failed(begin))
+      return rewriter.notifyMatchFailure(op, "begin is not constant");
+    Location loc = op.getLoc();
+    rewriter.replaceOpWithNewOp<tosa::SliceOp>(
+        op, *resultType, adaptor.getInput(), createShape(rewriter, loc, *begin),
+        createShape(rewriter, loc, resultType->getShape()));
+    return success();
+  }
+};
+
+/// STRIDED_SLICE with constant begin/end/strides, positive strides and no
+/// ellipsis or new axes: a strided tensor.extract_slice, then a reshape that
+/// drops the shrunk axes.
+struct ConvertStridedSlice : OpConversionPattern<StridedSliceOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(StridedSliceOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    if (op.getEllipsisMask() || op.getNewAxisMask())
+      return rewriter.notifyMatchFailure(op, "ellipsis or new-axis mask");
+    FailureOr<SmallVector<int64_t>> begin = getConstantInts(op.getBegin());
+    FailureOr<SmallVector<int64_t>> end = getConstantInts(op.getEnd());
+    FailureOr<SmallVector<int64_t>> strides = getConstantInts(op.getStrides());
+    if (failed(begin) || failed(end) || failed(strides))
+      return rewriter.notifyMatchFailure(op, "begin/end/strides not constant");
+    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+    int64_t rank = inputType.getRank();
+    if (static_cast<int64_t>(begin->size()) > rank)
+      return rewriter.notifyMatchFailure(op, "more slice axes than dims");
+    SmallVector<int64_t> offsets(rank, 0), sizes(inputType.getShape()),
+        steps(rank, 1);
+    for (int64_t i = 0, e = begin->size(); i < e; ++i) {
+      int64_t dim = inputType.getDimSize(i);
+      int64_t stride = (*strides)[i];
+      if (stride <= 0)
+        return rewriter.notifyMatchFailure(op, "non-positive stride");
+      auto normalize = [&](int64_t index) {
+        index = index < 0 ? index + dim : index;
+        return std::clamp<int64_t>(index, 0, dim);
+      };
+      int64_t first = op.getBeginMask() & (1 << i) ? 0 : normalize((*begin)[i]);
+      int64_t last;
+      if (op.getShrinkAxisMask() & (1 << i)) {
+        last = first + 1;
+        stride = 1;
+      } else if (op.getEndMask() & (1 << i)) {
+        last = dim;
+      } else {
+        last = op.getOffset() ? normalize(first + (*end)[i])
+                              : normalize((*end)[i]);
+      }
+      offsets[i] = first;
+      steps[i] = stride;
+      sizes[i] = std::max<int64_t>((last - first + stride - 1) / stride, 0);
+    }
+    Location loc = op.getLoc();
+    auto sliceType = inputType.clone(sizes);
+    Value slice = tensor::ExtractSliceOp::create(
+        rewriter, loc, sliceType, adaptor.getInput(), ValueRange{},
+        ValueRange{}, ValueRange{}, rewriter.getDenseI64ArrayAttr(offsets),
+        rewriter.getDenseI64ArrayAttr(sizes),
+        rewriter.getDenseI64ArrayAttr(steps));
+    if (sliceType.getNumElements() != resultType->getNumElements())
+      return rewriter.notifyMatchFailure(op, "slice does not fit the result");
+    rewriter.replaceOp(
+        op, createReshape(rewriter, loc, slice, resultType->getShape()));
+    return success();
+  }
+};
+
+struct ConvertTranspose : OpConversionPattern<TransposeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(TransposeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    FailureOr<SmallVector<int64_t>> perm = getConstantInts(op.getPerm());
+    if (failed(perm))
+      return rewriter.notifyMatchFailure(op, "permutation is not constant");
+    SmallVector<int32_t> perms(perm->begin(), perm->end());
+    rewriter.replaceOpWithNewOp<tosa::TransposeOp>(
+        op, *resultType, adaptor.getInput(),
+        rewriter.getDenseI32ArrayAttr(perms));
+    return success();
+  }
+};
+
+/// One axis of tosa.resize: input coordinate = (out * d + offset) / n.
+struct ResizeAxis {
+  int64_t n, d, offset, border;
+};
+
+/// TFLite's coordinate rule for one axis, as TOSA's rational scale. For
+/// NEAREST, TOSA rounds half up where TFLite floors (unless aligning
+/// corners), and floor(x) = roundHalfUp(x - 1/2): the offset shifts by n/2.
+ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
+                             bool alignCorners, bool halfPixel,
+                             bool nearest) {
+  ResizeAxis axis;
+  bool align = alignCorners && outputSize > 1;
+  axis.n = align ? outputSize - 1 : outputSize;
+  axis.d = align ? inputSize - 1 : inputSize;
+  // Doubled so that half-pixel offsets and the nearest shift are integers.
+  axis.n *= 2;
+  axis.d *= 2;
+  if (nearest) {
+    axis.offset = halfPixel ? axis.d / 2 : 0;
+    if (!align)
+      axis.offset -= axis.n / 2;
+  } else {
+    axis.offset = halfPixel ? (axis.d - axis.n) / 2 : 0;
+  }
+  int64_t divisor = std::gcd(std::gcd(axis.n, axis.d), std::abs(axis.offset));
+  if (divisor > 1) {
+    axis.n /= divisor;
+    axis.d /= divisor;
+    axis.offset /= divisor;
+  }
+  axis.border = (outputSize - 1) * axis.d - (inputSize - 1) * axis.n +
+                axis.offset;
+  return axis;
+}
+
+template <typename MintOp>
+struct ConvertResize : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    constexpr bool nearest = std::is_same_v<MintOp, ResizeNearestNeighborOp>;
+    if (!nearest && !isFloatTensor(op.getInput().getType()))
+      return rewriter.notifyMatchFailure(op, "quantized bilinear resize");
+    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+    ResizeAxis y = computeResizeAxis(
+        inputType.getDimSize(1), resultType->getDimSize(1),
+        op.getAlignCorners(), op.getHalfPixelCenters(), nearest);
+    ResizeAxis x = computeResizeAxis(
+        inputType.getDimSize(2), resultType->getDimSize(2),
+        op.getAlignCorners(), op.getHalfPixelCenters(), nearest);
+    Location loc = op.getLoc();
+    rewriter.replaceOpWithNewOp<tosa::ResizeOp>(
+        op, *resultType, adaptor.getInput(),
+        createShape(rewriter, loc, {y.n, y.d, x.n, x.d}),
+        createShape(rewriter, loc, {y.offset, x.offset}),
+        createShape(rewriter, loc, {y.border, x.border}),
+        tosa::ResizeModeAttr::get(rewriter.getContext(),
+                                  nearest ? tosa::ResizeMode::NEAREST_NEIGHBOR
+                                          : tosa::ResizeMode::BILINEAR));
+    return success();
+  }
+};
+
+/// DEPTH_TO_SPACE and SPACE_TO_DEPTH: reshape to rank 6, swap the block
+/// axis with a spatial axis, reshape back.
+template <typename MintOp>
+struct ConvertBlockRearrange : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+    int64_t b = op.getBlockSize();
+    int64_t n = inputType.getDimSize(0);
+    SmallVector<int64_t> expanded;
+    if constexpr (std::is_same_v<MintOp, DepthToSpaceOp>) {
+      // [N, H, W, b, b, C'] -> [N, H, b, W, b, C']
+      expanded = {n, inputType.getDimSize(1), inputType.getDimSize(2), b, b,
+                  inputType.getDimSize(3) / (b * b)};
+    } else {
+      // [N, H/b, b, W/b, b, C] -> [N, H/b, W/b, b, b, C]
+      expanded = {n, inputType.getDimSize(1) / b, b,
+                  inputType.getDimSize(2) / b, b, inputType.getDimSize(3)};
+    }
+    Location loc = op.getLoc();
+    Value reshaped = createReshape(rewriter, loc, adaptor.getInput(), expanded);
+    SmallVector<int64_t> permuted = {expanded[0], expanded[1], expanded[3],
+                                     expanded[2], expanded[4], expanded[5]};
+    Value transposed = tosa::TransposeOp::create(
+        rewriter, loc, inputType.clone(permuted), reshaped,
+        rewriter.getDenseI32ArrayAttr({0, 1, 3, 2, 4, 5}));
+    rewriter.replaceOp(op, createReshape(rewriter, loc, transposed,
+                                         resultType->getShape()));
+    return success();
+  }
+};
+
+/// Float MEAN: sums over each axis, times 1/count, reshaped to the result.
+struct ConvertMean : OpConversionPattern<MeanOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(MeanOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    if (!isFloatTensor(op.getInput().getType()))
+      return rewriter.notifyMatchFailure(op, "quantized mean");
+    FailureOr<SmallVector<int64_t>> axes = getConstantInts(op.getAxis());
+    if (failed(axes))
+      return rewriter.notifyMatchFailure(op, "axes are not constant");
+    Location loc = op.getLoc();
+    Value value = adaptor.getInput();
+    auto type = cast<RankedTensorType>(value.getType());
+    int64_t rank = type.getRank();
+    SmallVector<int64_t> shape(type.getShape());
+    int64_t count = 1;
+    for (int64_t axis : *axes) {
+      axis = axis < 0 ? axis + rank : axis;
+      if (axis < 0 || axis >= rank)
+        return rewriter.notifyMatchFailure(op, "axis out of range");
+      if (shape[axis] == 1)
+        continue;
+      count *= shape[axis];
+      shape[axis] = 1;
+      value = tosa::ReduceSumOp::create(rewriter, loc, type.clone(shape), value,
+                                        rewriter.getI32IntegerAttr(axis));
+    }
+    auto reducedType = type.clone(shape);
+    if (count != 1)
+      value = createMul(rewriter, loc, reducedType, value,
+                        createScalar(rewriter, loc, type.getElementType(),
+                                     1.0 / count, rank));
+    rewriter.replaceOp(
+        op, createReshape(rewriter, loc, value, resultType->getShape()));
+    return success();
+  }
+};
+
+} // namespace
+
+void mint::populateMintShapeToTosaPatterns(const TypeConverter &typeConverter,
+                                           RewritePatternSet &patterns) {
+  patterns.add<ConvertToReshape<ReshapeOp>, ConvertToReshape<SqueezeOp>,
+               ConvertConcatenation, ConvertPad<PadOp>, ConvertPad<PadV2Op>,
+               ConvertSlice, ConvertStridedSlice, ConvertTranspose,
+               ConvertResize<ResizeBilinearOp>,
+               ConvertResize<ResizeNearestNeighborOp>,
+               ConvertBlockRearrange<DepthToSpaceOp>,
+               ConvertBlockRearrange<SpaceToDepthOp>, ConvertMean>(
+      typeConverter, patterns.getContext());
+}

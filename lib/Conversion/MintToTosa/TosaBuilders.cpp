@@ -1,0 +1,174 @@
+//===- TosaBuilders.cpp - Shared pieces of the mint → TOSA lowering -------===//
+//
+// Implements the builders declared in TosaBuilders.h.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TosaBuilders.h"
+
+#include "mlir/Dialect/Tosa/Utils/ConversionUtils.h"
+#include "mlir/IR/Matchers.h"
+
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::mint;
+
+namespace mlir::mint::tosa_lowering {
+
+Value createShape(OpBuilder &builder, Location loc, ArrayRef<int64_t> values) {
+  auto type = tosa::shapeType::get(builder.getContext(), values.size());
+  auto attr = DenseIntElementsAttr::get(
+      RankedTensorType::get({static_cast<int64_t>(values.size())},
+                            builder.getIndexType()),
+      values);
+  return tosa::ConstShapeOp::create(builder, loc, type, attr);
+}
+
+static TypedAttr getScalarAttr(Type elementType, double value) {
+  if (auto floatType = dyn_cast<FloatType>(elementType))
+    return FloatAttr::get(floatType, value);
+  return IntegerAttr::get(elementType, static_cast<int64_t>(value));
+}
+
+Value createSplat(OpBuilder &builder, Location loc, RankedTensorType type,
+                  double value) {
+  auto attr = DenseElementsAttr::get(
+      type, getScalarAttr(type.getElementType(), value));
+  return tosa::ConstOp::create(builder, loc, type, attr);
+}
+
+Value createZeroPoint(OpBuilder &builder, Location loc, Type elementType,
+                      double value) {
+  return createSplat(builder, loc, RankedTensorType::get({1}, elementType),
+                     value);
+}
+
+Value createScalar(OpBuilder &builder, Location loc, Type elementType,
+                   double value, int64_t rank) {
+  SmallVector<int64_t> shape(rank, 1);
+  return createSplat(builder, loc, RankedTensorType::get(shape, elementType),
+                     value);
+}
+
+Value createReshape(OpBuilder &builder, Location loc, Value value,
+                    ArrayRef<int64_t> shape) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getShape() == shape)
+    return value;
+  return tosa::ReshapeOp::create(builder, loc, type.clone(shape), value,
+                                 createShape(builder, loc, shape));
+}
+
+Value expandToRank(OpBuilder &builder, Location loc, Value value,
+                   int64_t rank) {
+  auto type = cast<RankedTensorType>(value.getType());
+  if (type.getRank() >= rank)
+    return value;
+  SmallVector<int64_t> shape(rank - type.getRank(), 1);
+  llvm::append_range(shape, type.getShape());
+  return createReshape(builder, loc, value, shape);
+}
+
+Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
+                Value lhs, Value rhs) {
+  lhs = expandToRank(builder, loc, lhs, type.getRank());
+  rhs = expandToRank(builder, loc, rhs, type.getRank());
+  Value shift = createZeroPoint(builder, loc, builder.getI8Type());
+  return tosa::MulOp::create(builder, loc, type, lhs, rhs, shift);
+}
+
+FailureOr<SmallVector<int64_t>> getConstantInts(Value value) {
+  DenseIntElementsAttr attr;
+  if (!matchPattern(value, m_Constant(&attr)))
+    return failure();
+  SmallVector<int64_t> values;
+  for (const APInt &element : attr.getValues<APInt>())
+    values.push_back(element.getSExtValue());
+  return values;
+}
+
+WindowDim computeWindow(Padding padding, int64_t inputSize, int64_t kernel,
+                        int64_t stride, int64_t dilation) {
+  WindowDim dim;
+  int64_t effectiveKernel = (kernel - 1) * dilation + 1;
+  if (padding == Padding::Same) {
+    dim.outputSize = (inputSize + stride - 1) / stride;
+    int64_t total = std::max<int64_t>(
+        (dim.outputSize - 1) * stride + effectiveKernel - inputSize, 0);
+    dim.padBefore = total / 2;
+    dim.padAfter = total - dim.padBefore;
+  } else {
+    dim.outputSize = (inputSize - effectiveKernel + stride) / stride;
+  }
+  // Rows past the last window are not read; TOSA wants them gone.
+  int64_t excess =
+      (inputSize + dim.padBefore + dim.padAfter - effectiveKernel) % stride;
+  int64_t fromPadding = std::min(excess, dim.padAfter);
+  dim.padAfter -= fromPadding;
+  dim.inputSize = inputSize - (excess - fromPadding);
+  return dim;
+}
+
+Value cropSpatial(OpBuilder &builder, Location loc, Value input,
+                  int64_t height, int64_t width) {
+  auto type = cast<RankedTensorType>(input.getType());
+  if (type.getDimSize(1) == height && type.getDimSize(2) == width)
+    return input;
+  SmallVector<int64_t> size = {type.getDimSize(0), height, width,
+                               type.getDimSize(3)};
+  return tosa::SliceOp::create(builder, loc, type.clone(size), input,
+                               createShape(builder, loc, {0, 0, 0, 0}),
+                               createShape(builder, loc, size));
+}
+
+FailureOr<Value> applyFloatActivation(ConversionPatternRewriter &rewriter,
+                                      Operation *op, Value value,
+                                      ActivationFunctionType activation) {
+  Location loc = op->getLoc();
+  auto type = cast<RankedTensorType>(value.getType());
+  auto elementType = cast<FloatType>(type.getElementType());
+  auto clamp = [&](double low, double high) -> Value {
+    return tosa::ClampOp::create(rewriter, loc, type, value,
+                                 rewriter.getFloatAttr(elementType, low),
+                                 rewriter.getFloatAttr(elementType, high));
+  };
+  double infinity = std::numeric_limits<double>::infinity();
+  switch (activation) {
+  case ActivationFunctionType::None:
+    return value;
+  case ActivationFunctionType::Relu:
+    return clamp(0.0, infinity);
+  case ActivationFunctionType::Relu6:
+    return clamp(0.0, 6.0);
+  case ActivationFunctionType::ReluN1To1:
+    return clamp(-1.0, 1.0);
+  case ActivationFunctionType::Tanh:
+    return tosa::TanhOp::create(rewriter, loc, type, value).getResult();
+  case ActivationFunctionType::SignBit:
+    break;
+  }
+  return rewriter.notifyMatchFailure(
+      op, "fused activation SIGN_BIT has no TFLite kernel to match");
+}
+
+FailureOr<RankedTensorType>
+getStaticResultType(ConversionPatternRewriter &rewriter,
+                    const TypeConverter &typeConverter, Operation *op,
+                    unsigned index) {
+  auto type = dyn_cast_or_null<RankedTensorType>(
+      typeConverter.convertType(op->getResult(index).getType()));
+  if (!type)
+    return rewriter.notifyMatchFailure(op, "result type has no TOSA type");
+  if (!type.hasStaticShape())
+    return rewriter.notifyMatchFailure(
+        op, "dynamic result shape; run mint-infer-shapes first");
+  return type;
+}
+
+bool isFloatTensor(Type type) {
+  auto tensor = dyn_cast<ShapedType>(type);
+  return tensor && isa<FloatType>(tensor.getElementType());
+}
+
+} // namespace mlir::mint::tosa_lowering

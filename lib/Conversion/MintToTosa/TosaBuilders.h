@@ -1,0 +1,88 @@
+//===- TosaBuilders.h - Shared pieces of the mint → TOSA lowering -*- C++ -*-=//
+//
+// Builders and facts that several op families of the mint → TOSA
+// conversion share: TOSA constants and shapes, rank broadcasting, TFLite's
+// window padding rule fitted to TOSA's divisibility rule, fused
+// activations, and reading constant operands.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_LIB_CONVERSION_MINTTOTOSA_TOSABUILDERS_H
+#define MINT_LIB_CONVERSION_MINTTOTOSA_TOSABUILDERS_H
+
+#include "mint/Dialect/Mint/IR/MintOps.h"
+
+#include "mlir/Dialect/Tosa/IR/TosaOps.h"
+#include "mlir/Transforms/DialectConversion.h"
+
+namespace mlir::mint::tosa_lowering {
+
+/// A `!tosa.shape` constant.
+Value createShape(OpBuilder &builder, Location loc, ArrayRef<int64_t> values);
+
+/// A `tensor<1xT>` zero point (or any one-element operand) holding `value`.
+Value createZeroPoint(OpBuilder &builder, Location loc, Type elementType,
+                      double value = 0.0);
+
+/// A `tensor<1x...x1xT>` constant of rank `rank` holding `value`, for
+/// broadcasting against a rank-`rank` tensor.
+Value createScalar(OpBuilder &builder, Location loc, Type elementType,
+                   double value, int64_t rank);
+
+/// A constant of `type` filled with `value`.
+Value createSplat(OpBuilder &builder, Location loc, RankedTensorType type,
+                  double value);
+
+/// `tosa.reshape` of `value` to `shape` (same element type).
+Value createReshape(OpBuilder &builder, Location loc, Value value,
+                    ArrayRef<int64_t> shape);
+
+/// Reshapes `value` to `rank` by adding leading unit dimensions.
+Value expandToRank(OpBuilder &builder, Location loc, Value value,
+                   int64_t rank);
+
+/// A `tosa.mul` (shift 0) with broadcasting to `type`.
+Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
+                Value lhs, Value rhs);
+
+/// The integer values of a constant operand (mint.const or tosa.const).
+FailureOr<SmallVector<int64_t>> getConstantInts(Value value);
+
+/// Padding and input crop of one spatial dimension of a window op, fitted to
+/// TOSA's rule that (input - 1 + padding - (kernel - 1) * dilation) is a
+/// multiple of the stride: TFLite's trailing rows that no window reaches are
+/// dropped from the padding first, then from the input (`inputSize`).
+struct WindowDim {
+  int64_t padBefore = 0;
+  int64_t padAfter = 0;
+  int64_t inputSize = 0;
+  int64_t outputSize = 0;
+};
+
+/// TFLite's SAME/VALID rule for one spatial dimension.
+WindowDim computeWindow(Padding padding, int64_t inputSize, int64_t kernel,
+                        int64_t stride, int64_t dilation);
+
+/// Crops `input` (NHWC) to `height` x `width` when a window dropped rows or
+/// columns; returns `input` itself otherwise.
+Value cropSpatial(OpBuilder &builder, Location loc, Value input,
+                  int64_t height, int64_t width);
+
+/// Applies a TFLite fused activation to a float `value`; fails (with a
+/// match-failure note) on SIGN_BIT, which TFLite itself never implemented.
+FailureOr<Value> applyFloatActivation(ConversionPatternRewriter &rewriter,
+                                      Operation *op, Value value,
+                                      ActivationFunctionType activation);
+
+/// The converted static result type of `op`'s result `index`, or failure
+/// with a note when the shape is dynamic.
+FailureOr<RankedTensorType> getStaticResultType(
+    ConversionPatternRewriter &rewriter, const TypeConverter &typeConverter,
+    Operation *op, unsigned index = 0);
+
+/// True if `type` has a float element type (f32 or f16).
+bool isFloatTensor(Type type);
+
+} // namespace mlir::mint::tosa_lowering
+
+#endif // MINT_LIB_CONVERSION_MINTTOTOSA_TOSABUILDERS_H

@@ -1,0 +1,117 @@
+//===- CPUPipeline.cpp - Lower an imported model to LLVM for the host -----===//
+//
+// Builds the CPU pipeline declared in CPUPipeline.h. Mint's own passes are
+// added by their generated constructors; the upstream section is written as
+// one textual pipeline per stage, the same text that reproduces a stage
+// with mlir-opt when debugging.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Runtime/CPUPipeline.h"
+
+#include "mint/Conversion/Passes.h"
+#include "mint/Dialect/Mint/Transforms/Passes.h"
+#include "mint/Runtime/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Pass/PassRegistry.h"
+
+using namespace mlir;
+using namespace mlir::mint;
+
+/// TOSA → linalg on tensors. Validation is left out: Mint's TOSA is valid by
+/// construction, and the level checks reject legal rank-6 transposes.
+static constexpr const char *kTosaToLinalg =
+    "func.func(tosa-layerwise-constant-fold, tosa-optional-decompositions),"
+    "func.func(tosa-infer-shapes, tosa-make-broadcastable,"
+    " tosa-to-linalg-named, canonicalize, tosa-to-linalg),"
+    "tosa-to-tensor, tosa-to-arith, canonicalize";
+
+/// Fuses elementwise producers into consumers on tensors.
+static constexpr const char *kLinalgFusion =
+    "func.func(linalg-fuse-elementwise-ops, canonicalize, cse)";
+
+/// Bufferizes with identity layouts at function boundaries and turns
+/// results into out-parameters that the caller allocates.
+static constexpr const char *kBufferize =
+    "one-shot-bufferize{bufferize-function-boundaries "
+    "function-boundary-type-conversion=identity-layout-map},"
+    "buffer-results-to-out-params{hoist-static-allocs=true "
+    "modify-public-functions=true},"
+    "canonicalize, buffer-deallocation-pipeline";
+
+/// Loops → LLVM.
+static constexpr const char *kLowerToLLVM =
+    "func.func(mint-convert-copies-to-linalg, convert-linalg-to-loops),"
+    "lower-affine,"
+    "convert-scf-to-cf, expand-strided-metadata, finalize-memref-to-llvm,"
+    "convert-math-to-llvm, convert-to-llvm, reconcile-unrealized-casts";
+
+static LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text) {
+  // The textual stages name upstream passes, which must be registered.
+  static bool registered =
+      (registerAllPasses(), registerMintRuntimePasses(), true);
+  (void)registered;
+  return parsePassPipeline(text, pm, llvm::errs());
+}
+
+LogicalResult mint::buildMintToLinalgPipeline(OpPassManager &pm) {
+  OpPassManager &func = pm.nest<func::FuncOp>();
+  func.addPass(createDensifyPass());
+  func.addPass(createFoldF16WeightsPass());
+  pm.addPass(createMintToTosaPass());
+  return addTextualPipeline(pm, kTosaToLinalg);
+}
+
+LogicalResult mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                              const CPUPipelineOptions &) {
+  if (failed(addTextualPipeline(pm, kLinalgFusion)) ||
+      failed(addTextualPipeline(pm, kBufferize)) ||
+      failed(addTextualPipeline(pm, kLowerToLLVM)))
+    return failure();
+  return success();
+}
+
+LogicalResult mint::buildCPUPipeline(OpPassManager &pm,
+                                     const CPUPipelineOptions &options) {
+  if (failed(buildMintToLinalgPipeline(pm)))
+    return failure();
+  return buildLinalgToLLVMPipeline(pm, options);
+}
+
+void mint::registerCPUPipelineDependencies(DialectRegistry &registry) {
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+}
+
+namespace {
+struct CPUPipelineCLOptions
+    : public PassPipelineOptions<CPUPipelineCLOptions> {
+  Option<bool> vectorize{*this, "vectorize",
+                         llvm::cl::desc("Tile and vectorize (default on)"),
+                         llvm::cl::init(true)};
+};
+} // namespace
+
+void mint::registerCPUPipelines() {
+  registerMintRuntimePasses();
+  PassPipelineRegistration<CPUPipelineCLOptions>(
+      "mint-cpu-pipeline",
+      "Lower mint ops to LLVM for the host CPU (what the runtime compiles)",
+      [](OpPassManager &pm, const CPUPipelineCLOptions &clOptions) {
+        CPUPipelineOptions options;
+        options.vectorize = clOptions.vectorize;
+        if (failed(buildCPUPipeline(pm, options)))
+          llvm::report_fatal_error("mint-cpu-pipeline: invalid pipeline");
+      });
+  PassPipelineRegistration<>(
+      "mint-to-linalg-pipeline",
+      "Lower mint ops through TOSA to linalg on tensors",
+      [](OpPassManager &pm) {
+        if (failed(buildMintToLinalgPipeline(pm)))
+          llvm::report_fatal_error("mint-to-linalg-pipeline: invalid pipeline");
+      });
+}

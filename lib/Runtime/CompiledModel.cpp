@@ -1,0 +1,290 @@
+//===- CompiledModel.cpp - Compile a model once, run it many times --------===//
+//
+// Clones the module, renames the entry function to a fixed symbol, runs the
+// CPU pipeline, and JIT-compiles the LLVM dialect module for the host CPU
+// (its full feature set, e.g. AVX-512). The compiled entry takes every
+// input and then every output as a memref, bufferized with identity
+// layouts; ExecutionEngine's packed wrapper receives one pointer per
+// scalar of the expanded memref descriptors, which run() fills in.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Runtime/CompiledModel.h"
+
+#include "mint/Dialect/Mint/IR/MintDialect.h"
+#include "mint/Target/TFLite/TFLite.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/ExecutionEngine/ExecutionEngine.h"
+#include "mlir/ExecutionEngine/OptUtils.h"
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/Pass/PassManager.h"
+#include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
+#include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
+#include "llvm/Support/TargetSelect.h"
+
+#include <chrono>
+
+using namespace mlir;
+using namespace mlir::mint;
+
+/// The symbol the entry function is renamed to before lowering.
+static constexpr StringLiteral kEntrySymbol = "mint_entry";
+
+StringRef mint::getElementKindName(ElementKind kind) {
+  switch (kind) {
+  case ElementKind::F32:
+    return "float32";
+  case ElementKind::F16:
+    return "float16";
+  case ElementKind::I8:
+    return "int8";
+  case ElementKind::U8:
+    return "uint8";
+  case ElementKind::I16:
+    return "int16";
+  case ElementKind::I32:
+    return "int32";
+  case ElementKind::I64:
+    return "int64";
+  case ElementKind::Bool:
+    return "bool";
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+size_t mint::getElementKindSize(ElementKind kind) {
+  switch (kind) {
+  case ElementKind::F32:
+  case ElementKind::I32:
+    return 4;
+  case ElementKind::F16:
+  case ElementKind::I16:
+    return 2;
+  case ElementKind::I8:
+  case ElementKind::U8:
+  case ElementKind::Bool:
+    return 1;
+  case ElementKind::I64:
+    return 8;
+  }
+  llvm_unreachable("unknown element kind");
+}
+
+int64_t TensorSpec::getNumElements() const {
+  int64_t count = 1;
+  for (int64_t dim : shape)
+    count *= dim;
+  return count;
+}
+
+/// The element kind a value of `type` is exchanged as.
+static FailureOr<ElementKind> getElementKind(Type type) {
+  if (auto quantized = dyn_cast<quant::QuantizedType>(type))
+    return quantized.isSigned()
+               ? getElementKind(quantized.getStorageType())
+               : FailureOr<ElementKind>(
+                     quantized.getStorageTypeIntegralWidth() == 8
+                         ? ElementKind::U8
+                         : FailureOr<ElementKind>(failure()));
+  if (type.isF32())
+    return ElementKind::F32;
+  if (type.isF16())
+    return ElementKind::F16;
+  if (type.isInteger(1))
+    return ElementKind::Bool;
+  if (type.isUnsignedInteger(8))
+    return ElementKind::U8;
+  if (type.isInteger(8))
+    return ElementKind::I8;
+  if (type.isInteger(16))
+    return ElementKind::I16;
+  if (type.isInteger(32))
+    return ElementKind::I32;
+  if (type.isInteger(64))
+    return ElementKind::I64;
+  return failure();
+}
+
+static FailureOr<TensorSpec> getTensorSpec(Location loc, Type type,
+                                           std::string name) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  if (!tensor || !tensor.hasStaticShape())
+    return emitError(loc, "model input/output ")
+           << type << " must be a statically shaped tensor";
+  FailureOr<ElementKind> kind = getElementKind(tensor.getElementType());
+  if (failed(kind))
+    return emitError(loc, "model input/output element type ")
+           << tensor.getElementType() << " is not supported by the runtime";
+  return TensorSpec{std::move(name), *kind,
+                    SmallVector<int64_t>(tensor.getShape())};
+}
+
+static func::FuncOp findEntry(ModuleOp module, StringRef name) {
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    if (name.empty() ? func.isPublic() : func.getSymName() == name)
+      return func;
+  }
+  return {};
+}
+
+CompiledModel::CompiledModel() = default;
+CompiledModel::~CompiledModel() = default;
+
+FailureOr<std::unique_ptr<CompiledModel>>
+CompiledModel::create(ModuleOp module, const CompileOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  func::FuncOp entry = findEntry(module, options.entryPoint);
+  if (!entry)
+    return emitError(module.getLoc(), "no function to compile")
+           << (options.entryPoint.empty()
+                   ? std::string(" (the module has no public function)")
+                   : " named '" + options.entryPoint + "'");
+
+  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  FunctionType type = entry.getFunctionType();
+  for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
+    Location loc = entry.getArgument(index).getLoc();
+    SmallVector<std::string> names = getTFLiteTensorNames(loc, 1);
+    FailureOr<TensorSpec> spec =
+        getTensorSpec(loc, argType,
+                      names.empty() ? "input_" + std::to_string(index)
+                                    : names.front());
+    if (failed(spec))
+      return failure();
+    model->inputs.push_back(std::move(*spec));
+  }
+  auto returnOp = cast<func::ReturnOp>(entry.getBody().back().getTerminator());
+  for (auto [index, value] : llvm::enumerate(returnOp.getOperands())) {
+    std::string name = "output_" + std::to_string(index);
+    if (Operation *producer = value.getDefiningOp()) {
+      SmallVector<std::string> names = getTFLiteTensorNames(
+          producer->getLoc(), producer->getNumResults());
+      if (!names.empty())
+        name = names[cast<OpResult>(value).getResultNumber()];
+    }
+    FailureOr<TensorSpec> spec =
+        getTensorSpec(returnOp.getLoc(), value.getType(), std::move(name));
+    if (failed(spec))
+      return failure();
+    model->outputs.push_back(std::move(*spec));
+  }
+
+  // Lower a copy with only the entry function left, under a fixed name.
+  OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
+  for (auto func : llvm::make_early_inc_range(
+           lowered->getOps<func::FuncOp>()))
+    if (func.getSymName() != entry.getSymName())
+      func.erase();
+  func::FuncOp loweredEntry = *lowered->getOps<func::FuncOp>().begin();
+  loweredEntry.setSymName(kEntrySymbol);
+  loweredEntry.setPublic();
+
+  MLIRContext *context = module.getContext();
+  DialectRegistry registry;
+  registerCPUPipelineDependencies(registry);
+  context->appendDialectRegistry(registry);
+  PassManager pm(context, ModuleOp::getOperationName());
+  if (failed(buildCPUPipeline(pm, options.pipeline)))
+    return emitError(module.getLoc(), "could not build the CPU pipeline");
+  if (failed(pm.run(*lowered)))
+    return failure();
+
+  llvm::InitializeNativeTarget();
+  llvm::InitializeNativeTargetAsmPrinter();
+  registerBuiltinDialectTranslation(*context);
+  registerLLVMDialectTranslation(*context);
+  registerOpenMPDialectTranslation(*context);
+
+  auto hostBuilder = llvm::orc::JITTargetMachineBuilder::detectHost();
+  if (!hostBuilder)
+    return emitError(module.getLoc(), "cannot target the host CPU: ")
+           << llvm::toString(hostBuilder.takeError());
+  auto codeGenLevel = static_cast<llvm::CodeGenOptLevel>(
+      std::min<unsigned>(options.optLevel, 3));
+  hostBuilder->setCodeGenOptLevel(codeGenLevel);
+  auto targetMachine = hostBuilder->createTargetMachine();
+  if (!targetMachine)
+    return emitError(module.getLoc(), "cannot target the host CPU: ")
+           << llvm::toString(targetMachine.takeError());
+
+  auto transformer = makeOptimizingTransformer(
+      std::min<unsigned>(options.optLevel, 3), /*sizeLevel=*/0,
+      targetMachine->get());
+  ExecutionEngineOptions engineOptions;
+  engineOptions.transformer = transformer;
+  engineOptions.jitCodeGenOptLevel = codeGenLevel;
+  engineOptions.enableGDBNotificationListener = false;
+  engineOptions.enablePerfNotificationListener = false;
+  auto engine =
+      ExecutionEngine::create(*lowered, engineOptions, std::move(*targetMachine));
+  if (!engine)
+    return emitError(module.getLoc(), "JIT compilation failed: ")
+           << llvm::toString(engine.takeError());
+  model->engine = std::move(*engine);
+  auto packed = model->engine->lookupPacked(kEntrySymbol);
+  if (!packed)
+    return emitError(module.getLoc(), "compiled entry point is missing: ")
+           << llvm::toString(packed.takeError());
+  model->entry = *packed;
+  model->compileSeconds = std::chrono::duration<double>(
+                              std::chrono::steady_clock::now() - start)
+                              .count();
+  return model;
+}
+
+namespace {
+/// The expanded memref descriptor of one argument: allocated and aligned
+/// pointers, offset, sizes and strides, as the LLVM lowering passes them.
+struct ExpandedMemRef {
+  void *allocated = nullptr;
+  void *aligned = nullptr;
+  int64_t offset = 0;
+  SmallVector<int64_t, 8> sizesAndStrides;
+
+  ExpandedMemRef(void *data, ArrayRef<int64_t> shape)
+      : allocated(data), aligned(data) {
+    size_t rank = shape.size();
+    sizesAndStrides.resize(2 * rank);
+    int64_t stride = 1;
+    for (size_t i = rank; i-- > 0;) {
+      sizesAndStrides[i] = shape[i];
+      sizesAndStrides[rank + i] = stride;
+      stride *= shape[i];
+    }
+  }
+
+  void appendPointers(SmallVectorImpl<void *> &args) {
+    args.push_back(&allocated);
+    args.push_back(&aligned);
+    args.push_back(&offset);
+    for (int64_t &value : sizesAndStrides)
+      args.push_back(&value);
+  }
+};
+} // namespace
+
+llvm::Error CompiledModel::run(ArrayRef<const void *> inputData,
+                               ArrayRef<void *> outputData) {
+  if (inputData.size() != inputs.size() || outputData.size() != outputs.size())
+    return llvm::createStringError(
+        "the model takes %zu inputs and %zu outputs, got %zu and %zu",
+        inputs.size(), outputs.size(), inputData.size(), outputData.size());
+  SmallVector<ExpandedMemRef, 8> descriptors;
+  descriptors.reserve(inputs.size() + outputs.size());
+  for (auto [data, spec] : llvm::zip(inputData, inputs))
+    descriptors.emplace_back(const_cast<void *>(data), spec.shape);
+  for (auto [data, spec] : llvm::zip(outputData, outputs))
+    descriptors.emplace_back(data, spec.shape);
+  SmallVector<void *, 64> args;
+  for (ExpandedMemRef &descriptor : descriptors)
+    descriptor.appendPointers(args);
+  entry(args.data());
+  return llvm::Error::success();
+}

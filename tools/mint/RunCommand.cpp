@@ -1,0 +1,230 @@
+//===- RunCommand.cpp - mint run and mint bench ---------------------------===//
+//
+// `mint run` compiles a model for the host CPU and runs it once on .npy
+// inputs, writing one .npy per output; `mint bench` compiles it and times
+// repeated runs on given or random inputs.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+#include "ModelLoading.h"
+
+#include "mint/Runtime/CompiledModel.h"
+#include "mint/Runtime/Npy.h"
+
+#include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+#include <algorithm>
+#include <chrono>
+#include <random>
+
+using namespace mlir;
+using namespace mlir::mint;
+using namespace mlir::mint::driver;
+
+static std::string describe(ElementKind kind, ArrayRef<int64_t> shape) {
+  return (getElementKindName(kind) + "[" +
+          llvm::join(llvm::map_range(shape,
+                                     [](int64_t d) { return std::to_string(d); }),
+                     ",") +
+          "]")
+      .str();
+}
+
+/// Reads one .npy per model input and checks it against the model.
+static std::optional<std::vector<NpyArray>>
+readInputs(const CompiledModel &model, ArrayRef<std::string> paths) {
+  ArrayRef<TensorSpec> specs = model.getInputs();
+  if (paths.size() != specs.size()) {
+    llvm::errs() << "mint: error: the model has " << specs.size()
+                 << " input(s); give one --input file.npy for each ("
+                 << paths.size() << " given)\n";
+    for (const TensorSpec &spec : specs)
+      llvm::errs() << "  input '" << spec.name << "' "
+                   << describe(spec.kind, spec.shape) << "\n";
+    return std::nullopt;
+  }
+  std::vector<NpyArray> arrays;
+  for (auto [path, spec] : llvm::zip(paths, specs)) {
+    llvm::Expected<NpyArray> array = readNpy(path);
+    if (!array) {
+      llvm::errs() << "mint: error: " << llvm::toString(array.takeError())
+                   << "\n";
+      return std::nullopt;
+    }
+    if (array->kind != spec.kind || array->shape != ArrayRef(spec.shape)) {
+      llvm::errs() << path << ": error: model input '" << spec.name
+                   << "' is " << describe(spec.kind, spec.shape)
+                   << ", the file holds "
+                   << describe(array->kind, array->shape) << "\n";
+      return std::nullopt;
+    }
+    arrays.push_back(std::move(*array));
+  }
+  return arrays;
+}
+
+/// Uniform values in [-1, 1] for floats, the full range for integers.
+static NpyArray makeRandomInput(const TensorSpec &spec, std::mt19937 &rng) {
+  NpyArray array;
+  array.kind = spec.kind;
+  array.shape.assign(spec.shape.begin(), spec.shape.end());
+  array.data.resize(spec.getByteSize());
+  if (spec.kind == ElementKind::F32) {
+    std::uniform_real_distribution<float> uniform(-1.0f, 1.0f);
+    auto *values = reinterpret_cast<float *>(array.data.data());
+    for (int64_t i = 0, e = spec.getNumElements(); i < e; ++i)
+      values[i] = uniform(rng);
+  } else {
+    std::uniform_int_distribution<int> bytes(0, 255);
+    for (char &byte : array.data)
+      byte = static_cast<char>(bytes(rng));
+    if (spec.kind == ElementKind::Bool)
+      for (char &byte : array.data)
+        byte &= 1;
+  }
+  return array;
+}
+
+static std::unique_ptr<CompiledModel>
+compileModel(StringRef path, MLIRContext &context) {
+  OwningOpRef<ModuleOp> module = loadTFLiteModel(path, &context);
+  if (!module)
+    return nullptr;
+  FailureOr<std::unique_ptr<CompiledModel>> model =
+      CompiledModel::create(*module);
+  if (failed(model))
+    return nullptr;
+  return std::move(*model);
+}
+
+/// Allocates the output arrays of `model`.
+static std::vector<NpyArray> makeOutputs(const CompiledModel &model) {
+  std::vector<NpyArray> outputs;
+  for (const TensorSpec &spec : model.getOutputs()) {
+    NpyArray array;
+    array.kind = spec.kind;
+    array.shape.assign(spec.shape.begin(), spec.shape.end());
+    array.data.resize(spec.getByteSize());
+    outputs.push_back(std::move(array));
+  }
+  return outputs;
+}
+
+static llvm::Error runOnce(CompiledModel &model,
+                           const std::vector<NpyArray> &inputs,
+                           std::vector<NpyArray> &outputs) {
+  SmallVector<const void *> inputData;
+  for (const NpyArray &array : inputs)
+    inputData.push_back(array.data.data());
+  SmallVector<void *> outputData;
+  for (NpyArray &array : outputs)
+    outputData.push_back(array.data.data());
+  return model.run(inputData, outputData);
+}
+
+int mlir::mint::driver::runRunCommand(const RunOptions &options,
+                                      llvm::raw_ostream &os) {
+  MLIRContext context;
+  OneLineDiagnostics diagnostics(&context);
+  std::unique_ptr<CompiledModel> model = compileModel(options.model, context);
+  if (!model)
+    return 1;
+  std::optional<std::vector<NpyArray>> inputs =
+      readInputs(*model, options.inputs);
+  if (!inputs)
+    return 1;
+  std::vector<NpyArray> outputs = makeOutputs(*model);
+  if (llvm::Error error = runOnce(*model, *inputs, outputs)) {
+    llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                 << "\n";
+    return 1;
+  }
+  if (std::error_code error =
+          llvm::sys::fs::create_directories(options.outputDir)) {
+    llvm::errs() << options.outputDir
+                 << ": error: cannot create the directory: " << error.message()
+                 << "\n";
+    return 1;
+  }
+  for (auto [index, array] : llvm::enumerate(outputs)) {
+    SmallString<256> path(options.outputDir);
+    llvm::sys::path::append(path, "output_" + std::to_string(index) + ".npy");
+    if (llvm::Error error = writeNpy(path, array)) {
+      llvm::errs() << path << ": error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return 1;
+    }
+    const TensorSpec &spec = model->getOutputs()[index];
+    os << path << "  " << spec.name << "  "
+       << describe(spec.kind, spec.shape) << "\n";
+  }
+  return 0;
+}
+
+int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
+                                        llvm::raw_ostream &os) {
+  MLIRContext context;
+  OneLineDiagnostics diagnostics(&context);
+  std::unique_ptr<CompiledModel> model = compileModel(options.model, context);
+  if (!model)
+    return 1;
+  std::vector<NpyArray> inputs;
+  if (options.inputs.empty()) {
+    std::mt19937 rng(0);
+    for (const TensorSpec &spec : model->getInputs())
+      inputs.push_back(makeRandomInput(spec, rng));
+  } else {
+    std::optional<std::vector<NpyArray>> read =
+        readInputs(*model, options.inputs);
+    if (!read)
+      return 1;
+    inputs = std::move(*read);
+  }
+  std::vector<NpyArray> outputs = makeOutputs(*model);
+  std::vector<double> seconds;
+  for (unsigned i = 0, e = options.warmup + options.iterations; i < e; ++i) {
+    auto start = std::chrono::steady_clock::now();
+    if (llvm::Error error = runOnce(*model, inputs, outputs)) {
+      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return 1;
+    }
+    if (i >= options.warmup)
+      seconds.push_back(std::chrono::duration<double>(
+                            std::chrono::steady_clock::now() - start)
+                            .count());
+  }
+  if (seconds.empty()) {
+    llvm::errs() << "mint: error: --iterations must be at least 1\n";
+    return 1;
+  }
+  std::sort(seconds.begin(), seconds.end());
+  double median = seconds.size() % 2
+                      ? seconds[seconds.size() / 2]
+                      : (seconds[seconds.size() / 2 - 1] +
+                         seconds[seconds.size() / 2]) /
+                            2;
+  double ms = 1e3;
+  if (options.json) {
+    os << llvm::formatv("{{\"model\": \"{0}\", \"compile_s\": {1:f4}, "
+                        "\"iterations\": {2}, \"median_ms\": {3:f4}, "
+                        "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}}\n",
+                        llvm::sys::path::filename(options.model),
+                        model->getCompileSeconds(), seconds.size(),
+                        median * ms, seconds.front() * ms,
+                        seconds.back() * ms);
+    return 0;
+  }
+  os << llvm::formatv("model      {0}\n", options.model)
+     << llvm::formatv("compile    {0:f3} s\n", model->getCompileSeconds())
+     << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
+                      "ms over {3} runs\n",
+                      median * ms, seconds.front() * ms, seconds.back() * ms,
+                      seconds.size());
+  return 0;
+}
