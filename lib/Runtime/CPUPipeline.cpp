@@ -30,9 +30,12 @@ static constexpr const char *kTosaToLinalg =
     " tosa-to-linalg-named, canonicalize, tosa-to-linalg),"
     "tosa-to-tensor, tosa-to-arith, canonicalize";
 
-/// Fuses elementwise producers into consumers on tensors.
+/// Fuses elementwise producers into consumers on tensors, then tiles and
+/// vectorizes.
 static constexpr const char *kLinalgFusion =
     "func.func(linalg-fuse-elementwise-ops, canonicalize, cse)";
+static constexpr const char *kTileAndVectorize =
+    "func.func(mint-tile-and-vectorize, canonicalize, cse)";
 
 /// Bufferizes with identity layouts at function boundaries and turns
 /// results into out-parameters that the caller allocates.
@@ -43,12 +46,21 @@ static constexpr const char *kBufferize =
     "modify-public-functions=true},"
     "canonicalize, buffer-deallocation-pipeline";
 
-/// Loops → LLVM.
+/// Copies and fills that bufferization made, tiled and vectorized.
+static constexpr const char *kVectorizeBuffers =
+    "func.func(mint-convert-copies-to-linalg, mint-tile-and-vectorize,"
+    " canonicalize, cse)";
+
+/// Vectors and loops → LLVM.
 static constexpr const char *kLowerToLLVM =
-    "func.func(mint-convert-copies-to-linalg, convert-linalg-to-loops),"
+    "func.func(mint-convert-copies-to-linalg, convert-linalg-to-loops,"
+    " lower-vector-multi-reduction), convert-vector-to-scf{full-unroll=true},"
     "lower-affine,"
-    "convert-scf-to-cf, expand-strided-metadata, finalize-memref-to-llvm,"
-    "convert-math-to-llvm, convert-to-llvm, reconcile-unrealized-casts";
+    "convert-scf-to-cf, expand-strided-metadata, lower-affine,"
+    "finalize-memref-to-llvm,"
+    "convert-math-to-llvm,"
+    "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
+    "convert-to-llvm, reconcile-unrealized-casts";
 
 static LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text) {
   // The textual stages name upstream passes, which must be registered.
@@ -67,9 +79,11 @@ LogicalResult mint::buildMintToLinalgPipeline(OpPassManager &pm) {
 }
 
 LogicalResult mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
-                                              const CPUPipelineOptions &) {
+                                              const CPUPipelineOptions &options) {
   if (failed(addTextualPipeline(pm, kLinalgFusion)) ||
+      (options.vectorize && failed(addTextualPipeline(pm, kTileAndVectorize))) ||
       failed(addTextualPipeline(pm, kBufferize)) ||
+      (options.vectorize && failed(addTextualPipeline(pm, kVectorizeBuffers))) ||
       failed(addTextualPipeline(pm, kLowerToLLVM)))
     return failure();
   return success();

@@ -48,10 +48,14 @@ struct RunOptions {
                                    llvm::cl::desc("<model.tflite>"),
                                    llvm::cl::Required, llvm::cl::sub(command)};
   llvm::cl::list<std::string> inputs{
-      "input", llvm::cl::desc("A .npy file per model input, in order"),
+      "input",
+      llvm::cl::desc("A .npy file per model input, in order; repeat the "
+                     "whole set for more runs of one compiled model"),
       llvm::cl::value_desc("file.npy"), llvm::cl::sub(command)};
   llvm::cl::opt<std::string> outputDir{
-      "output-dir", llvm::cl::desc("Where to write output_<i>.npy"),
+      "output-dir",
+      llvm::cl::desc("Where to write output_<i>.npy (run_<r>/output_<i>.npy "
+                     "for several runs)"),
       llvm::cl::value_desc("dir"), llvm::cl::Required, llvm::cl::sub(command)};
 };
 

@@ -35,21 +35,27 @@ static std::string describe(ElementKind kind, ArrayRef<int64_t> shape) {
       .str();
 }
 
-/// Reads one .npy per model input and checks it against the model.
-static std::optional<std::vector<NpyArray>>
-readInputs(const CompiledModel &model, ArrayRef<std::string> paths) {
+/// Reads the .npy files of `paths` as `runs` sets of model inputs (one file
+/// per input, in order, set after set) and checks them against the model.
+static std::optional<std::vector<std::vector<NpyArray>>>
+readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
   ArrayRef<TensorSpec> specs = model.getInputs();
-  if (paths.size() != specs.size()) {
+  if (paths.empty() || (specs.empty() ? !paths.empty()
+                                      : paths.size() % specs.size() != 0)) {
     llvm::errs() << "mint: error: the model has " << specs.size()
-                 << " input(s); give one --input file.npy for each ("
+                 << " input(s); give one --input file.npy for each, or a "
+                    "multiple of that for several runs ("
                  << paths.size() << " given)\n";
     for (const TensorSpec &spec : specs)
       llvm::errs() << "  input '" << spec.name << "' "
                    << describe(spec.kind, spec.shape) << "\n";
     return std::nullopt;
   }
-  std::vector<NpyArray> arrays;
-  for (auto [path, spec] : llvm::zip(paths, specs)) {
+  std::vector<std::vector<NpyArray>> sets;
+  for (auto [index, path] : llvm::enumerate(paths)) {
+    const TensorSpec &spec = specs[index % specs.size()];
+    if (index % specs.size() == 0)
+      sets.emplace_back();
     llvm::Expected<NpyArray> array = readNpy(path);
     if (!array) {
       llvm::errs() << "mint: error: " << llvm::toString(array.takeError())
@@ -63,9 +69,9 @@ readInputs(const CompiledModel &model, ArrayRef<std::string> paths) {
                    << describe(array->kind, array->shape) << "\n";
       return std::nullopt;
     }
-    arrays.push_back(std::move(*array));
+    sets.back().push_back(std::move(*array));
   }
-  return arrays;
+  return sets;
 }
 
 /// Uniform values in [-1, 1] for floats, the full range for integers.
@@ -127,6 +133,29 @@ static llvm::Error runOnce(CompiledModel &model,
   return model.run(inputData, outputData);
 }
 
+/// Writes `outputs` as DIR/output_<i>.npy and lists them.
+static bool writeOutputs(const CompiledModel &model, StringRef dir,
+                         ArrayRef<NpyArray> outputs, llvm::raw_ostream &os) {
+  if (std::error_code error = llvm::sys::fs::create_directories(dir)) {
+    llvm::errs() << dir << ": error: cannot create the directory: "
+                 << error.message() << "\n";
+    return false;
+  }
+  for (auto [index, array] : llvm::enumerate(outputs)) {
+    SmallString<256> path(dir);
+    llvm::sys::path::append(path, "output_" + std::to_string(index) + ".npy");
+    if (llvm::Error error = writeNpy(path, array)) {
+      llvm::errs() << path << ": error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return false;
+    }
+    const TensorSpec &spec = model.getOutputs()[index];
+    os << path << "  " << spec.name << "  " << describe(spec.kind, spec.shape)
+       << "\n";
+  }
+  return true;
+}
+
 int mlir::mint::driver::runRunCommand(const RunOptions &options,
                                       llvm::raw_ostream &os) {
   MLIRContext context;
@@ -134,34 +163,22 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
   std::unique_ptr<CompiledModel> model = compileModel(options.model, context);
   if (!model)
     return 1;
-  std::optional<std::vector<NpyArray>> inputs =
-      readInputs(*model, options.inputs);
-  if (!inputs)
+  std::optional<std::vector<std::vector<NpyArray>>> inputSets =
+      readInputSets(*model, options.inputs);
+  if (!inputSets)
     return 1;
-  std::vector<NpyArray> outputs = makeOutputs(*model);
-  if (llvm::Error error = runOnce(*model, *inputs, outputs)) {
-    llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
-                 << "\n";
-    return 1;
-  }
-  if (std::error_code error =
-          llvm::sys::fs::create_directories(options.outputDir)) {
-    llvm::errs() << options.outputDir
-                 << ": error: cannot create the directory: " << error.message()
-                 << "\n";
-    return 1;
-  }
-  for (auto [index, array] : llvm::enumerate(outputs)) {
-    SmallString<256> path(options.outputDir);
-    llvm::sys::path::append(path, "output_" + std::to_string(index) + ".npy");
-    if (llvm::Error error = writeNpy(path, array)) {
-      llvm::errs() << path << ": error: " << llvm::toString(std::move(error))
+  for (auto [run, inputs] : llvm::enumerate(*inputSets)) {
+    std::vector<NpyArray> outputs = makeOutputs(*model);
+    if (llvm::Error error = runOnce(*model, inputs, outputs)) {
+      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
                    << "\n";
       return 1;
     }
-    const TensorSpec &spec = model->getOutputs()[index];
-    os << path << "  " << spec.name << "  "
-       << describe(spec.kind, spec.shape) << "\n";
+    SmallString<256> dir(options.outputDir);
+    if (inputSets->size() > 1)
+      llvm::sys::path::append(dir, "run_" + std::to_string(run));
+    if (!writeOutputs(*model, dir, outputs, os))
+      return 1;
   }
   return 0;
 }
@@ -179,11 +196,15 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
     for (const TensorSpec &spec : model->getInputs())
       inputs.push_back(makeRandomInput(spec, rng));
   } else {
-    std::optional<std::vector<NpyArray>> read =
-        readInputs(*model, options.inputs);
+    std::optional<std::vector<std::vector<NpyArray>>> read =
+        readInputSets(*model, options.inputs);
     if (!read)
       return 1;
-    inputs = std::move(*read);
+    if (read->size() != 1) {
+      llvm::errs() << "mint: error: bench takes one --input per model input\n";
+      return 1;
+    }
+    inputs = std::move(read->front());
   }
   std::vector<NpyArray> outputs = makeOutputs(*model);
   std::vector<double> seconds;
@@ -221,7 +242,11 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
     return 0;
   }
   os << llvm::formatv("model      {0}\n", options.model)
-     << llvm::formatv("compile    {0:f3} s\n", model->getCompileSeconds())
+     << llvm::formatv("compile    {0:f3} s ({1:f3} s MLIR pipeline, {2:f3} s "
+                      "LLVM)\n",
+                      model->getCompileSeconds(), model->getPipelineSeconds(),
+                      model->getCompileSeconds() -
+                          model->getPipelineSeconds())
      << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,

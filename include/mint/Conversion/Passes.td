@@ -27,6 +27,10 @@ def MintToTosaPass : Pass<"mint-to-tosa", "::mlir::ModuleOp"> {
     uses TFLite's multiplier and shift, so integer results match TFLite's
     built-in kernels bit for bit.
 
+    Float division, which TOSA lacks (its reciprocal-and-multiply differs
+    from TFLite's quotient in the last bit), is a `linalg.generic` with
+    `arith.divf`.
+
     The pass fails with a located error on an op it cannot lower (a custom
     op other than the known ones, a dynamic shape, a non-constant shape
     operand); nothing is silently left behind. Run `mint-densify` and
@@ -54,8 +58,11 @@ def MintToTosaPass : Pass<"mint-to-tosa", "::mlir::ModuleOp"> {
     ```
   }];
   let dependentDialects = [
-    "::mlir::tosa::TosaDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::math::MathDialect",
     "::mlir::tensor::TensorDialect",
+    "::mlir::tosa::TosaDialect",
   ];
 }
 

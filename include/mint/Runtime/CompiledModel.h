@@ -77,6 +77,10 @@ public:
   /// Seconds that create() took: pipeline, LLVM translation and JIT.
   double getCompileSeconds() const { return compileSeconds; }
 
+  /// Of getCompileSeconds(), the seconds spent in the MLIR pass pipeline
+  /// (the rest is LLVM translation, optimization and code generation).
+  double getPipelineSeconds() const { return pipelineSeconds; }
+
   /// Runs the model: `inputs[i]` points to getInputs()[i].getByteSize()
   /// bytes in row-major order, `outputs[i]` to room for the i-th output.
   /// Thread-compatible: one run at a time per CompiledModel.
@@ -90,6 +94,7 @@ private:
   SmallVector<TensorSpec> inputs;
   SmallVector<TensorSpec> outputs;
   double compileSeconds = 0.0;
+  double pipelineSeconds = 0.0;
 };
 
 } // namespace mlir::mint

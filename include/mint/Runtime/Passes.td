@@ -38,4 +38,43 @@ def ConvertCopiesToLinalgPass
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def TileAndVectorizePass
+    : Pass<"mint-tile-and-vectorize", "func::FuncOp"> {
+  let summary = "Tile linalg ops to register-sized blocks and vectorize them";
+  let description = [{
+    Gives every statically shaped linalg op of a function a tile size per
+    loop, chosen for the host's vector registers (the innermost parallel
+    dimension in blocks of up to `vector-width` elements, a few output
+    columns, reductions in small steps), tiles it with `scf.for` loops,
+    rewrites 2-D convolutions and pools with a unit window row into their
+    1-D forms, and vectorizes what results. Contractions become
+    `vector.contract`, lowered later to FMAs. Ops that cannot be vectorized
+    (gathers of resizes, dynamic shapes) stay as they are and become plain
+    loops. Works on tensors (before bufferization) and on buffers (for the
+    fills and copies that bufferization creates).
+
+    Before:
+
+    ```mlir
+    %0 = linalg.depthwise_conv_2d_nhwc_hwc
+        ins(%in, %w : tensor<1x58x58x144xf32>, tensor<3x3x144xf32>)
+        outs(%init : tensor<1x56x56x144xf32>) -> tensor<1x56x56x144xf32>
+    ```
+
+    After: `scf.for` nests over rows, column blocks and channel blocks whose
+    bodies read, multiply-add and write `vector<8x16xf32>` tiles.
+  }];
+  let options = [
+    Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
+           "Elements per vector register of the element type (16 f32 "
+           "lanes for AVX-512)">,
+  ];
+  let dependentDialects = [
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 #endif // MINT_RUNTIME_PASSES_TD

@@ -63,11 +63,8 @@ struct ConvertArithmetic : OpConversionPattern<MintOp> {
       return tosa::MaximumOp::create(builder, loc, type, lhs, rhs);
     if constexpr (std::is_same_v<MintOp, MinimumOp>)
       return tosa::MinimumOp::create(builder, loc, type, lhs, rhs);
-    if constexpr (std::is_same_v<MintOp, DivOp>) {
-      Value reciprocal = tosa::ReciprocalOp::create(builder, loc,
-                                                    rhs.getType(), rhs);
-      return createMul(builder, loc, type, lhs, reciprocal);
-    }
+    if constexpr (std::is_same_v<MintOp, DivOp>)
+      return createFloatDivide(builder, loc, type, lhs, rhs);
     llvm_unreachable("unhandled arithmetic op");
   }
 };
@@ -137,7 +134,8 @@ FailureOr<Value> ConvertFloatUnary<LogisticOp>::build(
   return tosa::SigmoidOp::create(rewriter, op.getLoc(), type, x).getResult();
 }
 
-/// x * relu6(x + 3) / 6.
+/// x * (1/6) * relu6(x + 3), in the order TFLite's float kernel multiplies
+/// (other orders differ from it in the last bit).
 template <>
 FailureOr<Value> ConvertFloatUnary<HardSwishOp>::build(
     ConversionPatternRewriter &rewriter, HardSwishOp op, OpAdaptor,
@@ -151,9 +149,10 @@ FailureOr<Value> ConvertFloatUnary<HardSwishOp>::build(
   Value clamped = tosa::ClampOp::create(
       rewriter, loc, type, shifted, rewriter.getFloatAttr(elementType, 0.0),
       rewriter.getFloatAttr(elementType, 6.0));
-  Value product = createMul(rewriter, loc, type, x, clamped);
-  return createMul(rewriter, loc, type, product,
-                   createScalar(rewriter, loc, elementType, 1.0 / 6.0, rank));
+  Value sixth = createMul(
+      rewriter, loc, type, x,
+      createScalar(rewriter, loc, elementType, 1.0 / 6.0, rank));
+  return createMul(rewriter, loc, type, sixth, clamped);
 }
 
 /// x >= 0 ? x : alpha * x, for a scalar or a broadcast tensor alpha.

@@ -15,6 +15,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Func/Transforms/FuncConversions.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -97,7 +99,8 @@ struct MintToTosaPass : mint::impl::MintToTosaPassBase<MintToTosaPass> {
     MintToTosaTypeConverter typeConverter;
     ConversionTarget target(*context);
     target.addLegalDialect<tosa::TosaDialect, tensor::TensorDialect,
-                           arith::ArithDialect>();
+                           arith::ArithDialect, linalg::LinalgDialect,
+                           math::MathDialect>();
     target.addLegalOp<ModuleOp>();
     target.addIllegalDialect<MintDialect>();
     target.addDynamicallyLegalOp<func::FuncOp>([&](func::FuncOp op) {

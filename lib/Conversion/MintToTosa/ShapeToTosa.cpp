@@ -13,7 +13,12 @@
 
 #include "TosaBuilders.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
+
+#include "llvm/ADT/SmallBitVector.h"
 
 #include <numeric>
 
@@ -252,6 +257,107 @@ ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
   return axis;
 }
 
+/// Float RESIZE_BILINEAR computed as TFLite's float kernel computes it, as a
+/// linalg.generic that gathers the four neighbours: source coordinate
+/// (y + 1/2) * scale - 1/2 (half-pixel centers) or y * scale, corners
+/// floor (clamped to 0) and ceil (clamped to the last row), and the four
+/// weighted neighbours added in the kernel's order. tosa.resize gives the
+/// same values up to rounding only.
+struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ResizeBilinearOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+    if (!inputType.getElementType().isF32())
+      return rewriter.notifyMatchFailure(op, "not float32");
+    Location loc = op.getLoc();
+    bool alignCorners = op.getAlignCorners();
+    bool halfPixel = op.getHalfPixelCenters();
+    auto scaleOf = [&](int64_t in, int64_t out) -> float {
+      if (alignCorners && out > 1)
+        return static_cast<float>(in - 1) / static_cast<float>(out - 1);
+      return static_cast<float>(in) / static_cast<float>(out);
+    };
+    float scaleY = scaleOf(inputType.getDimSize(1), resultType->getDimSize(1));
+    float scaleX = scaleOf(inputType.getDimSize(2), resultType->getDimSize(2));
+    Value input = adaptor.getInput();
+    Value init = tensor::EmptyOp::create(rewriter, loc, resultType->getShape(),
+                                         resultType->getElementType());
+    SmallVector<utils::IteratorType> iterators(4,
+                                               utils::IteratorType::parallel);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, *resultType, ValueRange{}, ValueRange{init},
+        SmallVector<AffineMap>{rewriter.getMultiDimIdentityMap(4)}, iterators,
+        [&](OpBuilder &b, Location l, ValueRange) {
+          Type f32 = b.getF32Type();
+          Type index = b.getIndexType();
+          auto constF = [&](float v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getF32FloatAttr(v));
+          };
+          auto constI = [&](int64_t v) -> Value {
+            return arith::ConstantIndexOp::create(b, l, v);
+          };
+          // Source coordinate, lower and upper corner along one axis.
+          auto axis = [&](int64_t dim, float scale, int64_t size) {
+            Value out = linalg::IndexOp::create(b, l, dim);
+            Value outF = arith::UIToFPOp::create(
+                b, l, f32, arith::IndexCastUIOp::create(b, l, b.getI32Type(),
+                                                        out));
+            Value coord;
+            if (halfPixel)
+              coord = arith::SubFOp::create(
+                  b, l,
+                  arith::MulFOp::create(
+                      b, l, arith::AddFOp::create(b, l, outF, constF(0.5f)),
+                      constF(scale)),
+                  constF(0.5f));
+            else
+              coord = arith::MulFOp::create(b, l, outF, constF(scale));
+            Value floor = math::FloorOp::create(b, l, coord);
+            Value ceil = math::CeilOp::create(b, l, coord);
+            Value lower = arith::MaximumFOp::create(b, l, floor, constF(0.0f));
+            Value upper = arith::MinimumFOp::create(
+                b, l, ceil, constF(static_cast<float>(size - 1)));
+            Value lowerIndex = arith::IndexCastOp::create(
+                b, l, index, arith::FPToSIOp::create(b, l, b.getI32Type(),
+                                                     lower));
+            Value upperIndex = arith::IndexCastOp::create(
+                b, l, index, arith::FPToSIOp::create(b, l, b.getI32Type(),
+                                                     upper));
+            Value fraction = arith::SubFOp::create(b, l, coord, lower);
+            return std::make_tuple(fraction, lowerIndex, upperIndex);
+          };
+          auto [dy, y0, y1] = axis(1, scaleY, inputType.getDimSize(1));
+          auto [dx, x0, x1] = axis(2, scaleX, inputType.getDimSize(2));
+          Value n = linalg::IndexOp::create(b, l, 0);
+          Value c = linalg::IndexOp::create(b, l, 3);
+          Value one = constF(1.0f);
+          Value ry = arith::SubFOp::create(b, l, one, dy);
+          Value rx = arith::SubFOp::create(b, l, one, dx);
+          Value sum = constF(0.0f);
+          for (auto [y, x, wy, wx] :
+               {std::tuple(y0, x0, ry, rx), std::tuple(y0, x1, ry, dx),
+                std::tuple(y1, x0, dy, rx), std::tuple(y1, x1, dy, dx)}) {
+            Value value = tensor::ExtractOp::create(b, l, input,
+                                                    ValueRange{n, y, x, c});
+            Value weight = arith::MulFOp::create(b, l, wy, wx);
+            sum = arith::AddFOp::create(
+                b, l, sum, arith::MulFOp::create(b, l, value, weight));
+          }
+          linalg::YieldOp::create(b, l, sum);
+          (void)constI;
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
 template <typename MintOp>
 struct ConvertResize : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
@@ -265,8 +371,9 @@ struct ConvertResize : OpConversionPattern<MintOp> {
     if (failed(resultType))
       return failure();
     constexpr bool nearest = std::is_same_v<MintOp, ResizeNearestNeighborOp>;
-    if (!nearest && !isFloatTensor(op.getInput().getType()))
-      return rewriter.notifyMatchFailure(op, "quantized bilinear resize");
+    if (!nearest)
+      return rewriter.notifyMatchFailure(
+          op, "bilinear resizes have a lowering of their own");
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
     ResizeAxis y = computeResizeAxis(
         inputType.getDimSize(1), resultType->getDimSize(1),
@@ -327,7 +434,8 @@ struct ConvertBlockRearrange : OpConversionPattern<MintOp> {
   }
 };
 
-/// Float MEAN: sums over each axis, times 1/count, reshaped to the result.
+/// Float MEAN: one sum over the reduced axes (merged when adjacent, so the
+/// values are added in TFLite's row-major order), divided by the count.
 struct ConvertMean : OpConversionPattern<MeanOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -347,24 +455,44 @@ struct ConvertMean : OpConversionPattern<MeanOp> {
     Value value = adaptor.getInput();
     auto type = cast<RankedTensorType>(value.getType());
     int64_t rank = type.getRank();
-    SmallVector<int64_t> shape(type.getShape());
-    int64_t count = 1;
+    llvm::SmallBitVector reduced(rank);
     for (int64_t axis : *axes) {
       axis = axis < 0 ? axis + rank : axis;
       if (axis < 0 || axis >= rank)
         return rewriter.notifyMatchFailure(op, "axis out of range");
-      if (shape[axis] == 1)
-        continue;
-      count *= shape[axis];
-      shape[axis] = 1;
-      value = tosa::ReduceSumOp::create(rewriter, loc, type.clone(shape), value,
-                                        rewriter.getI32IntegerAttr(axis));
+      reduced.set(axis);
     }
-    auto reducedType = type.clone(shape);
-    if (count != 1)
-      value = createMul(rewriter, loc, reducedType, value,
-                        createScalar(rewriter, loc, type.getElementType(),
-                                     1.0 / count, rank));
+    // Merge each run of adjacent reduced axes into one dimension.
+    SmallVector<int64_t> merged;
+    SmallVector<bool> mergedReduced;
+    int64_t count = 1;
+    for (int64_t i = 0; i < rank; ++i) {
+      int64_t size = type.getDimSize(i);
+      if (reduced[i])
+        count *= size;
+      if (i > 0 && reduced[i] && reduced[i - 1]) {
+        merged.back() *= size;
+        continue;
+      }
+      merged.push_back(size);
+      mergedReduced.push_back(reduced[i]);
+    }
+    value = createReshape(rewriter, loc, value, merged);
+    SmallVector<int64_t> shape(merged);
+    for (int64_t i = 0, e = merged.size(); i < e; ++i) {
+      if (!mergedReduced[i] || shape[i] == 1)
+        continue;
+      shape[i] = 1;
+      value = tosa::ReduceSumOp::create(rewriter, loc, type.clone(shape), value,
+                                        rewriter.getI32IntegerAttr(i));
+    }
+    if (count != 1) {
+      auto reducedType = type.clone(shape);
+      value = createFloatDivide(
+          rewriter, loc, reducedType, value,
+          createScalar(rewriter, loc, type.getElementType(), count,
+                       reducedType.getRank()));
+    }
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, value, resultType->getShape()));
     return success();
@@ -378,7 +506,7 @@ void mint::populateMintShapeToTosaPatterns(const TypeConverter &typeConverter,
   patterns.add<ConvertToReshape<ReshapeOp>, ConvertToReshape<SqueezeOp>,
                ConvertConcatenation, ConvertPad<PadOp>, ConvertPad<PadV2Op>,
                ConvertSlice, ConvertStridedSlice, ConvertTranspose,
-               ConvertResize<ResizeBilinearOp>,
+               ConvertResize<ResizeBilinearOp>, ConvertFloatResizeBilinear,
                ConvertResize<ResizeNearestNeighborOp>,
                ConvertBlockRearrange<DepthToSpaceOp>,
                ConvertBlockRearrange<SpaceToDepthOp>, ConvertMean>(

@@ -6,6 +6,9 @@
 
 #include "TosaBuilders.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/Utils/ConversionUtils.h"
 #include "mlir/IR/Matchers.h"
 
@@ -76,6 +79,40 @@ Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
   rhs = expandToRank(builder, loc, rhs, type.getRank());
   Value shift = createZeroPoint(builder, loc, builder.getI8Type());
   return tosa::MulOp::create(builder, loc, type, lhs, rhs, shift);
+}
+
+Value createFloatDivide(OpBuilder &builder, Location loc,
+                        RankedTensorType type, Value lhs, Value rhs) {
+  int64_t rank = type.getRank();
+  lhs = expandToRank(builder, loc, lhs, rank);
+  rhs = expandToRank(builder, loc, rhs, rank);
+  MLIRContext *context = builder.getContext();
+  // A unit dimension that the result does not have broadcasts.
+  auto broadcastMap = [&](Value operand) {
+    auto operandType = cast<RankedTensorType>(operand.getType());
+    SmallVector<AffineExpr> results;
+    for (int64_t i = 0; i < rank; ++i)
+      results.push_back(operandType.getDimSize(i) == 1 &&
+                                type.getDimSize(i) != 1
+                            ? getAffineConstantExpr(0, context)
+                            : getAffineDimExpr(i, context));
+    return AffineMap::get(rank, 0, results, context);
+  };
+  SmallVector<AffineMap> maps = {broadcastMap(lhs), broadcastMap(rhs),
+                                 builder.getMultiDimIdentityMap(rank)};
+  SmallVector<utils::IteratorType> iterators(rank,
+                                             utils::IteratorType::parallel);
+  Value init = tensor::EmptyOp::create(builder, loc, type.getShape(),
+                                       type.getElementType());
+  return linalg::GenericOp::create(
+             builder, loc, type, ValueRange{lhs, rhs}, ValueRange{init}, maps,
+             iterators,
+             [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+               Value quotient =
+                   arith::DivFOp::create(nested, nestedLoc, args[0], args[1]);
+               linalg::YieldOp::create(nested, nestedLoc, quotient);
+             })
+      .getResult(0);
 }
 
 FailureOr<SmallVector<int64_t>> getConstantInts(Value value) {

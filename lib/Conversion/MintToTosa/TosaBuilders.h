@@ -45,6 +45,12 @@ Value expandToRank(OpBuilder &builder, Location loc, Value value,
 Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
                 Value lhs, Value rhs);
 
+/// Float division `lhs / rhs` with TFLite's broadcasting, as a
+/// linalg.generic: TOSA has no float division, and multiplying by a
+/// reciprocal differs from TFLite's quotient in the last bit.
+Value createFloatDivide(OpBuilder &builder, Location loc,
+                        RankedTensorType type, Value lhs, Value rhs);
+
 /// The integer values of a constant operand (mint.const or tosa.const).
 FailureOr<SmallVector<int64_t>> getConstantInts(Value value);
 

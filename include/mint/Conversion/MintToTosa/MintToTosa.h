@@ -9,6 +9,9 @@
 #ifndef MINT_CONVERSION_MINTTOTOSA_MINTTOTOSA_H
 #define MINT_CONVERSION_MINTTOTOSA_MINTTOTOSA_H
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinOps.h"
