@@ -18,6 +18,7 @@ config.excludes = [
     "lit.cfg.py",
     "lit.site.cfg.py",
     "Consumer",
+    "Inputs",
     "Unit",
 ]
 

@@ -62,7 +62,9 @@ struct ConvertConcatenation : OpConversionPattern<ConcatenationOp> {
         op.getFusedActivationFunction() != ActivationFunctionType::None)
       return rewriter.notifyMatchFailure(op, "quantized fused activation");
     int64_t rank = resultType->getRank();
-    int64_t axis = op.getAxis() < 0 ? op.getAxis() + rank : op.getAxis();
+    int64_t axis = static_cast<int32_t>(op.getAxis());
+    if (axis < 0)
+      axis += rank;
     Value concat = tosa::ConcatOp::create(rewriter, op.getLoc(), *resultType,
                                           adaptor.getValues(),
                                           rewriter.getI32IntegerAttr(axis));

@@ -1,0 +1,15 @@
+// RUN: mint-opt %s --mint-to-tosa --split-input-file --verify-diagnostics
+
+func.func @unknown_custom(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{'mint.custom' op 'MyOp' has no TOSA lowering; Mint cannot compile a model with this operator}}
+  %0 = mint.custom "MyOp"(%x) : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @dynamic(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
+  // expected-error@+1 {{'mint.relu' op result 'tensor<?x4xf32>' has a dynamic shape; Mint compiles static shapes (run mint-infer-shapes)}}
+  %0 = mint.relu %x : (tensor<?x4xf32>) -> tensor<?x4xf32>
+  return %0 : tensor<?x4xf32>
+}
