@@ -6,10 +6,12 @@ MINT_ROOT=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
 MINT_BUILD_DIR=${MINT_BUILD_DIR:-$MINT_ROOT/build}
 
 # The Debian 12 packages the build and the tests need: the toolchain and
-# MLIR, flatbuffers, GoogleTest, and python3-skimage for real photographs.
+# MLIR, LLVM's OpenMP runtime (multi-threaded models), flatbuffers,
+# GoogleTest, and python3-skimage for real photographs.
 MINT_PACKAGES=(
   cmake ninja-build git python3
   clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
+  libomp-22-dev
   flatbuffers-compiler libflatbuffers-dev
   googletest libgtest-dev
   python3-skimage

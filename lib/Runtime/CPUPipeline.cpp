@@ -30,12 +30,16 @@ static constexpr const char *kTosaToLinalg =
     " tosa-to-linalg-named, canonicalize, tosa-to-linalg),"
     "tosa-to-tensor, tosa-to-arith, canonicalize";
 
-/// Fuses elementwise producers into consumers on tensors, then tiles and
-/// vectorizes.
+/// Puts convolutions in vectorizable forms, drops unit dimensions (TOSA's
+/// depthwise lowering works on [N, H, W, C, 1]) and fuses elementwise producers
+/// into consumers on tensors, then tiles and vectorizes.
 static constexpr const char *kLinalgFusion =
-    "func.func(linalg-fuse-elementwise-ops, canonicalize, cse)";
-static constexpr const char *kTileAndVectorize =
-    "func.func(mint-tile-and-vectorize, canonicalize, cse)";
+    "func.func(mint-specialize-convolutions, linalg-fold-unit-extent-dims,"
+    " linalg-fuse-elementwise-ops, canonicalize, cse)";
+static std::string getTileAndVectorizeStage(unsigned threads) {
+  return "func.func(mint-tile-and-vectorize{threads=" +
+         std::to_string(threads) + "}, canonicalize, cse)";
+}
 
 /// Bufferizes with identity layouts at function boundaries and turns
 /// results into out-parameters that the caller allocates.
@@ -51,6 +55,15 @@ static constexpr const char *kVectorizeBuffers =
     "func.func(mint-convert-copies-to-linalg, mint-tile-and-vectorize,"
     " canonicalize, cse)";
 
+/// Parallel chunks → OpenMP. Canonicalization inlines the alloca scopes
+/// that the conversion wraps loop bodies in (they hold no allocas here),
+/// which would otherwise end up with several blocks once scf becomes cf.
+static std::string getParallelizeStage(unsigned threads) {
+  return "func.func(scf-forall-to-parallel), convert-scf-to-openmp{"
+         "num-threads=" +
+         std::to_string(threads) + "}, canonicalize";
+}
+
 /// Vectors and loops → LLVM.
 static constexpr const char *kLowerToLLVM =
     "func.func(mint-convert-copies-to-linalg, convert-linalg-to-loops,"
@@ -60,7 +73,7 @@ static constexpr const char *kLowerToLLVM =
     "finalize-memref-to-llvm,"
     "convert-math-to-llvm,"
     "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
-    "convert-to-llvm, reconcile-unrealized-casts";
+    "convert-openmp-to-llvm, convert-to-llvm, reconcile-unrealized-casts";
 
 static LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text) {
   // The textual stages name upstream passes, which must be registered.
@@ -78,12 +91,18 @@ LogicalResult mint::buildMintToLinalgPipeline(OpPassManager &pm) {
   return addTextualPipeline(pm, kTosaToLinalg);
 }
 
-LogicalResult mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
-                                              const CPUPipelineOptions &options) {
+LogicalResult
+mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
+                                const CPUPipelineOptions &options) {
+  unsigned threads = std::max(options.threads, 1u);
   if (failed(addTextualPipeline(pm, kLinalgFusion)) ||
-      (options.vectorize && failed(addTextualPipeline(pm, kTileAndVectorize))) ||
+      (options.vectorize &&
+       failed(addTextualPipeline(pm, getTileAndVectorizeStage(threads)))) ||
       failed(addTextualPipeline(pm, kBufferize)) ||
-      (options.vectorize && failed(addTextualPipeline(pm, kVectorizeBuffers))) ||
+      (options.vectorize &&
+       failed(addTextualPipeline(pm, kVectorizeBuffers))) ||
+      (threads > 1 &&
+       failed(addTextualPipeline(pm, getParallelizeStage(threads)))) ||
       failed(addTextualPipeline(pm, kLowerToLLVM)))
     return failure();
   return success();
@@ -102,11 +121,13 @@ void mint::registerCPUPipelineDependencies(DialectRegistry &registry) {
 }
 
 namespace {
-struct CPUPipelineCLOptions
-    : public PassPipelineOptions<CPUPipelineCLOptions> {
+struct CPUPipelineCLOptions : public PassPipelineOptions<CPUPipelineCLOptions> {
   Option<bool> vectorize{*this, "vectorize",
                          llvm::cl::desc("Tile and vectorize (default on)"),
                          llvm::cl::init(true)};
+  Option<unsigned> threads{*this, "threads",
+                           llvm::cl::desc("Threads that share each op"),
+                           llvm::cl::init(1)};
 };
 } // namespace
 
@@ -118,6 +139,7 @@ void mint::registerCPUPipelines() {
       [](OpPassManager &pm, const CPUPipelineCLOptions &clOptions) {
         CPUPipelineOptions options;
         options.vectorize = clOptions.vectorize;
+        options.threads = clOptions.threads;
         if (failed(buildCPUPipeline(pm, options)))
           llvm::report_fatal_error("mint-cpu-pipeline: invalid pipeline");
       });

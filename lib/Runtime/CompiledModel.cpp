@@ -11,6 +11,7 @@
 
 #include "mint/Runtime/CompiledModel.h"
 
+#include "mint/Config.h"
 #include "mint/Dialect/Mint/IR/MintDialect.h"
 #include "mint/Target/TFLite/TFLite.h"
 
@@ -26,8 +27,9 @@
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
-#include "llvm/Target/TargetMachine.h"
+#include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Target/TargetMachine.h"
 
 #include <chrono>
 
@@ -185,10 +187,9 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
     Location loc = entry.getArgument(index).getLoc();
     SmallVector<std::string> names = getTFLiteTensorNames(loc, 1);
-    FailureOr<TensorSpec> spec =
-        getTensorSpec(loc, argType,
-                      names.empty() ? "input_" + std::to_string(index)
-                                    : names.front());
+    FailureOr<TensorSpec> spec = getTensorSpec(
+        loc, argType,
+        names.empty() ? "input_" + std::to_string(index) : names.front());
     if (failed(spec))
       return failure();
     model->inputs.push_back(std::move(*spec));
@@ -197,8 +198,8 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   for (auto [index, value] : llvm::enumerate(returnOp.getOperands())) {
     std::string name = "output_" + std::to_string(index);
     if (Operation *producer = value.getDefiningOp()) {
-      SmallVector<std::string> names = getTFLiteTensorNames(
-          producer->getLoc(), producer->getNumResults());
+      SmallVector<std::string> names =
+          getTFLiteTensorNames(producer->getLoc(), producer->getNumResults());
       if (!names.empty())
         name = names[cast<OpResult>(value).getResultNumber()];
     }
@@ -211,8 +212,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
 
   // Lower a copy with only the entry function left, under a fixed name.
   OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
-  for (auto func : llvm::make_early_inc_range(
-           lowered->getOps<func::FuncOp>()))
+  for (auto func : llvm::make_early_inc_range(lowered->getOps<func::FuncOp>()))
     if (func.getSymName() != entry.getSymName())
       func.erase();
   func::FuncOp loweredEntry = *lowered->getOps<func::FuncOp>().begin();
@@ -232,6 +232,17 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   model->pipelineSeconds = std::chrono::duration<double>(
                                std::chrono::steady_clock::now() - pipelineStart)
                                .count();
+
+  if (options.pipeline.threads > 1) {
+    std::string error;
+    if (StringRef(MINT_OPENMP_RUNTIME).empty() ||
+        llvm::sys::DynamicLibrary::LoadLibraryPermanently(MINT_OPENMP_RUNTIME,
+                                                          &error))
+      return emitError(module.getLoc(), "running on ")
+             << options.pipeline.threads
+             << " threads needs LLVM's OpenMP runtime (libomp-22-dev)"
+             << (error.empty() ? "" : ": ") << error;
+  }
 
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
@@ -261,8 +272,8 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   engineOptions.jitCodeGenOptLevel = codeGenLevel;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
-  auto engine =
-      ExecutionEngine::create(*lowered, engineOptions, std::move(*targetMachine));
+  auto engine = ExecutionEngine::create(*lowered, engineOptions,
+                                        std::move(*targetMachine));
   if (!engine)
     return emitError(module.getLoc(), "JIT compilation failed: ")
            << llvm::toString(engine.takeError());
@@ -272,9 +283,9 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
     return emitError(module.getLoc(), "compiled entry point is missing: ")
            << llvm::toString(packed.takeError());
   model->entry = *packed;
-  model->compileSeconds = std::chrono::duration<double>(
-                              std::chrono::steady_clock::now() - start)
-                              .count();
+  model->compileSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
   return model;
 }
 

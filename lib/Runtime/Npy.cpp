@@ -49,10 +49,9 @@ static llvm::StringRef getDescr(ElementKind kind) {
 }
 
 static std::optional<ElementKind> parseDescr(llvm::StringRef descr) {
-  for (ElementKind kind :
-       {ElementKind::F32, ElementKind::F16, ElementKind::I8, ElementKind::U8,
-        ElementKind::I16, ElementKind::I32, ElementKind::I64,
-        ElementKind::Bool}) {
+  for (ElementKind kind : {ElementKind::F32, ElementKind::F16, ElementKind::I8,
+                           ElementKind::U8, ElementKind::I16, ElementKind::I32,
+                           ElementKind::I64, ElementKind::Bool}) {
     llvm::StringRef expected = getDescr(kind);
     // Byte-sized types may be written with '|' or '<' or '='.
     if (descr == expected ||
@@ -101,8 +100,8 @@ llvm::Expected<NpyArray> mint::parseNpy(llvm::StringRef bytes,
   uint8_t major = bytes[6];
   size_t headerLength, headerStart;
   if (major == 1) {
-    headerLength = static_cast<uint8_t>(bytes[8]) |
-                   static_cast<uint8_t>(bytes[9]) << 8;
+    headerLength =
+        static_cast<uint8_t>(bytes[8]) | static_cast<uint8_t>(bytes[9]) << 8;
     headerStart = 10;
   } else if (major == 2 || major == 3) {
     if (bytes.size() < 12)
@@ -146,8 +145,9 @@ llvm::Expected<NpyArray> mint::parseNpy(llvm::StringRef bytes,
   size_t expected = array.getNumElements() * getElementKindSize(array.kind);
   llvm::StringRef payload = bytes.drop_front(headerStart + headerLength);
   if (payload.size() != expected)
-    return error("expected " + llvm::Twine(expected) + " data bytes for shape " +
-                 *shapeText + ", found " + llvm::Twine(payload.size()));
+    return error("expected " + llvm::Twine(expected) +
+                 " data bytes for shape " + *shapeText + ", found " +
+                 llvm::Twine(payload.size()));
   array.data.assign(payload.begin(), payload.end());
   return array;
 }

@@ -47,6 +47,9 @@ struct RunOptions {
   llvm::cl::opt<std::string> model{llvm::cl::Positional,
                                    llvm::cl::desc("<model.tflite>"),
                                    llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> threads{
+      "threads", llvm::cl::desc("Threads that share each op (default 1)"),
+      llvm::cl::init(1), llvm::cl::sub(command)};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input, in order; repeat the "
@@ -69,6 +72,9 @@ struct BenchOptions {
   llvm::cl::opt<std::string> model{llvm::cl::Positional,
                                    llvm::cl::desc("<model.tflite>"),
                                    llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> threads{
+      "threads", llvm::cl::desc("Threads that share each op (default 1)"),
+      llvm::cl::init(1), llvm::cl::sub(command)};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input (default: random values)"),
@@ -76,9 +82,9 @@ struct BenchOptions {
   llvm::cl::opt<unsigned> iterations{
       "iterations", llvm::cl::desc("Timed runs (default 50)"),
       llvm::cl::init(50), llvm::cl::sub(command)};
-  llvm::cl::opt<unsigned> warmup{"warmup",
-                                 llvm::cl::desc("Untimed runs first (default 3)"),
-                                 llvm::cl::init(3), llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> warmup{
+      "warmup", llvm::cl::desc("Untimed runs first (default 3)"),
+      llvm::cl::init(3), llvm::cl::sub(command)};
   llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
                            llvm::cl::sub(command)};
 };

@@ -28,8 +28,8 @@ using namespace mlir::mint::driver;
 
 static std::string describe(ElementKind kind, ArrayRef<int64_t> shape) {
   return (getElementKindName(kind) + "[" +
-          llvm::join(llvm::map_range(shape,
-                                     [](int64_t d) { return std::to_string(d); }),
+          llvm::join(llvm::map_range(
+                         shape, [](int64_t d) { return std::to_string(d); }),
                      ",") +
           "]")
       .str();
@@ -40,8 +40,8 @@ static std::string describe(ElementKind kind, ArrayRef<int64_t> shape) {
 static std::optional<std::vector<std::vector<NpyArray>>>
 readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
   ArrayRef<TensorSpec> specs = model.getInputs();
-  if (paths.empty() || (specs.empty() ? !paths.empty()
-                                      : paths.size() % specs.size() != 0)) {
+  if (paths.empty() ||
+      (specs.empty() ? !paths.empty() : paths.size() % specs.size() != 0)) {
     llvm::errs() << "mint: error: the model has " << specs.size()
                  << " input(s); give one --input file.npy for each, or a "
                     "multiple of that for several runs ("
@@ -63,9 +63,8 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
       return std::nullopt;
     }
     if (array->kind != spec.kind || array->shape != ArrayRef(spec.shape)) {
-      llvm::errs() << path << ": error: model input '" << spec.name
-                   << "' is " << describe(spec.kind, spec.shape)
-                   << ", the file holds "
+      llvm::errs() << path << ": error: model input '" << spec.name << "' is "
+                   << describe(spec.kind, spec.shape) << ", the file holds "
                    << describe(array->kind, array->shape) << "\n";
       return std::nullopt;
     }
@@ -97,12 +96,18 @@ static NpyArray makeRandomInput(const TensorSpec &spec, std::mt19937 &rng) {
 }
 
 static std::unique_ptr<CompiledModel>
-compileModel(StringRef path, MLIRContext &context) {
+compileModel(StringRef path, unsigned threads, MLIRContext &context) {
+  if (threads == 0) {
+    llvm::errs() << "mint: error: --threads must be at least 1\n";
+    return nullptr;
+  }
   OwningOpRef<ModuleOp> module = loadTFLiteModel(path, &context);
   if (!module)
     return nullptr;
+  CompileOptions options;
+  options.pipeline.threads = threads;
   FailureOr<std::unique_ptr<CompiledModel>> model =
-      CompiledModel::create(*module);
+      CompiledModel::create(*module, options);
   if (failed(model))
     return nullptr;
   return std::move(*model);
@@ -137,8 +142,9 @@ static llvm::Error runOnce(CompiledModel &model,
 static bool writeOutputs(const CompiledModel &model, StringRef dir,
                          ArrayRef<NpyArray> outputs, llvm::raw_ostream &os) {
   if (std::error_code error = llvm::sys::fs::create_directories(dir)) {
-    llvm::errs() << dir << ": error: cannot create the directory: "
-                 << error.message() << "\n";
+    llvm::errs() << dir
+                 << ": error: cannot create the directory: " << error.message()
+                 << "\n";
     return false;
   }
   for (auto [index, array] : llvm::enumerate(outputs)) {
@@ -160,7 +166,8 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
                                       llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
-  std::unique_ptr<CompiledModel> model = compileModel(options.model, context);
+  std::unique_ptr<CompiledModel> model =
+      compileModel(options.model, options.threads, context);
   if (!model)
     return 1;
   std::optional<std::vector<std::vector<NpyArray>>> inputSets =
@@ -187,7 +194,8 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                                         llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
-  std::unique_ptr<CompiledModel> model = compileModel(options.model, context);
+  std::unique_ptr<CompiledModel> model =
+      compileModel(options.model, options.threads, context);
   if (!model)
     return 1;
   std::vector<NpyArray> inputs;
@@ -225,28 +233,28 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
     return 1;
   }
   std::sort(seconds.begin(), seconds.end());
-  double median = seconds.size() % 2
-                      ? seconds[seconds.size() / 2]
-                      : (seconds[seconds.size() / 2 - 1] +
-                         seconds[seconds.size() / 2]) /
-                            2;
+  double median =
+      seconds.size() % 2
+          ? seconds[seconds.size() / 2]
+          : (seconds[seconds.size() / 2 - 1] + seconds[seconds.size() / 2]) / 2;
   double ms = 1e3;
   if (options.json) {
-    os << llvm::formatv("{{\"model\": \"{0}\", \"compile_s\": {1:f4}, "
+    os << llvm::formatv("{{\"model\": \"{0}\", \"threads\": {6}, "
+                        "\"compile_s\": {1:f4}, "
                         "\"iterations\": {2}, \"median_ms\": {3:f4}, "
                         "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}}\n",
                         llvm::sys::path::filename(options.model),
-                        model->getCompileSeconds(), seconds.size(),
-                        median * ms, seconds.front() * ms,
-                        seconds.back() * ms);
+                        model->getCompileSeconds(), seconds.size(), median * ms,
+                        seconds.front() * ms, seconds.back() * ms,
+                        options.threads);
     return 0;
   }
   os << llvm::formatv("model      {0}\n", options.model)
+     << llvm::formatv("threads    {0}\n", options.threads)
      << llvm::formatv("compile    {0:f3} s ({1:f3} s MLIR pipeline, {2:f3} s "
                       "LLVM)\n",
                       model->getCompileSeconds(), model->getPipelineSeconds(),
-                      model->getCompileSeconds() -
-                          model->getPipelineSeconds())
+                      model->getCompileSeconds() - model->getPipelineSeconds())
      << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,

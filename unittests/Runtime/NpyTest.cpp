@@ -41,10 +41,9 @@ std::string errorOf(llvm::StringRef bytes) {
 }
 
 TEST(NpyTest, RoundTripsEveryKind) {
-  for (ElementKind kind :
-       {ElementKind::F32, ElementKind::F16, ElementKind::I8, ElementKind::U8,
-        ElementKind::I16, ElementKind::I32, ElementKind::I64,
-        ElementKind::Bool}) {
+  for (ElementKind kind : {ElementKind::F32, ElementKind::F16, ElementKind::I8,
+                           ElementKind::U8, ElementKind::I16, ElementKind::I32,
+                           ElementKind::I64, ElementKind::Bool}) {
     NpyArray array;
     array.kind = kind;
     array.shape = {2, 3, 1};
@@ -55,7 +54,8 @@ TEST(NpyTest, RoundTripsEveryKind) {
     // numpy requires the data to start at a multiple of 64 bytes.
     EXPECT_EQ((bytes.size() - array.data.size()) % 64, 0u);
     llvm::Expected<NpyArray> parsed = parseNpy(bytes, "roundtrip.npy");
-    ASSERT_TRUE(static_cast<bool>(parsed)) << llvm::toString(parsed.takeError());
+    ASSERT_TRUE(static_cast<bool>(parsed))
+        << llvm::toString(parsed.takeError());
     EXPECT_EQ(parsed->kind, kind);
     EXPECT_EQ(parsed->shape, array.shape);
     EXPECT_EQ(parsed->data, array.data);
@@ -117,9 +117,9 @@ TEST(NpyTest, RefusesWhatItCannotRead) {
             std::string::npos);
   std::string whole = makeNpy(
       "{'descr': '<f4', 'fortran_order': False, 'shape': (1,), }", "abcd");
-  EXPECT_NE(errorOf(llvm::StringRef(whole).take_front(20))
-                .find("truncated header"),
-            std::string::npos);
+  EXPECT_NE(
+      errorOf(llvm::StringRef(whole).take_front(20)).find("truncated header"),
+      std::string::npos);
 }
 
 } // namespace

@@ -1,4 +1,5 @@
-//===- CPUPipeline.h - Lower an imported model to LLVM for the host -*- C++ -*-//
+//===- CPUPipeline.h - Lower an imported model to LLVM for the host -*- C++
+//-*-//
 //
 // The pass pipeline that turns a module of mint ops into LLVM dialect code
 // for the host CPU: mint → TOSA → linalg on tensors → tiled and vectorized
@@ -19,6 +20,9 @@ struct CPUPipelineOptions {
   /// Tile and vectorize convolutions, matmuls and elementwise ops; off gives
   /// plain loops (slow, for debugging numerics).
   bool vectorize = true;
+  /// Threads that share each op (OpenMP); 1 runs everything on the
+  /// calling thread.
+  unsigned threads = 1;
 };
 
 /// mint → TOSA → linalg on tensors: densifies sparse and float16 weights,

@@ -24,6 +24,9 @@ namespace mlir::mint {
 #define GEN_PASS_DECL
 #include "mint/Runtime/Passes.h.inc"
 
+/// Adds the patterns of mint-specialize-convolutions.
+void populateSpecializeConvolutionsPatterns(RewritePatternSet &patterns);
+
 /// Adds a pattern that rewrites memref.copy into linalg.copy.
 void populateConvertCopiesToLinalgPatterns(RewritePatternSet &patterns);
 

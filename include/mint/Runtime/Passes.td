@@ -38,6 +38,43 @@ def ConvertCopiesToLinalgPass
   let dependentDialects = ["::mlir::linalg::LinalgDialect"];
 }
 
+def SpecializeConvolutionsPass
+    : Pass<"mint-specialize-convolutions", "func::FuncOp"> {
+  let summary = "Rewrite linalg convolutions into the forms that vectorize";
+  let description = [{
+    TOSA lowers convolutions to `linalg.conv_2d_nhwc_fhwc` and depthwise
+    convolutions to `linalg.depthwise_conv_2d_nhwc_hwcm`. This pass
+    transposes constant FHWC filters to HWCF at compile time (so that the
+    inner product runs along contiguous output channels) and turns
+    depthwise convolutions with a channel multiplier of 1 into
+    `linalg.depthwise_conv_2d_nhwc_hwc`; both then decompose into 1-D
+    convolutions in `mint-tile-and-vectorize`.
+
+    Before:
+
+    ```mlir
+    %w = arith.constant dense<...> : tensor<16x1x1x8xf32>
+    %0 = linalg.conv_2d_nhwc_fhwc ins(%x, %w : tensor<1x4x4x8xf32>,
+        tensor<16x1x1x8xf32>) outs(%init : tensor<1x4x4x16xf32>)
+        -> tensor<1x4x4x16xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %w = arith.constant dense<...> : tensor<1x1x8x16xf32>
+    %0 = linalg.conv_2d_nhwc_hwcf ins(%x, %w : tensor<1x4x4x8xf32>,
+        tensor<1x1x8x16xf32>) outs(%init : tensor<1x4x4x16xf32>)
+        -> tensor<1x4x4x16xf32>
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
+  ];
+}
+
 def TileAndVectorizePass
     : Pass<"mint-tile-and-vectorize", "func::FuncOp"> {
   let summary = "Tile linalg ops to register-sized blocks and vectorize them";
@@ -51,7 +88,10 @@ def TileAndVectorizePass
     `vector.contract`, lowered later to FMAs. Ops that cannot be vectorized
     (gathers of resizes, dynamic shapes) stay as they are and become plain
     loops. Works on tensors (before bufferization) and on buffers (for the
-    fills and copies that bufferization creates).
+    fills and copies that bufferization creates). With `threads` > 1, each
+    op's outermost parallel loop of more than one iteration (output rows of
+    convolutions and pools) is first split into `threads` chunks with
+    `scf.forall`, which the CPU pipeline turns into an OpenMP parallel loop.
 
     Before:
 
@@ -68,6 +108,9 @@ def TileAndVectorizePass
     Option<"vectorWidth", "vector-width", "int64_t", /*default=*/"16",
            "Elements per vector register of the element type (16 f32 "
            "lanes for AVX-512)">,
+    Option<"threads", "threads", "int64_t", /*default=*/"1",
+           "Split each op's outermost parallel loop into this many "
+           "`scf.forall` chunks for the threads to share (1: no split)">,
   ];
   let dependentDialects = [
     "::mlir::linalg::LinalgDialect",

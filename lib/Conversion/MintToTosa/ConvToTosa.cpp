@@ -23,10 +23,9 @@ Value getBiasOrZeros(OpBuilder &builder, Location loc, Value bias,
   if (bias)
     return bias;
   int64_t channels = resultType.getDimSize(resultType.getRank() - 1);
-  return createSplat(builder, loc,
-                     RankedTensorType::get({channels},
-                                           resultType.getElementType()),
-                     0.0);
+  return createSplat(
+      builder, loc,
+      RankedTensorType::get({channels}, resultType.getElementType()), 0.0);
 }
 
 /// The accumulator type of a float convolution.
@@ -61,8 +60,8 @@ struct ConvertConv2D : OpConversionPattern<Conv2DOp> {
     WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
                                 filterType.getDimSize(2), op.getStrideW(),
                                 op.getDilationWFactor());
-    Value input =
-        cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize, w.inputSize);
+    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
+                              w.inputSize);
     Value conv = tosa::Conv2DOp::create(
         rewriter, loc, *resultType, input, adaptor.getFilter(),
         getBiasOrZeros(rewriter, loc, adaptor.getBias(), *resultType),
@@ -102,18 +101,18 @@ struct ConvertDepthwiseConv2D : OpConversionPattern<DepthwiseConv2DOp> {
       return rewriter.notifyMatchFailure(
           op, "filter channels are not a multiple of input channels");
     // TFLite [1, KH, KW, C*M] is TOSA [KH, KW, C, M] with the same order.
-    Value filter = createReshape(
-        rewriter, loc, adaptor.getFilter(),
-        {filterType.getDimSize(1), filterType.getDimSize(2), channels,
-         outputChannels / channels});
+    Value filter =
+        createReshape(rewriter, loc, adaptor.getFilter(),
+                      {filterType.getDimSize(1), filterType.getDimSize(2),
+                       channels, outputChannels / channels});
     WindowDim h = computeWindow(op.getPadding(), inputType.getDimSize(1),
                                 filterType.getDimSize(1), op.getStrideH(),
                                 op.getDilationHFactor());
     WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
                                 filterType.getDimSize(2), op.getStrideW(),
                                 op.getDilationWFactor());
-    Value input =
-        cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize, w.inputSize);
+    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
+                              w.inputSize);
     Value conv = tosa::DepthwiseConv2DOp::create(
         rewriter, loc, *resultType, input, filter,
         getBiasOrZeros(rewriter, loc, adaptor.getBias(), *resultType),
@@ -136,18 +135,16 @@ struct ConvertDepthwiseConv2D : OpConversionPattern<DepthwiseConv2DOp> {
 
 /// TFLite's output padding of a transposed convolution for one spatial
 /// dimension, as TOSA's (negative) leading and trailing output padding.
-std::pair<int64_t, int64_t> computeTransposeOutPad(Padding padding,
-                                                   int64_t inputSize,
-                                                   int64_t outputSize,
-                                                   int64_t kernel,
-                                                   int64_t stride) {
+std::pair<int64_t, int64_t>
+computeTransposeOutPad(Padding padding, int64_t inputSize, int64_t outputSize,
+                       int64_t kernel, int64_t stride) {
   // TFLite computes the padding of the forward convolution that maps the
   // output back onto the input.
   int64_t forwardSize = padding == Padding::Same
                             ? (outputSize + stride - 1) / stride
                             : (outputSize - kernel + stride) / stride;
-  int64_t total = std::max<int64_t>(
-      (forwardSize - 1) * stride + kernel - outputSize, 0);
+  int64_t total =
+      std::max<int64_t>((forwardSize - 1) * stride + kernel - outputSize, 0);
   int64_t before = total / 2;
   int64_t full = (inputSize - 1) * stride + kernel;
   return {-before, outputSize - full + before};
@@ -275,8 +272,8 @@ struct ConvertFullyConnected : OpConversionPattern<FullyConnectedOp> {
     if (!inputType.hasStaticShape() || inputType.getNumElements() % depth)
       return rewriter.notifyMatchFailure(op, "input does not fit the filter");
     int64_t rows = inputType.getNumElements() / depth;
-    Value input = createReshape(rewriter, loc, adaptor.getInput(),
-                                {rows, 1, 1, depth});
+    Value input =
+        createReshape(rewriter, loc, adaptor.getInput(), {rows, 1, 1, depth});
     Value filter =
         createReshape(rewriter, loc, adaptor.getFilter(), {units, 1, 1, depth});
     auto convType = resultType->clone({rows, 1, 1, units});
@@ -293,9 +290,8 @@ struct ConvertFullyConnected : OpConversionPattern<FullyConnectedOp> {
         rewriter, op, conv, op.getFusedActivationFunction());
     if (failed(result))
       return failure();
-    rewriter.replaceOp(op,
-                       createReshape(rewriter, loc, *result,
-                                     resultType->getShape()));
+    rewriter.replaceOp(
+        op, createReshape(rewriter, loc, *result, resultType->getShape()));
     return success();
   }
 };
@@ -318,11 +314,12 @@ struct ConvertPool : OpConversionPattern<MintPoolOp> {
                                 op.getFilterHeight(), op.getStrideH(), 1);
     WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
                                 op.getFilterWidth(), op.getStrideW(), 1);
-    Value input =
-        cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize, w.inputSize);
+    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
+                              w.inputSize);
     auto kernel = rewriter.getDenseI64ArrayAttr(
         {op.getFilterHeight(), op.getFilterWidth()});
-    auto stride = rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()});
+    auto stride =
+        rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()});
     auto pad = rewriter.getDenseI64ArrayAttr(
         {h.padBefore, h.padAfter, w.padBefore, w.padAfter});
     Value pool;

@@ -93,65 +93,69 @@ struct ConvertFloatUnary : OpConversionPattern<MintOp> {
     return success();
   }
 
-  static FailureOr<Value> build(ConversionPatternRewriter &rewriter,
-                                MintOp op, OpAdaptor adaptor,
-                                RankedTensorType type, Value x);
+  static FailureOr<Value> build(ConversionPatternRewriter &rewriter, MintOp op,
+                                OpAdaptor adaptor, RankedTensorType type,
+                                Value x);
 };
 
 template <>
-FailureOr<Value> ConvertFloatUnary<ReluOp>::build(
-    ConversionPatternRewriter &rewriter, ReluOp op, OpAdaptor,
-    RankedTensorType, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<ReluOp>::build(ConversionPatternRewriter &rewriter, ReluOp op,
+                                 OpAdaptor, RankedTensorType, Value x) {
   return applyFloatActivation(rewriter, op, x, ActivationFunctionType::Relu);
 }
 
 template <>
-FailureOr<Value> ConvertFloatUnary<Relu6Op>::build(
-    ConversionPatternRewriter &rewriter, Relu6Op op, OpAdaptor,
-    RankedTensorType, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<Relu6Op>::build(ConversionPatternRewriter &rewriter,
+                                  Relu6Op op, OpAdaptor, RankedTensorType,
+                                  Value x) {
   return applyFloatActivation(rewriter, op, x, ActivationFunctionType::Relu6);
 }
 
 template <>
-FailureOr<Value> ConvertFloatUnary<ReluN1To1Op>::build(
-    ConversionPatternRewriter &rewriter, ReluN1To1Op op, OpAdaptor,
-    RankedTensorType, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<ReluN1To1Op>::build(ConversionPatternRewriter &rewriter,
+                                      ReluN1To1Op op, OpAdaptor,
+                                      RankedTensorType, Value x) {
   return applyFloatActivation(rewriter, op, x,
                               ActivationFunctionType::ReluN1To1);
 }
 
 template <>
-FailureOr<Value> ConvertFloatUnary<TanhOp>::build(
-    ConversionPatternRewriter &rewriter, TanhOp op, OpAdaptor,
-    RankedTensorType type, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<TanhOp>::build(ConversionPatternRewriter &rewriter, TanhOp op,
+                                 OpAdaptor, RankedTensorType type, Value x) {
   return tosa::TanhOp::create(rewriter, op.getLoc(), type, x).getResult();
 }
 
 template <>
-FailureOr<Value> ConvertFloatUnary<LogisticOp>::build(
-    ConversionPatternRewriter &rewriter, LogisticOp op, OpAdaptor,
-    RankedTensorType type, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<LogisticOp>::build(ConversionPatternRewriter &rewriter,
+                                     LogisticOp op, OpAdaptor,
+                                     RankedTensorType type, Value x) {
   return tosa::SigmoidOp::create(rewriter, op.getLoc(), type, x).getResult();
 }
 
 /// x * (1/6) * relu6(x + 3), in the order TFLite's float kernel multiplies
 /// (other orders differ from it in the last bit).
 template <>
-FailureOr<Value> ConvertFloatUnary<HardSwishOp>::build(
-    ConversionPatternRewriter &rewriter, HardSwishOp op, OpAdaptor,
-    RankedTensorType type, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<HardSwishOp>::build(ConversionPatternRewriter &rewriter,
+                                      HardSwishOp op, OpAdaptor,
+                                      RankedTensorType type, Value x) {
   Location loc = op.getLoc();
   Type elementType = type.getElementType();
   int64_t rank = type.getRank();
-  Value shifted = tosa::AddOp::create(
-      rewriter, loc, type, x,
-      createScalar(rewriter, loc, elementType, 3.0, rank));
+  Value shifted =
+      tosa::AddOp::create(rewriter, loc, type, x,
+                          createScalar(rewriter, loc, elementType, 3.0, rank));
   Value clamped = tosa::ClampOp::create(
       rewriter, loc, type, shifted, rewriter.getFloatAttr(elementType, 0.0),
       rewriter.getFloatAttr(elementType, 6.0));
-  Value sixth = createMul(
-      rewriter, loc, type, x,
-      createScalar(rewriter, loc, elementType, 1.0 / 6.0, rank));
+  Value sixth =
+      createMul(rewriter, loc, type, x,
+                createScalar(rewriter, loc, elementType, 1.0 / 6.0, rank));
   return createMul(rewriter, loc, type, sixth, clamped);
 }
 
@@ -159,27 +163,28 @@ FailureOr<Value> ConvertFloatUnary<HardSwishOp>::build(
 Value buildLeaky(OpBuilder &builder, Location loc, RankedTensorType type,
                  Value x, Value alpha) {
   Value scaled = createMul(builder, loc, type, x, alpha);
-  Value zero = createScalar(builder, loc, type.getElementType(), 0.0,
-                            type.getRank());
+  Value zero =
+      createScalar(builder, loc, type.getElementType(), 0.0, type.getRank());
   Value positive = tosa::GreaterEqualOp::create(
       builder, loc, type.clone(builder.getI1Type()), x, zero);
   return tosa::SelectOp::create(builder, loc, type, positive, x, scaled);
 }
 
 template <>
-FailureOr<Value> ConvertFloatUnary<LeakyReluOp>::build(
-    ConversionPatternRewriter &rewriter, LeakyReluOp op, OpAdaptor,
-    RankedTensorType type, Value x) {
-  Value alpha =
-      createScalar(rewriter, op.getLoc(), type.getElementType(),
-                   op.getAlpha().convertToDouble(), type.getRank());
+FailureOr<Value>
+ConvertFloatUnary<LeakyReluOp>::build(ConversionPatternRewriter &rewriter,
+                                      LeakyReluOp op, OpAdaptor,
+                                      RankedTensorType type, Value x) {
+  Value alpha = createScalar(rewriter, op.getLoc(), type.getElementType(),
+                             op.getAlpha().convertToDouble(), type.getRank());
   return buildLeaky(rewriter, op.getLoc(), type, x, alpha);
 }
 
 template <>
-FailureOr<Value> ConvertFloatUnary<PReluOp>::build(
-    ConversionPatternRewriter &rewriter, PReluOp op, OpAdaptor adaptor,
-    RankedTensorType type, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<PReluOp>::build(ConversionPatternRewriter &rewriter,
+                                  PReluOp op, OpAdaptor adaptor,
+                                  RankedTensorType type, Value x) {
   return buildLeaky(rewriter, op.getLoc(), type, x, adaptor.getAlpha());
 }
 
@@ -205,17 +210,17 @@ Value reduceSumLast(OpBuilder &builder, Location loc, RankedTensorType type,
 
 /// exp(beta * (x - max)) / sum(exp(beta * (x - max))).
 template <>
-FailureOr<Value> ConvertFloatUnary<SoftmaxOp>::build(
-    ConversionPatternRewriter &rewriter, SoftmaxOp op, OpAdaptor,
-    RankedTensorType type, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<SoftmaxOp>::build(ConversionPatternRewriter &rewriter,
+                                    SoftmaxOp op, OpAdaptor,
+                                    RankedTensorType type, Value x) {
   Location loc = op.getLoc();
   Value shifted = subtractMax(rewriter, loc, type, x);
   double beta = op.getBeta().convertToDouble();
   if (beta != 1.0)
-    shifted = createMul(
-        rewriter, loc, type, shifted,
-        createScalar(rewriter, loc, type.getElementType(), beta,
-                     type.getRank()));
+    shifted = createMul(rewriter, loc, type, shifted,
+                        createScalar(rewriter, loc, type.getElementType(), beta,
+                                     type.getRank()));
   Value exp = tosa::ExpOp::create(rewriter, loc, type, shifted);
   Value sum = reduceSumLast(rewriter, loc, type, exp);
   Value reciprocal =
@@ -225,9 +230,10 @@ FailureOr<Value> ConvertFloatUnary<SoftmaxOp>::build(
 
 /// (x - max) - log(sum(exp(x - max))).
 template <>
-FailureOr<Value> ConvertFloatUnary<LogSoftmaxOp>::build(
-    ConversionPatternRewriter &rewriter, LogSoftmaxOp op, OpAdaptor,
-    RankedTensorType type, Value x) {
+FailureOr<Value>
+ConvertFloatUnary<LogSoftmaxOp>::build(ConversionPatternRewriter &rewriter,
+                                       LogSoftmaxOp op, OpAdaptor,
+                                       RankedTensorType type, Value x) {
   Location loc = op.getLoc();
   Value shifted = subtractMax(rewriter, loc, type, x);
   Value exp = tosa::ExpOp::create(rewriter, loc, type, shifted);

@@ -30,9 +30,8 @@ using namespace mlir::mint;
 
 MintToTosaTypeConverter::MintToTosaTypeConverter() {
   addConversion([](Type type) { return type; });
-  addConversion([](quant::QuantizedType type) -> Type {
-    return type.getStorageType();
-  });
+  addConversion(
+      [](quant::QuantizedType type) -> Type { return type.getStorageType(); });
   addConversion([this](RankedTensorType type) -> Type {
     Type elementType = convertType(type.getElementType());
     return elementType ? type.clone(elementType) : Type();

@@ -41,9 +41,9 @@ struct ConvertToReshape : OpConversionPattern<MintOp> {
         getStaticResultType(rewriter, *this->getTypeConverter(), op);
     if (failed(resultType))
       return failure();
-    rewriter.replaceOp(op, createReshape(rewriter, op.getLoc(),
-                                         adaptor.getInput(),
-                                         resultType->getShape()));
+    rewriter.replaceOp(op,
+                       createReshape(rewriter, op.getLoc(), adaptor.getInput(),
+                                     resultType->getShape()));
     return success();
   }
 };
@@ -80,8 +80,7 @@ struct ConvertConcatenation : OpConversionPattern<ConcatenationOp> {
 };
 
 /// PAD and PADV2; PAD pads with zero (the zero point when quantized).
-template <typename MintOp>
-struct ConvertPad : OpConversionPattern<MintOp> {
+template <typename MintOp> struct ConvertPad : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
   using OpAdaptor = typename MintOp::Adaptor;
 
@@ -106,8 +105,8 @@ struct ConvertPad : OpConversionPattern<MintOp> {
       Type elementType = op.getType().getElementType();
       if (auto quantized = dyn_cast<quant::UniformQuantizedType>(elementType))
         zero = quantized.getZeroPoint();
-      padValue = createZeroPoint(rewriter, loc, resultType->getElementType(),
-                                 zero);
+      padValue =
+          createZeroPoint(rewriter, loc, resultType->getElementType(), zero);
     }
     rewriter.replaceOpWithNewOp<tosa::PadOp>(
         op, *resultType, adaptor.getInput(),
@@ -232,8 +231,7 @@ struct ResizeAxis {
 /// NEAREST, TOSA rounds half up where TFLite floors (unless aligning
 /// corners), and floor(x) = roundHalfUp(x - 1/2): the offset shifts by n/2.
 ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
-                             bool alignCorners, bool halfPixel,
-                             bool nearest) {
+                             bool alignCorners, bool halfPixel, bool nearest) {
   ResizeAxis axis;
   bool align = alignCorners && outputSize > 1;
   axis.n = align ? outputSize - 1 : outputSize;
@@ -254,8 +252,8 @@ ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
     axis.d /= divisor;
     axis.offset /= divisor;
   }
-  axis.border = (outputSize - 1) * axis.d - (inputSize - 1) * axis.n +
-                axis.offset;
+  axis.border =
+      (outputSize - 1) * axis.d - (inputSize - 1) * axis.n + axis.offset;
   return axis;
 }
 
@@ -309,8 +307,8 @@ struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
           auto axis = [&](int64_t dim, float scale, int64_t size) {
             Value out = linalg::IndexOp::create(b, l, dim);
             Value outF = arith::UIToFPOp::create(
-                b, l, f32, arith::IndexCastUIOp::create(b, l, b.getI32Type(),
-                                                        out));
+                b, l, f32,
+                arith::IndexCastUIOp::create(b, l, b.getI32Type(), out));
             Value coord;
             if (halfPixel)
               coord = arith::SubFOp::create(
@@ -327,11 +325,11 @@ struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
             Value upper = arith::MinimumFOp::create(
                 b, l, ceil, constF(static_cast<float>(size - 1)));
             Value lowerIndex = arith::IndexCastOp::create(
-                b, l, index, arith::FPToSIOp::create(b, l, b.getI32Type(),
-                                                     lower));
+                b, l, index,
+                arith::FPToSIOp::create(b, l, b.getI32Type(), lower));
             Value upperIndex = arith::IndexCastOp::create(
-                b, l, index, arith::FPToSIOp::create(b, l, b.getI32Type(),
-                                                     upper));
+                b, l, index,
+                arith::FPToSIOp::create(b, l, b.getI32Type(), upper));
             Value fraction = arith::SubFOp::create(b, l, coord, lower);
             return std::make_tuple(fraction, lowerIndex, upperIndex);
           };
@@ -346,8 +344,8 @@ struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
           for (auto [y, x, wy, wx] :
                {std::tuple(y0, x0, ry, rx), std::tuple(y0, x1, ry, dx),
                 std::tuple(y1, x0, dy, rx), std::tuple(y1, x1, dy, dx)}) {
-            Value value = tensor::ExtractOp::create(b, l, input,
-                                                    ValueRange{n, y, x, c});
+            Value value =
+                tensor::ExtractOp::create(b, l, input, ValueRange{n, y, x, c});
             Value weight = arith::MulFOp::create(b, l, wy, wx);
             sum = arith::AddFOp::create(
                 b, l, sum, arith::MulFOp::create(b, l, value, weight));
@@ -360,8 +358,7 @@ struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
   }
 };
 
-template <typename MintOp>
-struct ConvertResize : OpConversionPattern<MintOp> {
+template <typename MintOp> struct ConvertResize : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
   using OpAdaptor = typename MintOp::Adaptor;
 
@@ -416,12 +413,14 @@ struct ConvertBlockRearrange : OpConversionPattern<MintOp> {
     SmallVector<int64_t> expanded;
     if constexpr (std::is_same_v<MintOp, DepthToSpaceOp>) {
       // [N, H, W, b, b, C'] -> [N, H, b, W, b, C']
-      expanded = {n, inputType.getDimSize(1), inputType.getDimSize(2), b, b,
-                  inputType.getDimSize(3) / (b * b)};
+      expanded = {
+          n, inputType.getDimSize(1),          inputType.getDimSize(2), b,
+          b, inputType.getDimSize(3) / (b * b)};
     } else {
       // [N, H/b, b, W/b, b, C] -> [N, H/b, W/b, b, b, C]
-      expanded = {n, inputType.getDimSize(1) / b, b,
-                  inputType.getDimSize(2) / b, b, inputType.getDimSize(3)};
+      expanded = {n, inputType.getDimSize(1) / b,
+                  b, inputType.getDimSize(2) / b,
+                  b, inputType.getDimSize(3)};
     }
     Location loc = op.getLoc();
     Value reshaped = createReshape(rewriter, loc, adaptor.getInput(), expanded);
@@ -430,8 +429,8 @@ struct ConvertBlockRearrange : OpConversionPattern<MintOp> {
     Value transposed = tosa::TransposeOp::create(
         rewriter, loc, inputType.clone(permuted), reshaped,
         rewriter.getDenseI32ArrayAttr({0, 1, 3, 2, 4, 5}));
-    rewriter.replaceOp(op, createReshape(rewriter, loc, transposed,
-                                         resultType->getShape()));
+    rewriter.replaceOp(
+        op, createReshape(rewriter, loc, transposed, resultType->getShape()));
     return success();
   }
 };
@@ -490,10 +489,10 @@ struct ConvertMean : OpConversionPattern<MeanOp> {
     }
     if (count != 1) {
       auto reducedType = type.clone(shape);
-      value = createFloatDivide(
-          rewriter, loc, reducedType, value,
-          createScalar(rewriter, loc, type.getElementType(), count,
-                       reducedType.getRank()));
+      value =
+          createFloatDivide(rewriter, loc, reducedType, value,
+                            createScalar(rewriter, loc, type.getElementType(),
+                                         count, reducedType.getRank()));
     }
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, value, resultType->getShape()));

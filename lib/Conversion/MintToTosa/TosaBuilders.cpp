@@ -36,8 +36,8 @@ static TypedAttr getScalarAttr(Type elementType, double value) {
 
 Value createSplat(OpBuilder &builder, Location loc, RankedTensorType type,
                   double value) {
-  auto attr = DenseElementsAttr::get(
-      type, getScalarAttr(type.getElementType(), value));
+  auto attr =
+      DenseElementsAttr::get(type, getScalarAttr(type.getElementType(), value));
   return tosa::ConstOp::create(builder, loc, type, attr);
 }
 
@@ -81,8 +81,8 @@ Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
   return tosa::MulOp::create(builder, loc, type, lhs, rhs, shift);
 }
 
-Value createFloatDivide(OpBuilder &builder, Location loc,
-                        RankedTensorType type, Value lhs, Value rhs) {
+Value createFloatDivide(OpBuilder &builder, Location loc, RankedTensorType type,
+                        Value lhs, Value rhs) {
   int64_t rank = type.getRank();
   lhs = expandToRank(builder, loc, lhs, rank);
   rhs = expandToRank(builder, loc, rhs, rank);
@@ -147,8 +147,8 @@ WindowDim computeWindow(Padding padding, int64_t inputSize, int64_t kernel,
   return dim;
 }
 
-Value cropSpatial(OpBuilder &builder, Location loc, Value input,
-                  int64_t height, int64_t width) {
+Value cropSpatial(OpBuilder &builder, Location loc, Value input, int64_t height,
+                  int64_t width) {
   auto type = cast<RankedTensorType>(input.getType());
   if (type.getDimSize(1) == height && type.getDimSize(2) == width)
     return input;

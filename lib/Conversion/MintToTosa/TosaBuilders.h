@@ -38,8 +38,7 @@ Value createReshape(OpBuilder &builder, Location loc, Value value,
                     ArrayRef<int64_t> shape);
 
 /// Reshapes `value` to `rank` by adding leading unit dimensions.
-Value expandToRank(OpBuilder &builder, Location loc, Value value,
-                   int64_t rank);
+Value expandToRank(OpBuilder &builder, Location loc, Value value, int64_t rank);
 
 /// A `tosa.mul` (shift 0) with broadcasting to `type`.
 Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
@@ -48,8 +47,8 @@ Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
 /// Float division `lhs / rhs` with TFLite's broadcasting, as a
 /// linalg.generic: TOSA has no float division, and multiplying by a
 /// reciprocal differs from TFLite's quotient in the last bit.
-Value createFloatDivide(OpBuilder &builder, Location loc,
-                        RankedTensorType type, Value lhs, Value rhs);
+Value createFloatDivide(OpBuilder &builder, Location loc, RankedTensorType type,
+                        Value lhs, Value rhs);
 
 /// The integer values of a constant operand (mint.const or tosa.const).
 FailureOr<SmallVector<int64_t>> getConstantInts(Value value);
@@ -71,8 +70,8 @@ WindowDim computeWindow(Padding padding, int64_t inputSize, int64_t kernel,
 
 /// Crops `input` (NHWC) to `height` x `width` when a window dropped rows or
 /// columns; returns `input` itself otherwise.
-Value cropSpatial(OpBuilder &builder, Location loc, Value input,
-                  int64_t height, int64_t width);
+Value cropSpatial(OpBuilder &builder, Location loc, Value input, int64_t height,
+                  int64_t width);
 
 /// Applies a TFLite fused activation to a float `value`; fails (with a
 /// match-failure note) on SIGN_BIT, which TFLite itself never implemented.
@@ -82,9 +81,10 @@ FailureOr<Value> applyFloatActivation(ConversionPatternRewriter &rewriter,
 
 /// The converted static result type of `op`'s result `index`, or failure
 /// with a note when the shape is dynamic.
-FailureOr<RankedTensorType> getStaticResultType(
-    ConversionPatternRewriter &rewriter, const TypeConverter &typeConverter,
-    Operation *op, unsigned index = 0);
+FailureOr<RankedTensorType>
+getStaticResultType(ConversionPatternRewriter &rewriter,
+                    const TypeConverter &typeConverter, Operation *op,
+                    unsigned index = 0);
 
 /// True if `type` has a float element type (f32 or f16).
 bool isFloatTensor(Type type);

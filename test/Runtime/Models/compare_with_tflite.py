@@ -63,6 +63,7 @@ def main():
     parser.add_argument("--work", required=True)
     parser.add_argument("--random-inputs", type=int, default=3)
     parser.add_argument("--tolerance", type=float, default=1e-4)
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
@@ -96,7 +97,8 @@ def main():
         np.save(path, value)
         input_paths.append(path)
     out_dir = os.path.join(args.work, "mint")
-    command = [args.mint, "run", args.model, "--output-dir", out_dir]
+    command = [args.mint, "run", args.model, "--output-dir", out_dir,
+               "--threads", str(args.threads)]
     for path in input_paths:
         command += ["--input", path]
     result = subprocess.run(command, capture_output=True, text=True)
