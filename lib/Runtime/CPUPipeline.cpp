@@ -28,7 +28,7 @@ static constexpr const char *kTosaToLinalg =
     "func.func(tosa-layerwise-constant-fold, tosa-optional-decompositions),"
     "func.func(tosa-infer-shapes, tosa-make-broadcastable,"
     " tosa-to-linalg-named, canonicalize, tosa-to-linalg),"
-    "tosa-to-tensor, tosa-to-arith, canonicalize";
+    "tosa-to-tensor, tosa-to-arith{include-apply-rescale=true}, canonicalize";
 
 /// Puts convolutions in vectorizable forms, drops unit dimensions (TOSA's
 /// depthwise lowering works on [N, H, W, C, 1]) and fuses elementwise producers

@@ -61,6 +61,7 @@ def MintToTosaPass : Pass<"mint-to-tosa", "::mlir::ModuleOp"> {
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",
     "::mlir::math::MathDialect",
+    "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
     "::mlir::tosa::TosaDialect",
   ];

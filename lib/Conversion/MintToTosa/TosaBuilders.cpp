@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Tosa/Utils/ConversionUtils.h"
 #include "mlir/IR/Matchers.h"
 
+#include <cmath>
 #include <limits>
 
 using namespace mlir;
@@ -206,6 +207,140 @@ getStaticResultType(ConversionPatternRewriter &rewriter,
 bool isFloatTensor(Type type) {
   auto tensor = dyn_cast<ShapedType>(type);
   return tensor && isa<FloatType>(tensor.getElementType());
+}
+
+int64_t roundHalfAwayFromZero(double value) {
+  return static_cast<int64_t>(std::round(value));
+}
+
+QuantizedMultiplier quantizeMultiplier(double realMultiplier) {
+  QuantizedMultiplier result;
+  if (realMultiplier == 0.0)
+    return result;
+  int shift = 0;
+  double mantissa = std::frexp(realMultiplier, &shift);
+  int64_t fixed = roundHalfAwayFromZero(mantissa * (1LL << 31));
+  if (fixed == (1LL << 31)) {
+    fixed /= 2;
+    ++shift;
+  }
+  if (shift < -31) {
+    shift = 0;
+    fixed = 0;
+  }
+  if (shift > 30) {
+    shift = 30;
+    fixed = (1LL << 31) - 1;
+  }
+  result.multiplier = static_cast<int32_t>(fixed);
+  result.shift = shift;
+  return result;
+}
+
+quant::UniformQuantizedType getQuantizedType(Type type) {
+  if (auto shaped = dyn_cast<ShapedType>(type))
+    type = shaped.getElementType();
+  return dyn_cast<quant::UniformQuantizedType>(type);
+}
+
+/// The rescale op with the given multiplier and shift tensors.
+static Value buildRescale(OpBuilder &builder, Location loc,
+                          RankedTensorType type, Value input,
+                          ArrayRef<int64_t> multipliers, Type multiplierType,
+                          ArrayRef<int64_t> shifts, int64_t inputZp,
+                          int64_t outputZp, bool scale32,
+                          tosa::RoundingMode rounding) {
+  int64_t count = multipliers.size();
+  auto multiplierTensor = RankedTensorType::get({count}, multiplierType);
+  auto shiftTensor = RankedTensorType::get({count}, builder.getI8Type());
+  SmallVector<APInt> multiplierValues, shiftValues;
+  for (int64_t m : multipliers)
+    multiplierValues.push_back(
+        APInt(multiplierType.getIntOrFloatBitWidth(), m, /*isSigned=*/true));
+  for (int64_t s : shifts)
+    shiftValues.push_back(APInt(8, s, /*isSigned=*/true));
+  Value multiplier = tosa::ConstOp::create(
+      builder, loc, multiplierTensor,
+      DenseElementsAttr::get(multiplierTensor, multiplierValues));
+  Value shift =
+      tosa::ConstOp::create(builder, loc, shiftTensor,
+                            DenseElementsAttr::get(shiftTensor, shiftValues));
+  Type inputElement = cast<ShapedType>(input.getType()).getElementType();
+  Value inZp = createZeroPoint(builder, loc, inputElement, inputZp);
+  Value outZp = createZeroPoint(builder, loc, type.getElementType(), outputZp);
+  return tosa::RescaleOp::create(
+      builder, loc, type, input, multiplier, shift, inZp, outZp,
+      builder.getBoolAttr(scale32),
+      tosa::RoundingModeAttr::get(builder.getContext(), rounding),
+      builder.getBoolAttr(count > 1), builder.getBoolAttr(false),
+      builder.getBoolAttr(false));
+}
+
+Value createRescale(OpBuilder &builder, Location loc, RankedTensorType type,
+                    Value input, ArrayRef<QuantizedMultiplier> multipliers,
+                    int64_t inputZp, int64_t outputZp) {
+  SmallVector<int64_t> values, shifts;
+  for (const QuantizedMultiplier &m : multipliers) {
+    values.push_back(m.multiplier);
+    // A zero multiplier has no exponent; any legal shift gives zero.
+    shifts.push_back(m.multiplier == 0 ? 31 : 31 - m.shift);
+  }
+  return buildRescale(builder, loc, type, input, values, builder.getI32Type(),
+                      shifts, inputZp, outputZp, /*scale32=*/true,
+                      tosa::RoundingMode::DOUBLE_ROUND);
+}
+
+Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
+                      Value input, ArrayRef<QuantizedMultiplier> multipliers,
+                      int64_t outputZp) {
+  SmallVector<int64_t> values, shifts;
+  for (const QuantizedMultiplier &m : multipliers) {
+    int64_t reduced =
+        m.multiplier < 0x7FFF0000
+            ? (static_cast<int64_t>(m.multiplier) + (1 << 15)) >> 16
+            : 0x7FFF;
+    values.push_back(reduced);
+    shifts.push_back(15 - m.shift);
+  }
+  return buildRescale(builder, loc, type, input, values, builder.getI16Type(),
+                      shifts, 0, outputZp, /*scale32=*/false,
+                      tosa::RoundingMode::SINGLE_ROUND);
+}
+
+std::pair<int64_t, int64_t>
+getQuantizedActivationRange(ActivationFunctionType activation,
+                            quant::UniformQuantizedType type) {
+  int64_t low = type.getStorageTypeMin();
+  int64_t high = type.getStorageTypeMax();
+  double scale = static_cast<float>(type.getScale());
+  int64_t zeroPoint = type.getZeroPoint();
+  auto quantize = [&](float value) {
+    return zeroPoint +
+           static_cast<int32_t>(roundHalfAwayFromZero(
+               static_cast<float>(value / static_cast<float>(scale))));
+  };
+  switch (activation) {
+  case ActivationFunctionType::Relu:
+    return {std::max(low, quantize(0.0f)), high};
+  case ActivationFunctionType::Relu6:
+    return {std::max(low, quantize(0.0f)), std::min(high, quantize(6.0f))};
+  case ActivationFunctionType::ReluN1To1:
+    return {std::max(low, quantize(-1.0f)), std::min(high, quantize(1.0f))};
+  default:
+    return {low, high};
+  }
+}
+
+Value createIntegerClamp(OpBuilder &builder, Location loc, Value value,
+                         quant::UniformQuantizedType type, int64_t low,
+                         int64_t high) {
+  if (low <= type.getStorageTypeMin() && high >= type.getStorageTypeMax())
+    return value;
+  auto tensorType = cast<RankedTensorType>(value.getType());
+  Type element = tensorType.getElementType();
+  return tosa::ClampOp::create(builder, loc, tensorType, value,
+                               builder.getIntegerAttr(element, low),
+                               builder.getIntegerAttr(element, high));
 }
 
 } // namespace mlir::mint::tosa_lowering

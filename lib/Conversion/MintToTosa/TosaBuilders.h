@@ -12,6 +12,7 @@
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/Transforms/DialectConversion.h"
 
@@ -88,6 +89,54 @@ getStaticResultType(ConversionPatternRewriter &rewriter,
 
 /// True if `type` has a float element type (f32 or f16).
 bool isFloatTensor(Type type);
+
+//===----------------------------------------------------------------------===//
+// Integer arithmetic as TFLite's built-in kernels do it
+//===----------------------------------------------------------------------===//
+
+/// A real multiplier as TFLite stores it: `multiplier` * 2^(`shift` - 31),
+/// with `multiplier` in [2^30, 2^31) (QuantizeMultiplier).
+struct QuantizedMultiplier {
+  int32_t multiplier = 0;
+  int shift = 0;
+};
+
+/// TFLite's QuantizeMultiplier: frexp, round the mantissa to 31 bits.
+QuantizedMultiplier quantizeMultiplier(double realMultiplier);
+
+/// TFLite's rounding of a float to the nearest integer, halves away from
+/// zero (TfLiteRound).
+int64_t roundHalfAwayFromZero(double value);
+
+/// The uniform quantized per-tensor type of `type`'s elements, if any.
+quant::UniformQuantizedType getQuantizedType(Type type);
+
+/// `tosa.rescale` of `input` to `type` by `multipliers` (one per channel of
+/// the last dimension, or one for all): TFLite's MultiplyByQuantizedMultiplier
+/// with its double rounding (32-bit multipliers, TOSA shift = 31 - TFLite
+/// shift), after subtracting `inputZp` and before adding `outputZp`.
+Value createRescale(OpBuilder &builder, Location loc, RankedTensorType type,
+                    Value input, ArrayRef<QuantizedMultiplier> multipliers,
+                    int64_t inputZp, int64_t outputZp);
+
+/// The same with 16-bit multipliers and single rounding, as TFLite's int64
+/// MultiplyByQuantizedMultiplier (the int16x8 kernels) computes: the
+/// multiplier rounded to 16 bits, the sum shifted right with rounding.
+Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
+                      Value input, ArrayRef<QuantizedMultiplier> multipliers,
+                      int64_t outputZp);
+
+/// The clamp bounds that TFLite gives a quantized output with fused
+/// `activation` (CalculateActivationRangeQuantized), in stored integers.
+std::pair<int64_t, int64_t>
+getQuantizedActivationRange(ActivationFunctionType activation,
+                            quant::UniformQuantizedType type);
+
+/// Clamps an integer `value` to [low, high] unless that is the whole range
+/// of its storage type.
+Value createIntegerClamp(OpBuilder &builder, Location loc, Value value,
+                         quant::UniformQuantizedType type, int64_t low,
+                         int64_t high);
 
 } // namespace mlir::mint::tosa_lowering
 

@@ -12,6 +12,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/BuiltinOps.h"
@@ -47,6 +48,12 @@ void populateMintShapeToTosaPatterns(const TypeConverter &typeConverter,
 /// Constants, quantize/dequantize and the known custom ops.
 void populateMintGraphToTosaPatterns(const TypeConverter &typeConverter,
                                      RewritePatternSet &patterns);
+
+/// The integer lowerings of quantized ops (convolutions, arithmetic,
+/// pools, activations, QUANTIZE, DEQUANTIZE), bit-exact with TFLite's
+/// built-in kernels.
+void populateMintQuantizedToTosaPatterns(const TypeConverter &typeConverter,
+                                         RewritePatternSet &patterns);
 
 /// All of the above.
 void populateMintToTosaConversionPatterns(const TypeConverter &typeConverter,

@@ -1,0 +1,723 @@
+//===- QuantizedToTosa.cpp - Lower quantized mint ops to TOSA -------------===//
+//
+// Integer lowerings of the quantized ops whose arithmetic TFLite's built-in
+// kernels define: convolutions, depthwise convolutions and fully connected
+// (int8 per tensor and per channel, int16 activations with int8 weights),
+// ADD and SUB, MUL, the pools, the clamping activations, LOGISTIC and TANH
+// (as TFLite's 256-entry tables), QUANTIZE and DEQUANTIZE. Every
+// requantization uses TFLite's multiplier, shift and rounding, so results
+// are bit-exact with TFLite.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Conversion/MintToTosa/MintToTosa.h"
+
+#include "TosaBuilders.h"
+
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::mint;
+using namespace mlir::mint::tosa_lowering;
+
+namespace {
+
+/// Scales of a filter, one per output channel (or one for all).
+SmallVector<double> getFilterScales(Type filterType) {
+  Type element = cast<ShapedType>(filterType).getElementType();
+  if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(element))
+    return {static_cast<double>(static_cast<float>(perTensor.getScale()))};
+  SmallVector<double> scales;
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element))
+    for (double scale : perAxis.getScales())
+      scales.push_back(static_cast<double>(static_cast<float>(scale)));
+  return scales;
+}
+
+/// True if every zero point of the filter is 0 (TFLite's symmetric
+/// weights).
+bool hasSymmetricFilter(Type filterType) {
+  Type element = cast<ShapedType>(filterType).getElementType();
+  if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(element))
+    return perTensor.getZeroPoint() == 0;
+  if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element))
+    return llvm::all_of(perAxis.getZeroPoints(),
+                        [](int64_t zp) { return zp == 0; });
+  return false;
+}
+
+/// The i64 bias constant of a TFLite int16x8 kernel as TOSA's i48 bias: an
+/// i32 constant widened by tosa.cast. (A non-splat i48 constant does not
+/// survive translation to LLVM IR, whose i48 arrays are laid out unlike
+/// MLIR's dense storage.) Fails when the bias is not constant or does not
+/// fit 32 bits.
+FailureOr<Value> convertBiasConstant(OpBuilder &builder, Location loc,
+                                     Value bias, Type elementType) {
+  DenseIntElementsAttr values;
+  if (!matchPattern(bias, m_Constant(&values)))
+    return failure();
+  auto narrowType =
+      RankedTensorType::get(values.getType().getShape(), builder.getI32Type());
+  SmallVector<APInt> narrow;
+  for (const APInt &value : values.getValues<APInt>()) {
+    if (!value.isSignedIntN(32))
+      return failure();
+    narrow.push_back(value.sextOrTrunc(32));
+  }
+  Value constant = tosa::ConstOp::create(
+      builder, loc, narrowType, DenseElementsAttr::get(narrowType, narrow));
+  return tosa::CastOp::create(builder, loc, narrowType.clone(elementType),
+                              constant)
+      .getResult();
+}
+
+enum class ConvKind { Conv, Depthwise, FullyConnected };
+
+/// The quantized convolution family: an integer TOSA convolution into an
+/// i32 (int8) or i48 (int16x8) accumulator, requantized per output channel
+/// as TFLite does, clamped to the fused activation's range.
+template <typename MintOp>
+struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inputType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outputType = getQuantizedType(op.getType());
+    if (!inputType || !outputType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    if (!hasSymmetricFilter(op.getFilter().getType()))
+      return rewriter.notifyMatchFailure(op, "filter zero point is not 0");
+    unsigned width = inputType.getStorageTypeIntegralWidth();
+    if (width != 8 && width != 16)
+      return rewriter.notifyMatchFailure(op, "unsupported input width");
+    bool int16 = width == 16;
+    if (int16 && inputType.getZeroPoint() != 0)
+      return rewriter.notifyMatchFailure(op, "int16 input zero point is not 0");
+    Location loc = op.getLoc();
+    Type accType = int16 ? rewriter.getIntegerType(48) : rewriter.getI32Type();
+
+    Value input = adaptor.getInput();
+    Value filter = adaptor.getFilter();
+    auto inputTensor = cast<RankedTensorType>(input.getType());
+    auto filterTensor = cast<RankedTensorType>(filter.getType());
+    int64_t channels = resultType->getDimSize(resultType->getRank() - 1);
+
+    // Bias in the accumulator type (zeros when absent).
+    Value bias;
+    if (op.getBias()) {
+      if (int16) {
+        FailureOr<Value> converted =
+            convertBiasConstant(rewriter, loc, op.getBias(), accType);
+        if (failed(converted))
+          return rewriter.notifyMatchFailure(
+              op, "int16x8 bias is not a constant that fits 32 bits");
+        bias = *converted;
+      } else {
+        bias = adaptor.getBias();
+      }
+    } else {
+      bias = createSplat(rewriter, loc,
+                         RankedTensorType::get({channels}, accType), 0.0);
+    }
+    Value inputZp = createZeroPoint(rewriter, loc, inputTensor.getElementType(),
+                                    inputType.getZeroPoint());
+    Value filterZp =
+        createZeroPoint(rewriter, loc, filterTensor.getElementType(), 0);
+
+    Value acc;
+    if constexpr (std::is_same_v<MintOp, FullyConnectedOp>) {
+      int64_t depth = filterTensor.getDimSize(1);
+      if (inputTensor.getNumElements() % depth)
+        return rewriter.notifyMatchFailure(op, "input does not fit filter");
+      int64_t rows = inputTensor.getNumElements() / depth;
+      input = createReshape(rewriter, loc, input, {rows, 1, 1, depth});
+      filter = createReshape(rewriter, loc, filter, {channels, 1, 1, depth});
+      auto accTensor = RankedTensorType::get({rows, 1, 1, channels}, accType);
+      acc = tosa::Conv2DOp::create(
+          rewriter, loc, accTensor, input, filter, bias, inputZp, filterZp,
+          rewriter.getDenseI64ArrayAttr({0, 0, 0, 0}),
+          rewriter.getDenseI64ArrayAttr({1, 1}),
+          rewriter.getDenseI64ArrayAttr({1, 1}), TypeAttr::get(accType));
+    } else {
+      WindowDim h = computeWindow(op.getPadding(), inputTensor.getDimSize(1),
+                                  filterTensor.getDimSize(1), op.getStrideH(),
+                                  op.getDilationHFactor());
+      WindowDim w = computeWindow(op.getPadding(), inputTensor.getDimSize(2),
+                                  filterTensor.getDimSize(2), op.getStrideW(),
+                                  op.getDilationWFactor());
+      input = cropSpatial(rewriter, loc, input, h.inputSize, w.inputSize);
+      auto pad = rewriter.getDenseI64ArrayAttr(
+          {h.padBefore, h.padAfter, w.padBefore, w.padAfter});
+      auto stride =
+          rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()});
+      auto dilation = rewriter.getDenseI64ArrayAttr(
+          {op.getDilationHFactor(), op.getDilationWFactor()});
+      auto accTensor = resultType->clone(accType);
+      if constexpr (std::is_same_v<MintOp, DepthwiseConv2DOp>) {
+        int64_t inChannels = inputTensor.getDimSize(3);
+        filter = createReshape(rewriter, loc, filter,
+                               {filterTensor.getDimSize(1),
+                                filterTensor.getDimSize(2), inChannels,
+                                channels / inChannels});
+        acc = tosa::DepthwiseConv2DOp::create(
+            rewriter, loc, accTensor, input, filter, bias, inputZp, filterZp,
+            pad, stride, dilation, TypeAttr::get(accType));
+      } else {
+        acc = tosa::Conv2DOp::create(rewriter, loc, accTensor, input, filter,
+                                     bias, inputZp, filterZp, pad, stride,
+                                     dilation, TypeAttr::get(accType));
+      }
+    }
+
+    // Requantize: input scale * filter scale / output scale per channel.
+    SmallVector<double> filterScales =
+        getFilterScales(op.getFilter().getType());
+    double inputScale = static_cast<float>(inputType.getScale());
+    double outputScale = static_cast<float>(outputType.getScale());
+    SmallVector<QuantizedMultiplier> multipliers;
+    for (double filterScale : filterScales)
+      multipliers.push_back(
+          quantizeMultiplier(inputScale * filterScale / outputScale));
+    auto accTensor = cast<RankedTensorType>(acc.getType());
+    auto outTensor = accTensor.clone(resultType->getElementType());
+    Value result =
+        int16 ? createRescale16(rewriter, loc, outTensor, acc, multipliers,
+                                outputType.getZeroPoint())
+              : createRescale(rewriter, loc, outTensor, acc, multipliers, 0,
+                              outputType.getZeroPoint());
+    auto [low, high] = getQuantizedActivationRange(
+        op.getFusedActivationFunction(), outputType);
+    result = createIntegerClamp(rewriter, loc, result, outputType, low, high);
+    rewriter.replaceOp(
+        op, createReshape(rewriter, loc, result, resultType->getShape()));
+    return success();
+  }
+};
+
+/// Subtracts the zero point of an int8/int16 tensor in i32.
+Value widenAndCenter(OpBuilder &builder, Location loc, Value value,
+                     int64_t zeroPoint, int64_t rank) {
+  auto type = cast<RankedTensorType>(value.getType());
+  auto wide = type.clone(builder.getI32Type());
+  Value widened = tosa::CastOp::create(builder, loc, wide, value);
+  if (zeroPoint == 0)
+    return widened;
+  return tosa::SubOp::create(
+      builder, loc, wide, widened,
+      createScalar(builder, loc, builder.getI32Type(), zeroPoint, rank));
+}
+
+/// int8 ADD and SUB as TFLite computes them: both inputs centered, shifted
+/// left by 20 bits, each requantized to twice the larger input scale, added
+/// (or subtracted), requantized to the output and clamped.
+template <typename MintOp>
+struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType lhsType =
+        getQuantizedType(op.getLhs().getType());
+    quant::UniformQuantizedType rhsType =
+        getQuantizedType(op.getRhs().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!lhsType || !rhsType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (outType.getStorageTypeIntegralWidth() != 8)
+      return rewriter.notifyMatchFailure(op, "only int8 is lowered");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t rank = resultType->getRank();
+    constexpr int kLeftShift = 20;
+    double lhsScale = static_cast<float>(lhsType.getScale());
+    double rhsScale = static_cast<float>(rhsType.getScale());
+    double outScale = static_cast<float>(outType.getScale());
+    double twiceMax = 2 * std::max(lhsScale, rhsScale);
+    QuantizedMultiplier lhsMultiplier = quantizeMultiplier(lhsScale / twiceMax);
+    QuantizedMultiplier rhsMultiplier = quantizeMultiplier(rhsScale / twiceMax);
+    QuantizedMultiplier outMultiplier =
+        quantizeMultiplier(twiceMax / ((1 << kLeftShift) * outScale));
+
+    auto prepare = [&](Value value, quant::UniformQuantizedType type,
+                       QuantizedMultiplier multiplier) {
+      value = expandToRank(rewriter, loc, value, rank);
+      Value centered =
+          widenAndCenter(rewriter, loc, value, type.getZeroPoint(), rank);
+      auto wide = cast<RankedTensorType>(centered.getType());
+      Value shifted = tosa::LogicalLeftShiftOp::create(
+          rewriter, loc, wide, centered,
+          createScalar(rewriter, loc, rewriter.getI32Type(), kLeftShift, rank));
+      return createRescale(rewriter, loc, wide, shifted, {multiplier}, 0, 0);
+    };
+    Value lhs = prepare(adaptor.getLhs(), lhsType, lhsMultiplier);
+    Value rhs = prepare(adaptor.getRhs(), rhsType, rhsMultiplier);
+    auto wideResult = resultType->clone(rewriter.getI32Type());
+    Value sum;
+    if constexpr (std::is_same_v<MintOp, AddOp>)
+      sum = tosa::AddOp::create(rewriter, loc, wideResult, lhs, rhs);
+    else
+      sum = tosa::SubOp::create(rewriter, loc, wideResult, lhs, rhs);
+    Value result = createRescale(rewriter, loc, *resultType, sum,
+                                 {outMultiplier}, 0, outType.getZeroPoint());
+    auto [low, high] =
+        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
+    rewriter.replaceOp(
+        op, createIntegerClamp(rewriter, loc, result, outType, low, high));
+    return success();
+  }
+};
+
+/// Quantized MUL: the centered inputs multiplied in i32, requantized by
+/// input scales / output scale.
+struct ConvertQuantizedMul : OpConversionPattern<MulOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(MulOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType lhsType =
+        getQuantizedType(op.getLhs().getType());
+    quant::UniformQuantizedType rhsType =
+        getQuantizedType(op.getRhs().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!lhsType || !rhsType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t rank = resultType->getRank();
+    Value lhs = widenAndCenter(
+        rewriter, loc, expandToRank(rewriter, loc, adaptor.getLhs(), rank),
+        lhsType.getZeroPoint(), rank);
+    Value rhs = widenAndCenter(
+        rewriter, loc, expandToRank(rewriter, loc, adaptor.getRhs(), rank),
+        rhsType.getZeroPoint(), rank);
+    Value product = createMul(
+        rewriter, loc, resultType->clone(rewriter.getI32Type()), lhs, rhs);
+    double multiplier =
+        static_cast<double>(static_cast<float>(lhsType.getScale())) *
+        static_cast<double>(static_cast<float>(rhsType.getScale())) /
+        static_cast<double>(static_cast<float>(outType.getScale()));
+    Value result = createRescale(rewriter, loc, *resultType, product,
+                                 {quantizeMultiplier(multiplier)}, 0,
+                                 outType.getZeroPoint());
+    auto [low, high] =
+        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
+    rewriter.replaceOp(
+        op, createIntegerClamp(rewriter, loc, result, outType, low, high));
+    return success();
+  }
+};
+
+/// Quantized MAX_POOL_2D: the maximum of stored values (input and output
+/// share their scale), clamped to the activation range.
+struct ConvertQuantizedMaxPool : OpConversionPattern<MaxPool2DOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(MaxPool2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (inType != outType)
+      return rewriter.notifyMatchFailure(op, "input and output scales differ");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
+    WindowDim h = computeWindow(op.getPadding(), inputType.getDimSize(1),
+                                op.getFilterHeight(), op.getStrideH(), 1);
+    WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
+                                op.getFilterWidth(), op.getStrideW(), 1);
+    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
+                              w.inputSize);
+    Value pool = tosa::MaxPool2dOp::create(
+        rewriter, loc, *resultType, input,
+        rewriter.getDenseI64ArrayAttr(
+            {op.getFilterHeight(), op.getFilterWidth()}),
+        rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()}),
+        rewriter.getDenseI64ArrayAttr(
+            {h.padBefore, h.padAfter, w.padBefore, w.padAfter}));
+    auto [low, high] =
+        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
+    rewriter.replaceOp(
+        op, createIntegerClamp(rewriter, loc, pool, outType, low, high));
+    return success();
+  }
+};
+
+/// Quantized AVERAGE_POOL_2D as TFLite computes it: the sum of the stored
+/// values in the window (padding excluded) divided by their count, rounding
+/// halves away from zero, clamped to the activation range. A linalg.generic
+/// (TOSA's average pool divides by a reciprocal, which rounds differently).
+struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(AveragePool2DOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (inType != outType)
+      return rewriter.notifyMatchFailure(op, "input and output scales differ");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    int64_t inH = inputType.getDimSize(1), inW = inputType.getDimSize(2);
+    WindowDim h = computeWindow(op.getPadding(), inH, op.getFilterHeight(),
+                                op.getStrideH(), 1);
+    WindowDim w = computeWindow(op.getPadding(), inW, op.getFilterWidth(),
+                                op.getStrideW(), 1);
+    std::pair<int64_t, int64_t> range =
+        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
+    int64_t low = range.first, high = range.second;
+    int64_t kh = op.getFilterHeight(), kw = op.getFilterWidth();
+    int64_t sh = op.getStrideH(), sw = op.getStrideW();
+    int64_t padTop = h.padBefore, padLeft = w.padBefore;
+    Type storage = resultType->getElementType();
+    Value init =
+        tensor::EmptyOp::create(rewriter, loc, resultType->getShape(), storage);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, *resultType, ValueRange{}, ValueRange{init},
+        SmallVector<AffineMap>{rewriter.getMultiDimIdentityMap(4)},
+        SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange) {
+          Type i32 = b.getI32Type();
+          Type index = b.getIndexType();
+          auto cI = [&](int64_t v) -> Value {
+            return arith::ConstantIndexOp::create(b, l, v);
+          };
+          auto c32 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+          };
+          Value n = linalg::IndexOp::create(b, l, 0);
+          Value y = linalg::IndexOp::create(b, l, 1);
+          Value x = linalg::IndexOp::create(b, l, 2);
+          Value c = linalg::IndexOp::create(b, l, 3);
+          // Window rows [y0, y1) and columns [x0, x1) inside the input.
+          auto bounds = [&](Value out, int64_t stride, int64_t pad,
+                            int64_t kernel, int64_t size) {
+            Value start = arith::SubIOp::create(
+                b, l, arith::MulIOp::create(b, l, out, cI(stride)), cI(pad));
+            Value end = arith::AddIOp::create(b, l, start, cI(kernel));
+            Value first = arith::MaxSIOp::create(b, l, start, cI(0));
+            Value last = arith::MinSIOp::create(b, l, end, cI(size));
+            return std::make_pair(first, last);
+          };
+          std::pair<Value, Value> rowRange = bounds(y, sh, padTop, kh, inH);
+          std::pair<Value, Value> colRange = bounds(x, sw, padLeft, kw, inW);
+          Value y0 = rowRange.first, y1 = rowRange.second;
+          Value x0 = colRange.first, x1 = colRange.second;
+          auto outer = scf::ForOp::create(
+              b, l, y0, y1, cI(1), ValueRange{c32(0)},
+              [&](OpBuilder &ob, Location ol, Value iy, ValueRange outerArgs) {
+                auto inner = scf::ForOp::create(
+                    ob, ol, x0, x1, cI(1), outerArgs,
+                    [&](OpBuilder &ib, Location il, Value ix,
+                        ValueRange innerArgs) {
+                      Value value = tensor::ExtractOp::create(
+                          ib, il, input, ValueRange{n, iy, ix, c});
+                      Value wide = arith::ExtSIOp::create(ib, il, i32, value);
+                      Value sum =
+                          arith::AddIOp::create(ib, il, innerArgs[0], wide);
+                      scf::YieldOp::create(ib, il, sum);
+                    });
+                scf::YieldOp::create(ob, ol, inner.getResult(0));
+              });
+          Value sum = outer.getResult(0);
+          Value rows = arith::SubIOp::create(b, l, y1, y0);
+          Value cols = arith::SubIOp::create(b, l, x1, x0);
+          Value count = arith::IndexCastOp::create(
+              b, l, i32, arith::MulIOp::create(b, l, rows, cols));
+          // (sum ± count / 2) / count, truncating: halves away from zero.
+          Value half = arith::DivSIOp::create(b, l, count, c32(2));
+          Value positive = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sgt, sum, c32(0));
+          Value adjusted = arith::SelectOp::create(
+              b, l, positive, arith::AddIOp::create(b, l, sum, half),
+              arith::SubIOp::create(b, l, sum, half));
+          Value average = arith::DivSIOp::create(b, l, adjusted, count);
+          average = arith::MaxSIOp::create(b, l, average, c32(low));
+          average = arith::MinSIOp::create(b, l, average, c32(high));
+          Value narrow = arith::TruncIOp::create(b, l, storage, average);
+          linalg::YieldOp::create(b, l, narrow);
+          (void)index;
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+/// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
+/// the output has other parameters than the input, then the clamp.
+template <typename MintOp, ActivationFunctionType kActivation>
+struct ConvertQuantizedClampActivation : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    Value value = adaptor.getInput();
+    if (inType != outType) {
+      double multiplier =
+          static_cast<double>(static_cast<float>(inType.getScale())) /
+          static_cast<double>(static_cast<float>(outType.getScale()));
+      value = createRescale(rewriter, loc, *resultType, value,
+                            {quantizeMultiplier(multiplier)},
+                            inType.getZeroPoint(), outType.getZeroPoint());
+    }
+    auto [low, high] = getQuantizedActivationRange(kActivation, outType);
+    rewriter.replaceOp(
+        op, createIntegerClamp(rewriter, loc, value, outType, low, high));
+    return success();
+  }
+};
+
+/// int8 LOGISTIC and TANH: TFLite's 256-entry table (dequantize, apply the
+/// float function, quantize), as tosa.table.
+template <typename MintOp>
+struct ConvertQuantizedTable : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType || inType.getStorageTypeIntegralWidth() != 8 ||
+        outType.getStorageTypeIntegralWidth() != 8 || !inType.isSigned())
+      return rewriter.notifyMatchFailure(op, "only int8 tables are lowered");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    float inScale = static_cast<float>(inType.getScale());
+    float outInverse = 1.0f / static_cast<float>(outType.getScale());
+    int32_t inZp = inType.getZeroPoint(), outZp = outType.getZeroPoint();
+    SmallVector<APInt> table;
+    for (int32_t value = -128; value <= 127; ++value) {
+      float dequantized = inScale * static_cast<float>(value - inZp);
+      float transformed;
+      if constexpr (std::is_same_v<MintOp, LogisticOp>)
+        transformed = 1.0f / (1.0f + std::exp(-dequantized));
+      else
+        transformed = std::tanh(dequantized);
+      float rescaled = std::round(transformed * outInverse);
+      int32_t quantized = static_cast<int32_t>(rescaled + outZp);
+      quantized = std::clamp(quantized, -128, 127);
+      table.push_back(APInt(8, quantized, /*isSigned=*/true));
+    }
+    auto tableType = RankedTensorType::get({256}, rewriter.getI8Type());
+    Value tableConst =
+        tosa::ConstOp::create(rewriter, op.getLoc(), tableType,
+                              DenseElementsAttr::get(tableType, table));
+    rewriter.replaceOpWithNewOp<tosa::TableOp>(op, *resultType,
+                                               adaptor.getInput(), tableConst);
+    return success();
+  }
+};
+
+/// QUANTIZE: float → integers as TFLite rounds (x / scale, halves away from
+/// zero, plus the zero point, saturated), or a requantization between two
+/// quantized types.
+struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    if (quant::UniformQuantizedType inType =
+            getQuantizedType(op.getInput().getType())) {
+      double multiplier =
+          static_cast<double>(static_cast<float>(inType.getScale())) /
+          static_cast<double>(static_cast<float>(outType.getScale()));
+      rewriter.replaceOp(
+          op, createRescale(rewriter, loc, *resultType, adaptor.getInput(),
+                            {quantizeMultiplier(multiplier)},
+                            inType.getZeroPoint(), outType.getZeroPoint()));
+      return success();
+    }
+    if (!isFloatTensor(op.getInput().getType()))
+      return rewriter.notifyMatchFailure(op, "input is not float");
+    float scale = static_cast<float>(outType.getScale());
+    int64_t zeroPoint = outType.getZeroPoint();
+    int64_t low = outType.getStorageTypeMin(),
+            high = outType.getStorageTypeMax();
+    Type storage = resultType->getElementType();
+    Value init =
+        tensor::EmptyOp::create(rewriter, loc, resultType->getShape(), storage);
+    int64_t rank = resultType->getRank();
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, *resultType, ValueRange{adaptor.getInput()},
+        ValueRange{init},
+        SmallVector<AffineMap>(2, rewriter.getMultiDimIdentityMap(rank)),
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Value x = args[0];
+          Type f32 = b.getF32Type();
+          if (!x.getType().isF32())
+            x = arith::ExtFOp::create(b, l, f32, x);
+          Value divided = arith::DivFOp::create(
+              b, l, x,
+              arith::ConstantOp::create(b, l, b.getF32FloatAttr(scale)));
+          Value rounded = math::RoundOp::create(b, l, divided);
+          Value wide = arith::FPToSIOp::create(b, l, b.getI32Type(), rounded);
+          auto c32 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+          };
+          Value shifted = arith::AddIOp::create(b, l, wide, c32(zeroPoint));
+          shifted = arith::MaxSIOp::create(b, l, shifted, c32(low));
+          shifted = arith::MinSIOp::create(b, l, shifted, c32(high));
+          Value narrow = arith::TruncIOp::create(b, l, storage, shifted);
+          linalg::YieldOp::create(b, l, narrow);
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+/// DEQUANTIZE of a per-tensor quantized tensor to float.
+struct ConvertQuantizedDequantize : OpConversionPattern<DequantizeOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DequantizeOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    if (!inType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    float scale = static_cast<float>(inType.getScale());
+    int64_t zeroPoint = inType.getZeroPoint();
+    int64_t rank = resultType->getRank();
+    Value init = tensor::EmptyOp::create(rewriter, loc, resultType->getShape(),
+                                         resultType->getElementType());
+    bool isSigned = inType.isSigned();
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, *resultType, ValueRange{adaptor.getInput()},
+        ValueRange{init},
+        SmallVector<AffineMap>(2, rewriter.getMultiDimIdentityMap(rank)),
+        SmallVector<utils::IteratorType>(rank, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange args) {
+          Type i32 = b.getI32Type();
+          Value wide =
+              isSigned ? arith::ExtSIOp::create(b, l, i32, args[0]).getResult()
+                       : arith::ExtUIOp::create(b, l, i32, args[0]).getResult();
+          // TFLite's kernel (its NEON code, emulated with SSE on x86)
+          // computes blocks of 8 elements as q * scale + (-zero_point *
+          // scale), two rounded operations, and the last (size % 8)
+          // elements as (q - zero_point) * scale. Which one applies depends
+          // on the element's flat index.
+          Type f32 = b.getF32Type();
+          auto constF = [&](float v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getF32FloatAttr(v));
+          };
+          Value asFloat = arith::SIToFPOp::create(b, l, f32, wide);
+          Value blocked = arith::AddFOp::create(
+              b, l, arith::MulFOp::create(b, l, asFloat, constF(scale)),
+              constF(
+                  static_cast<float>(-zeroPoint * static_cast<double>(scale))));
+          Value centered = arith::SubIOp::create(
+              b, l, wide,
+              arith::ConstantOp::create(b, l, b.getI32IntegerAttr(zeroPoint)));
+          Value tail = arith::MulFOp::create(
+              b, l, arith::SIToFPOp::create(b, l, f32, centered),
+              constF(scale));
+          Value flat = arith::ConstantIndexOp::create(b, l, 0);
+          for (int64_t d = 0; d < rank; ++d) {
+            flat = arith::MulIOp::create(b, l, flat,
+                                         arith::ConstantIndexOp::create(
+                                             b, l, resultType->getDimSize(d)));
+            flat = arith::AddIOp::create(b, l, flat,
+                                         linalg::IndexOp::create(b, l, d));
+          }
+          int64_t total = resultType->getNumElements();
+          Value inBlocks = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::slt, flat,
+              arith::ConstantIndexOp::create(b, l, total - total % 8));
+          Value scaled = arith::SelectOp::create(b, l, inBlocks, blocked, tail);
+          Type outElement = resultType->getElementType();
+          if (!outElement.isF32())
+            scaled = arith::TruncFOp::create(b, l, outElement, scaled);
+          linalg::YieldOp::create(b, l, scaled);
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
+} // namespace
+
+void mint::populateMintQuantizedToTosaPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+  patterns.add<
+      ConvertQuantizedConv<Conv2DOp>, ConvertQuantizedConv<DepthwiseConv2DOp>,
+      ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedAddSub<AddOp>,
+      ConvertQuantizedAddSub<SubOp>, ConvertQuantizedMul,
+      ConvertQuantizedMaxPool, ConvertQuantizedAveragePool,
+      ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
+      ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
+      ConvertQuantizedClampActivation<ReluN1To1Op,
+                                      ActivationFunctionType::ReluN1To1>,
+      ConvertQuantizedTable<LogisticOp>, ConvertQuantizedTable<TanhOp>,
+      ConvertQuantize, ConvertQuantizedDequantize>(typeConverter,
+                                                   patterns.getContext());
+}

@@ -1,0 +1,58 @@
+// RUN: mint-opt %s --mint-to-tosa --split-input-file | FileCheck %s
+
+// int8 convolution: i32 accumulator, then TFLite's per-channel
+// requantization and the RELU6 range of the output (zero point 5, scale
+// 0.1: [5, 65]). The real multipliers 0.05 * 0.004 / 0.1 = 0.002 and 0.001
+// are 0.512 * 2^-8 and 0.512 * 2^-9: TFLite's multiplier round(0.512 * 2^31)
+// (from the float scales) and TOSA shifts 31 + 8 and 31 + 9.
+!qa = !quant.uniform<i8:f32, 0.05:-3>
+!qw = !quant.uniform<i8:f32:0, {0.004, 0.002}>
+!qb = !quant.uniform<i32:f32:0, {2.0e-4, 1.0e-4}>
+!qo = !quant.uniform<i8:f32, 0.1:5>
+// CHECK-LABEL: func.func @conv_int8
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x3xi8>)
+// CHECK-DAG: %[[W:.*]] = "tosa.const"() <{values = dense<{{.*}}> : tensor<2x1x1x3xi8>}>
+// CHECK-DAG: %[[B:.*]] = "tosa.const"() <{values = dense<[100, -100]> : tensor<2xi32>}>
+// CHECK-DAG: %[[IZP:.*]] = "tosa.const"() <{values = dense<-3> : tensor<1xi8>}>
+// CHECK: %[[ACC:.*]] = tosa.conv2d %[[X]], %[[W]], %[[B]], %[[IZP]], %{{.*}} {acc_type = i32, {{.*}}} : {{.*}} -> tensor<1x4x4x2xi32>
+// CHECK-DAG: %[[M:.*]] = "tosa.const"() <{values = dense<1099511680> : tensor<2xi32>}>
+// CHECK-DAG: %[[S:.*]] = "tosa.const"() <{values = dense<[39, 40]> : tensor<2xi8>}>
+// CHECK-DAG: %[[OZP:.*]] = "tosa.const"() <{values = dense<5> : tensor<1xi8>}>
+// CHECK: %[[R:.*]] = tosa.rescale %[[ACC]], %[[M]], %[[S]], %{{.*}}, %[[OZP]] {input_unsigned = false, output_unsigned = false, per_channel = true, rounding_mode = DOUBLE_ROUND, scale32 = true}
+// CHECK: tosa.clamp %[[R]] {max_val = 65 : i8, min_val = 5 : i8}
+func.func @conv_int8(%x: tensor<1x4x4x3x!qa>) -> tensor<1x4x4x2x!qo> {
+  %w = mint.const dense<[[[[1, 2, 3]]], [[[-1, -2, -3]]]]> : tensor<2x1x1x3xi8> -> tensor<2x1x1x3x!qw>
+  %b = mint.const dense<[100, -100]> : tensor<2xi32> -> tensor<2x!qb>
+  %0 = mint.conv_2d %x, %w, %b {fused_activation_function = #mint.activation<relu6>, padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x3x!qa>, tensor<2x1x1x3x!qw>, tensor<2x!qb>) -> tensor<1x4x4x2x!qo>
+  return %0 : tensor<1x4x4x2x!qo>
+}
+
+// -----
+
+// int8 ADD: inputs centered and shifted left by 20 bits in i32, rescaled,
+// added, rescaled to the output.
+!a = !quant.uniform<i8:f32, 0.07:-5>
+!b = !quant.uniform<i8:f32, 0.03:12>
+!o = !quant.uniform<i8:f32, 0.09:3>
+// CHECK-LABEL: func.func @add_int8
+// CHECK: tosa.cast {{.*}} -> tensor<4xi32>
+// CHECK: tosa.sub
+// CHECK: tosa.logical_left_shift
+// CHECK: tosa.rescale
+// CHECK: tosa.add {{.*}} -> tensor<4xi32>
+// CHECK: tosa.rescale {{.*}} -> tensor<4xi8>
+func.func @add_int8(%x: tensor<4x!a>, %y: tensor<4x!b>) -> tensor<4x!o> {
+  %0 = mint.add %x, %y : (tensor<4x!a>, tensor<4x!b>) -> tensor<4x!o>
+  return %0 : tensor<4x!o>
+}
+
+// -----
+
+// int8 LOGISTIC is a 256-entry table.
+// CHECK-LABEL: func.func @logistic_int8
+// CHECK: %[[T:.*]] = "tosa.const"() <{values = dense<{{.*}}> : tensor<256xi8>}>
+// CHECK: tosa.table %{{.*}}, %[[T]] : (tensor<8xi8>, tensor<256xi8>) -> tensor<8xi8>
+func.func @logistic_int8(%x: tensor<8x!quant.uniform<i8:f32, 0.06:2>>) -> tensor<8x!quant.uniform<i8:f32, 0.00390625:-128>> {
+  %0 = mint.logistic %x : (tensor<8x!quant.uniform<i8:f32, 0.06:2>>) -> tensor<8x!quant.uniform<i8:f32, 0.00390625:-128>>
+  return %0 : tensor<8x!quant.uniform<i8:f32, 0.00390625:-128>>
+}
