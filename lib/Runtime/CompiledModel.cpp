@@ -20,6 +20,7 @@
 #include "mlir/ExecutionEngine/ExecutionEngine.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/Verifier.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
@@ -224,10 +225,12 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   registerCPUPipelineDependencies(registry);
   context->appendDialectRegistry(registry);
   PassManager pm(context, ModuleOp::getOperationName());
+  pm.enableVerifier(options.verifyEachPass);
   if (failed(buildCPUPipeline(pm, options.pipeline)))
     return emitError(module.getLoc(), "could not build the CPU pipeline");
   auto pipelineStart = std::chrono::steady_clock::now();
-  if (failed(pm.run(*lowered)))
+  if (failed(pm.run(*lowered)) ||
+      (!options.verifyEachPass && failed(verify(*lowered))))
     return failure();
   model->pipelineSeconds = std::chrono::duration<double>(
                                std::chrono::steady_clock::now() - pipelineStart)
@@ -255,7 +258,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
     return emitError(module.getLoc(), "cannot target the host CPU: ")
            << llvm::toString(hostBuilder.takeError());
   auto codeGenLevel = static_cast<llvm::CodeGenOptLevel>(
-      std::min<unsigned>(options.optLevel, 3));
+      std::min<unsigned>(options.codeGenOptLevel, 3));
   hostBuilder->setCodeGenOptLevel(codeGenLevel);
   auto targetMachine = hostBuilder->createTargetMachine();
   if (!targetMachine)
