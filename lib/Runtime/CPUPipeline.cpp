@@ -41,11 +41,14 @@ static std::string getTileAndVectorizeStage(unsigned threads) {
          std::to_string(threads) + "}, canonicalize, cse)";
 }
 
-/// Bufferizes with identity layouts at function boundaries and turns
-/// results into out-parameters that the caller allocates.
+/// Bufferizes with identity layouts at function boundaries, hoists the
+/// buffers of fused tiles out of their loops (one allocation per op, not
+/// per tile) and turns results into out-parameters that the caller
+/// allocates.
 static constexpr const char *kBufferize =
     "one-shot-bufferize{bufferize-function-boundaries "
     "function-boundary-type-conversion=identity-layout-map},"
+    "func.func(buffer-hoisting, buffer-loop-hoisting),"
     "buffer-results-to-out-params{hoist-static-allocs=true "
     "modify-public-functions=true},"
     "canonicalize, buffer-deallocation-pipeline";
@@ -66,6 +69,7 @@ static std::string getParallelizeStage(unsigned threads) {
 
 /// Vectors and loops → LLVM.
 static constexpr const char *kLowerToLLVM =
+    "mint-plan-workspace,"
     "func.func(mint-convert-copies-to-linalg, convert-linalg-to-loops,"
     " lower-vector-multi-reduction), convert-vector-to-scf{full-unroll=true},"
     "lower-affine,"

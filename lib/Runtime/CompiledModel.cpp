@@ -232,6 +232,10 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   if (failed(pm.run(*lowered)) ||
       (!options.verifyEachPass && failed(verify(*lowered))))
     return failure();
+  if (auto bytes =
+          (*lowered)->getAttrOfType<IntegerAttr>("mint.workspace_bytes"))
+    model->workspace.resize((bytes.getInt() + kWorkspaceAlignment - 1) /
+                            kWorkspaceAlignment);
   model->pipelineSeconds = std::chrono::duration<double>(
                                std::chrono::steady_clock::now() - pipelineStart)
                                .count();
@@ -330,11 +334,14 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> inputData,
         "the model takes %zu inputs and %zu outputs, got %zu and %zu",
         inputs.size(), outputs.size(), inputData.size(), outputData.size());
   SmallVector<ExpandedMemRef, 8> descriptors;
-  descriptors.reserve(inputs.size() + outputs.size());
+  descriptors.reserve(inputs.size() + outputs.size() + 1);
   for (auto [data, spec] : llvm::zip(inputData, inputs))
     descriptors.emplace_back(const_cast<void *>(data), spec.shape);
   for (auto [data, spec] : llvm::zip(outputData, outputs))
     descriptors.emplace_back(data, spec.shape);
+  int64_t workspaceBytes =
+      static_cast<int64_t>(workspace.size() * kWorkspaceAlignment);
+  descriptors.emplace_back(workspace.data(), ArrayRef<int64_t>(workspaceBytes));
   SmallVector<void *, 64> args;
   for (ExpandedMemRef &descriptor : descriptors)
     descriptor.appendPointers(args);

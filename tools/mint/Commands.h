@@ -87,6 +87,11 @@ struct BenchOptions {
       llvm::cl::init(3), llvm::cl::sub(command)};
   llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
                            llvm::cl::sub(command)};
+  llvm::cl::opt<bool> compareTFLite{
+      "compare-tflite",
+      llvm::cl::desc("Also time the TFLite interpreter (PyPI ai-edge-litert, "
+                     "XNNPACK) on the same inputs and print the ratio"),
+      llvm::cl::sub(command)};
 };
 
 /// Runs `mint bench`; returns the process exit code.

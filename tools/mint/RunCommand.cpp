@@ -9,14 +9,18 @@
 #include "Commands.h"
 #include "ModelLoading.h"
 
+#include "mint/Config.h"
 #include "mint/Runtime/CompiledModel.h"
 #include "mint/Runtime/Npy.h"
 
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/ADT/ScopeExit.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
+#include "llvm/Support/Program.h"
 
 #include <algorithm>
 #include <chrono>
@@ -190,6 +194,73 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
   return 0;
 }
 
+/// Times the model in the TFLite interpreter on `inputs` with
+/// utils/tflite-bench.py; returns its median latency in ms, or nullopt
+/// after reporting why it could not.
+static std::optional<double> timeTFLite(const BenchOptions &options,
+                                        ArrayRef<NpyArray> inputs) {
+  SmallString<128> dir;
+  if (std::error_code error =
+          llvm::sys::fs::createUniqueDirectory("mint-bench", dir)) {
+    llvm::errs() << "mint: error: cannot create a temporary directory: "
+                 << error.message() << "\n";
+    return std::nullopt;
+  }
+  auto cleanup = llvm::make_scope_exit(
+      [&] { (void)llvm::sys::fs::remove_directories(dir); });
+  const char *script = getenv("MINT_TFLITE_BENCH");
+  std::string scriptPath = script ? script : MINT_TFLITE_BENCH_SCRIPT;
+  llvm::ErrorOr<std::string> python = llvm::sys::findProgramByName("python3");
+  if (!python) {
+    llvm::errs() << "mint: error: --compare-tflite needs python3\n";
+    return std::nullopt;
+  }
+  std::vector<std::string> args = {*python,
+                                   scriptPath,
+                                   options.model,
+                                   "--threads",
+                                   std::to_string(options.threads),
+                                   "--iterations",
+                                   std::to_string(options.iterations),
+                                   "--warmup",
+                                   std::to_string(options.warmup)};
+  for (auto [index, array] : llvm::enumerate(inputs)) {
+    SmallString<128> path(dir);
+    llvm::sys::path::append(path, "input_" + std::to_string(index) + ".npy");
+    if (llvm::Error error = writeNpy(path, array)) {
+      llvm::errs() << path << ": error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return std::nullopt;
+    }
+    args.push_back("--input");
+    args.push_back(std::string(path));
+  }
+  SmallString<128> output(dir);
+  llvm::sys::path::append(output, "tflite.json");
+  SmallVector<StringRef> argRefs(args.begin(), args.end());
+  std::optional<StringRef> redirects[] = {std::nullopt, StringRef(output),
+                                          std::nullopt};
+  std::string message;
+  int rc = llvm::sys::ExecuteAndWait(*python, argRefs, std::nullopt, redirects,
+                                     0, 0, &message);
+  auto buffer = llvm::MemoryBuffer::getFile(output);
+  StringRef text = buffer ? (*buffer)->getBuffer() : StringRef();
+  StringRef key = "\"median_ms\": ";
+  size_t at = text.find(key);
+  double median = 0;
+  if (rc != 0 || at == StringRef::npos ||
+      text.drop_front(at + key.size())
+          .take_until([](char c) { return c == ',' || c == '}'; })
+          .trim()
+          .getAsDouble(median)) {
+    llvm::errs() << "mint: error: timing TFLite with " << scriptPath
+                 << " failed" << (message.empty() ? "" : ": ") << message
+                 << "\n";
+    return std::nullopt;
+  }
+  return median;
+}
+
 int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                                         llvm::raw_ostream &os) {
   MLIRContext context;
@@ -238,15 +309,23 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
           ? seconds[seconds.size() / 2]
           : (seconds[seconds.size() / 2 - 1] + seconds[seconds.size() / 2]) / 2;
   double ms = 1e3;
+  std::optional<double> tflite;
+  if (options.compareTFLite) {
+    tflite = timeTFLite(options, inputs);
+    if (!tflite)
+      return 1;
+  }
   if (options.json) {
-    os << llvm::formatv("{{\"model\": \"{0}\", \"threads\": {6}, "
-                        "\"compile_s\": {1:f4}, "
-                        "\"iterations\": {2}, \"median_ms\": {3:f4}, "
-                        "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}}\n",
-                        llvm::sys::path::filename(options.model),
-                        model->getCompileSeconds(), seconds.size(), median * ms,
-                        seconds.front() * ms, seconds.back() * ms,
-                        options.threads);
+    os << llvm::formatv(
+        "{{\"model\": \"{0}\", \"threads\": {6}, "
+        "\"compile_s\": {1:f4}, "
+        "\"iterations\": {2}, \"median_ms\": {3:f4}, "
+        "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}, "
+        "\"tflite_median_ms\": {7}}\n",
+        llvm::sys::path::filename(options.model), model->getCompileSeconds(),
+        seconds.size(), median * ms, seconds.front() * ms, seconds.back() * ms,
+        options.threads,
+        tflite ? llvm::formatv("{0:f4}", *tflite).str() : std::string("null"));
     return 0;
   }
   os << llvm::formatv("model      {0}\n", options.model)
@@ -259,5 +338,9 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,
                       seconds.size());
+  if (tflite)
+    os << llvm::formatv("tflite     median {0:f3} ms (XNNPACK, {1} threads); "
+                        "Mint / TFLite = {2:f2}\n",
+                        *tflite, options.threads, median * ms / *tflite);
   return 0;
 }

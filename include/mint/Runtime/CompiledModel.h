@@ -19,6 +19,7 @@
 
 #include <memory>
 #include <string>
+#include <vector>
 
 namespace mlir {
 class ExecutionEngine;
@@ -91,11 +92,20 @@ public:
 
   /// Runs the model: `inputs[i]` points to getInputs()[i].getByteSize()
   /// bytes in row-major order, `outputs[i]` to room for the i-th output.
-  /// Thread-compatible: one run at a time per CompiledModel.
+  /// Intermediate results live in a workspace allocated once by create(),
+  /// so a CompiledModel runs one call at a time (thread-compatible).
   llvm::Error run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs);
 
 private:
   CompiledModel();
+
+  /// 64-byte blocks of the workspace that holds the model's intermediate
+  /// buffers (planned by mint-plan-workspace), allocated once.
+  static constexpr size_t kWorkspaceAlignment = 64;
+  struct alignas(64) WorkspaceBlock {
+    char bytes[64];
+  };
+  std::vector<WorkspaceBlock> workspace;
 
   std::unique_ptr<ExecutionEngine> engine;
   void (*entry)(void **) = nullptr;

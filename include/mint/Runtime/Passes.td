@@ -120,4 +120,50 @@ def TileAndVectorizePass
   ];
 }
 
+def PlanWorkspacePass : Pass<"mint-plan-workspace", "::mlir::ModuleOp"> {
+  let summary = "Place a model's intermediate buffers in one workspace";
+  let description = [{
+    After bufferization, every intermediate tensor of a model is a
+    `memref.alloc` freed by a `memref.dealloc` in the same block. Allocating
+    them on every run costs page faults and allocator time that can exceed
+    the arithmetic of small models. This pass plans them as TFLite's arena
+    does: each buffer lives from its allocation to its deallocation, and
+    buffers are placed greedily by decreasing size at the lowest
+    64-byte-aligned offset that no buffer live at the same time occupies.
+    The allocations become `memref.view`s of a new last argument of each
+    public function, `memref<Nxi8>`, whose size N the pass records in the
+    module attribute `mint.workspace_bytes`; the runtime allocates it once.
+    Buffers in nested regions or freed conditionally stay on the heap.
+
+    Before:
+
+    ```mlir
+    func.func @main(%x: memref<1x8xf32>, %y: memref<1x8xf32>) {
+      %a = memref.alloc() {alignment = 64 : i64} : memref<1x8xf32>
+      ...
+      memref.dealloc %a : memref<1x8xf32>
+      return
+    }
+    ```
+
+    After:
+
+    ```mlir
+    module attributes {mint.workspace_bytes = 64 : i64} {
+      func.func @main(%x: memref<1x8xf32>, %y: memref<1x8xf32>,
+                      %ws: memref<64xi8>) {
+        %c0 = arith.constant 0 : index
+        %a = memref.view %ws[%c0][] : memref<64xi8> to memref<1x8xf32>
+        ...
+        return
+      }
+    }
+    ```
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect",
+  ];
+}
+
 #endif // MINT_RUNTIME_PASSES_TD

@@ -1,0 +1,120 @@
+#!/usr/bin/env python3
+"""Mint's convolution kernels against XNNPACK and the machine's peak.
+
+Takes every distinct CONV_2D and DEPTHWISE_CONV_2D shape of a model
+(hand_landmark_full by default), builds a one-op float32 model of it with
+random weights (written in the mint dialect, exported with mint-translate),
+and times it with `mint bench`; mint-kernel-bench times the same shape with
+XNNPACK (Debian libxnnpack-dev) and measures the peak per core: 16
+independent chains of AVX-512 FMAs (float32) and of VNNI vpdpbusd (int8).
+Prints GFLOP/s of both and their share of the peak. Asserts nothing.
+
+    kernels.py --mint build/bin/mint --mint-translate build/bin/mint-translate
+               --kernel-bench build/bin/mint-kernel-bench --model M.tflite
+"""
+
+import argparse
+import json
+import os
+import re
+import subprocess
+import sys
+import tempfile
+
+import numpy as np
+
+OP = re.compile(r"mint\.(conv_2d|depthwise_conv_2d) %\w+, %\w+(?:, %\w+)? "
+                r"\{(.*?)\} : \((.*?)\) -> (tensor<[^>]*>)")
+
+
+def dims(text):
+    return [int(v) for v in re.match(r"tensor<([\dx]+)x", text).group(1)
+            .split("x")]
+
+
+def padding(attrs, size, kernel, stride):
+    if "padding<valid>" in attrs:
+        return 0, 0
+    out = (size + stride - 1) // stride
+    total = max((out - 1) * stride + kernel - size, 0)
+    return total // 2, total - total // 2
+
+
+def attr(attrs, name, default=1):
+    m = re.search(name + r" = (\d+)", attrs)
+    return int(m.group(1)) if m else default
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--mint", required=True)
+    parser.add_argument("--mint-translate", required=True)
+    parser.add_argument("--kernel-bench", required=True)
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--iterations", type=int, default=30)
+    args = parser.parse_args()
+
+    peak = json.loads(subprocess.run([args.kernel_bench, "peak"],
+                                     capture_output=True, text=True,
+                                     check=True).stdout)
+    fma = peak["fp32_fma_gflops"]
+    print(f"peak per core (measured): float32 FMA {fma:.0f} GFLOP/s, "
+          f"int8 VNNI {peak['int8_vnni_gops']:.0f} GOP/s")
+    mlir = subprocess.run([args.mint_translate, "--import-tflite", args.model],
+                          capture_output=True, text=True, check=True).stdout
+    shapes = {}
+    for m in OP.finditer(mlir):
+        key = (m.group(1), m.group(2), m.group(3), m.group(4))
+        shapes[key] = shapes.get(key, 0) + 1
+    rng = np.random.default_rng(0)
+    work = tempfile.mkdtemp(prefix="mint-kernels-")
+    print(f"{'op':9s} {'n':>2s} {'input':>16s} {'filter':>14s} {'s':>1s} "
+          f"{'Mint GF/s':>9s} {'XNNPACK':>8s} {'Mint/XNN':>8s} "
+          f"{'Mint %pk':>8s} {'XNN %pk':>8s}")
+    for (kind, attrs, operands, result), count in sorted(shapes.items()):
+        types = re.findall(r"tensor<[^>]*>", operands)
+        x, w = dims(types[0]), dims(types[1])
+        out = dims(result)
+        weights = rng.uniform(-0.1, 0.1, w).astype(np.float32)
+        blob = weights.tobytes().hex().upper()
+        xt, wt = types[0], types[1]
+        bt = f"tensor<{out[3]}xf32>"
+        source = (f"func.func @main(%x: {xt}) -> {result} {{\n"
+                  f"  %w = mint.const dense<\"0x{blob}\"> : {wt}\n"
+                  f"  %b = mint.const dense<0.1> : {bt}\n"
+                  f"  %0 = mint.{kind} %x, %w, %b {{{attrs}}} : "
+                  f"({xt}, {wt}, {bt}) -> {result}\n"
+                  f"  return %0 : {result}\n}}\n")
+        mlir_path = os.path.join(work, "op.mlir")
+        tflite_path = os.path.join(work, "op.tflite")
+        with open(mlir_path, "w") as f:
+            f.write(source)
+        subprocess.run([args.mint_translate, "--export-tflite", mlir_path,
+                        "-o", tflite_path], check=True)
+        mint = json.loads(subprocess.run(
+            [args.mint, "bench", tflite_path, "--json", "--iterations",
+             str(args.iterations)], capture_output=True, text=True,
+            check=True).stdout)
+        depthwise = kind == "depthwise_conv_2d"
+        kh, kw = w[1], w[2]
+        sh, sw = attr(attrs, "stride_h"), attr(attrs, "stride_w")
+        pt, pb = padding(attrs, x[1], kh, sh)
+        pl, pr = padding(attrs, x[2], kw, sw)
+        xnn = json.loads(subprocess.run(
+            [args.kernel_bench, "conv", str(x[0]), str(x[1]), str(x[2]),
+             str(x[3]), str(out[3]), str(kh), str(kw), str(sh), str(sw),
+             str(pt), str(pb), str(pl), str(pr), "1" if depthwise else "0",
+             "1", str(args.iterations)],
+            capture_output=True, text=True, check=True).stdout)
+        flops = 2.0 * np.prod(out) * kh * kw * (1 if depthwise else x[3])
+        mint_gflops = flops / mint["median_ms"] / 1e6
+        print(f"{'dw' if depthwise else 'conv':9s} {count:2d} "
+              f"{'x'.join(map(str, x[1:])):>16s} "
+              f"{'x'.join(map(str, w)):>14s} {sh:1d} {mint_gflops:9.1f} "
+              f"{xnn['gflops']:8.1f} {mint_gflops / xnn['gflops']:8.2f} "
+              f"{100 * mint_gflops / fma:7.0f}% "
+              f"{100 * xnn['gflops'] / fma:7.0f}%", flush=True)
+
+
+if __name__ == "__main__":
+    main()
