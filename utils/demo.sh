@@ -1,12 +1,14 @@
 #!/usr/bin/env bash
 # utils/demo.sh [MODEL.tflite] - Mint's main job on a fresh Debian 12
-# machine. Until quantization lands, the job is the round trip every later
-# step stands on: it installs what is missing, fetches the real MediaPipe
-# models, builds Mint, shows what is in the model (default: MediaPipe's
-# hand landmark model), imports it into the mint dialect, cleans it
-# (float16 weights folded to float32, sparse weights densified), exports it,
-# and runs the original and Mint's model side by side in the real TFLite
-# interpreter on real photographs.
+# machine. Until quantization lands, the job is what every later step
+# stands on: it installs what is missing, fetches the real MediaPipe models,
+# builds Mint, shows what is in the model (default: MediaPipe's hand
+# landmark model), imports it into the mint dialect, cleans it (float16
+# weights folded to float32, sparse weights densified), exports it, runs
+# the original and Mint's model side by side in the real TFLite interpreter
+# on real photographs, then compiles the model to native code for this CPU,
+# runs it on the same photographs against TFLite, and times it against the
+# TFLite interpreter on 1 and 2 threads.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -37,3 +39,23 @@ done
 mint_log "The original and Mint's models in the TFLite interpreter, on real photographs"
 python3 "$MINT_ROOT/utils/compare-models.py" --images-dir "$cache/inputs" \
   "$model" "$work/$name.roundtrip.tflite" "$work/$name.clean.tflite"
+
+mint_log "Mint compiles the model for this CPU and runs it on the same photographs"
+size=$(python3 -c "
+import importlib.util, sys
+spec = importlib.util.spec_from_file_location('o', '$MINT_ROOT/utils/tflite-oracle.py')
+o = importlib.util.module_from_spec(spec); spec.loader.exec_module(o)
+shape = o.input_details(sys.argv[1])[0]['shape']
+print(f'{shape[1]}x{shape[2]}')" "$model" 2> >(grep -v "^INFO" >&2))
+python3 "$MINT_ROOT/test/Runtime/Models/compare_with_tflite.py" \
+  --mint "$bin/mint" --oracle "$MINT_ROOT/utils/tflite-oracle.py" \
+  --flatc "$(command -v flatc)" \
+  --schema "$MINT_ROOT/lib/Target/TFLite/schema/tflite.fbs" \
+  --model "$model" --images "$cache/inputs/images_$size.npy" \
+  --work "$work/run" 2> >(grep -v "^INFO" >&2) | sed 's/^/  /'
+
+for threads in 1 2; do
+  mint_log "mint bench --compare-tflite --threads $threads"
+  "$bin/mint" bench "$model" --compare-tflite --threads "$threads" \
+    2> >(grep -v "^INFO" >&2)
+done

@@ -84,8 +84,9 @@ int64_t placeBuffers(SmallVectorImpl<PlannedBuffer> &buffers) {
   SmallVector<PlannedBuffer *> order;
   for (PlannedBuffer &buffer : buffers)
     order.push_back(&buffer);
-  llvm::stable_sort(order, [](PlannedBuffer *a, PlannedBuffer *b) {
-    return a->bytes > b->bytes;
+  // Larger first; ties in program order, so the plan is deterministic.
+  llvm::sort(order, [](PlannedBuffer *a, PlannedBuffer *b) {
+    return a->bytes != b->bytes ? a->bytes > b->bytes : a->first < b->first;
   });
   SmallVector<PlannedBuffer *> placed;
   int64_t total = 0;

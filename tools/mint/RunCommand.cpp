@@ -206,7 +206,7 @@ static std::optional<double> timeTFLite(const BenchOptions &options,
                  << error.message() << "\n";
     return std::nullopt;
   }
-  auto cleanup = llvm::make_scope_exit(
+  llvm::scope_exit cleanup(
       [&] { (void)llvm::sys::fs::remove_directories(dir); });
   const char *script = getenv("MINT_TFLITE_BENCH");
   std::string scriptPath = script ? script : MINT_TFLITE_BENCH_SCRIPT;
