@@ -54,24 +54,16 @@ struct ConvertConv2D : OpConversionPattern<Conv2DOp> {
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
     auto filterType = cast<RankedTensorType>(adaptor.getFilter().getType());
-    WindowDim h = computeWindow(op.getPadding(), inputType.getDimSize(1),
-                                filterType.getDimSize(1), op.getStrideH(),
-                                op.getDilationHFactor());
-    WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
-                                filterType.getDimSize(2), op.getStrideW(),
-                                op.getDilationWFactor());
-    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
-                              w.inputSize);
+    WindowAttrs window = prepareWindow(
+        rewriter, loc, adaptor.getInput(), op.getPadding(),
+        filterType.getDimSize(1), filterType.getDimSize(2), op.getStrideH(),
+        op.getStrideW(), op.getDilationHFactor(), op.getDilationWFactor());
     Value conv = tosa::Conv2DOp::create(
-        rewriter, loc, *resultType, input, adaptor.getFilter(),
+        rewriter, loc, *resultType, window.input, adaptor.getFilter(),
         getBiasOrZeros(rewriter, loc, adaptor.getBias(), *resultType),
         createZeroPoint(rewriter, loc, inputType.getElementType()),
-        createZeroPoint(rewriter, loc, filterType.getElementType()),
-        rewriter.getDenseI64ArrayAttr(
-            {h.padBefore, h.padAfter, w.padBefore, w.padAfter}),
-        rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()}),
-        rewriter.getDenseI64ArrayAttr(
-            {op.getDilationHFactor(), op.getDilationWFactor()}),
+        createZeroPoint(rewriter, loc, filterType.getElementType()), window.pad,
+        window.stride, window.dilation,
         TypeAttr::get(getFloatAccumulatorType(rewriter)));
     FailureOr<Value> result = applyFloatActivation(
         rewriter, op, conv, op.getFusedActivationFunction());
@@ -105,24 +97,16 @@ struct ConvertDepthwiseConv2D : OpConversionPattern<DepthwiseConv2DOp> {
         createReshape(rewriter, loc, adaptor.getFilter(),
                       {filterType.getDimSize(1), filterType.getDimSize(2),
                        channels, outputChannels / channels});
-    WindowDim h = computeWindow(op.getPadding(), inputType.getDimSize(1),
-                                filterType.getDimSize(1), op.getStrideH(),
-                                op.getDilationHFactor());
-    WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
-                                filterType.getDimSize(2), op.getStrideW(),
-                                op.getDilationWFactor());
-    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
-                              w.inputSize);
+    WindowAttrs window = prepareWindow(
+        rewriter, loc, adaptor.getInput(), op.getPadding(),
+        filterType.getDimSize(1), filterType.getDimSize(2), op.getStrideH(),
+        op.getStrideW(), op.getDilationHFactor(), op.getDilationWFactor());
     Value conv = tosa::DepthwiseConv2DOp::create(
-        rewriter, loc, *resultType, input, filter,
+        rewriter, loc, *resultType, window.input, filter,
         getBiasOrZeros(rewriter, loc, adaptor.getBias(), *resultType),
         createZeroPoint(rewriter, loc, inputType.getElementType()),
-        createZeroPoint(rewriter, loc, filterType.getElementType()),
-        rewriter.getDenseI64ArrayAttr(
-            {h.padBefore, h.padAfter, w.padBefore, w.padAfter}),
-        rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()}),
-        rewriter.getDenseI64ArrayAttr(
-            {op.getDilationHFactor(), op.getDilationWFactor()}),
+        createZeroPoint(rewriter, loc, filterType.getElementType()), window.pad,
+        window.stride, window.dilation,
         TypeAttr::get(getFloatAccumulatorType(rewriter)));
     FailureOr<Value> result = applyFloatActivation(
         rewriter, op, conv, op.getFusedActivationFunction());
@@ -310,29 +294,23 @@ struct ConvertPool : OpConversionPattern<MintPoolOp> {
       return failure();
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
-    WindowDim h = computeWindow(op.getPadding(), inputType.getDimSize(1),
-                                op.getFilterHeight(), op.getStrideH(), 1);
-    WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
-                                op.getFilterWidth(), op.getStrideW(), 1);
-    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
-                              w.inputSize);
+    WindowAttrs window =
+        prepareWindow(rewriter, loc, adaptor.getInput(), op.getPadding(),
+                      op.getFilterHeight(), op.getFilterWidth(),
+                      op.getStrideH(), op.getStrideW());
     auto kernel = rewriter.getDenseI64ArrayAttr(
         {op.getFilterHeight(), op.getFilterWidth()});
-    auto stride =
-        rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()});
-    auto pad = rewriter.getDenseI64ArrayAttr(
-        {h.padBefore, h.padAfter, w.padBefore, w.padAfter});
     Value pool;
     if constexpr (std::is_same_v<MintPoolOp, AveragePool2DOp>) {
       Type elementType = inputType.getElementType();
       pool = tosa::AvgPool2dOp::create(
-          rewriter, loc, *resultType, input,
+          rewriter, loc, *resultType, window.input,
           createZeroPoint(rewriter, loc, elementType),
-          createZeroPoint(rewriter, loc, elementType), kernel, stride, pad,
-          TypeAttr::get(rewriter.getF32Type()));
+          createZeroPoint(rewriter, loc, elementType), kernel, window.stride,
+          window.pad, TypeAttr::get(rewriter.getF32Type()));
     } else {
-      pool = tosa::MaxPool2dOp::create(rewriter, loc, *resultType, input,
-                                       kernel, stride, pad);
+      pool = tosa::MaxPool2dOp::create(rewriter, loc, *resultType, window.input,
+                                       kernel, window.stride, window.pad);
     }
     FailureOr<Value> result = applyFloatActivation(
         rewriter, op, pool, op.getFusedActivationFunction());

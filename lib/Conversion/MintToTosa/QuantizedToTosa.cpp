@@ -152,19 +152,12 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
           rewriter.getDenseI64ArrayAttr({1, 1}),
           rewriter.getDenseI64ArrayAttr({1, 1}), TypeAttr::get(accType));
     } else {
-      WindowDim h = computeWindow(op.getPadding(), inputTensor.getDimSize(1),
-                                  filterTensor.getDimSize(1), op.getStrideH(),
-                                  op.getDilationHFactor());
-      WindowDim w = computeWindow(op.getPadding(), inputTensor.getDimSize(2),
-                                  filterTensor.getDimSize(2), op.getStrideW(),
-                                  op.getDilationWFactor());
-      input = cropSpatial(rewriter, loc, input, h.inputSize, w.inputSize);
-      auto pad = rewriter.getDenseI64ArrayAttr(
-          {h.padBefore, h.padAfter, w.padBefore, w.padAfter});
-      auto stride =
-          rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()});
-      auto dilation = rewriter.getDenseI64ArrayAttr(
-          {op.getDilationHFactor(), op.getDilationWFactor()});
+      WindowAttrs window = prepareWindow(
+          rewriter, loc, input, op.getPadding(), filterTensor.getDimSize(1),
+          filterTensor.getDimSize(2), op.getStrideH(), op.getStrideW(),
+          op.getDilationHFactor(), op.getDilationWFactor());
+      input = window.input;
+      auto pad = window.pad, stride = window.stride, dilation = window.dilation;
       auto accTensor = resultType->clone(accType);
       if constexpr (std::is_same_v<MintOp, DepthwiseConv2DOp>) {
         int64_t inChannels = inputTensor.getDimSize(3);
@@ -349,20 +342,15 @@ struct ConvertQuantizedMaxPool : OpConversionPattern<MaxPool2DOp> {
     if (failed(resultType))
       return failure();
     Location loc = op.getLoc();
-    auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
-    WindowDim h = computeWindow(op.getPadding(), inputType.getDimSize(1),
-                                op.getFilterHeight(), op.getStrideH(), 1);
-    WindowDim w = computeWindow(op.getPadding(), inputType.getDimSize(2),
-                                op.getFilterWidth(), op.getStrideW(), 1);
-    Value input = cropSpatial(rewriter, loc, adaptor.getInput(), h.inputSize,
-                              w.inputSize);
+    WindowAttrs window =
+        prepareWindow(rewriter, loc, adaptor.getInput(), op.getPadding(),
+                      op.getFilterHeight(), op.getFilterWidth(),
+                      op.getStrideH(), op.getStrideW());
     Value pool = tosa::MaxPool2dOp::create(
-        rewriter, loc, *resultType, input,
+        rewriter, loc, *resultType, window.input,
         rewriter.getDenseI64ArrayAttr(
             {op.getFilterHeight(), op.getFilterWidth()}),
-        rewriter.getDenseI64ArrayAttr({op.getStrideH(), op.getStrideW()}),
-        rewriter.getDenseI64ArrayAttr(
-            {h.padBefore, h.padAfter, w.padBefore, w.padAfter}));
+        window.stride, window.pad);
     auto [low, high] =
         getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
     rewriter.replaceOp(

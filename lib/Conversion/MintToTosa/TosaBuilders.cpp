@@ -160,6 +160,24 @@ Value cropSpatial(OpBuilder &builder, Location loc, Value input, int64_t height,
                                createShape(builder, loc, size));
 }
 
+WindowAttrs prepareWindow(OpBuilder &builder, Location loc, Value input,
+                          Padding padding, int64_t kernelH, int64_t kernelW,
+                          int64_t strideH, int64_t strideW, int64_t dilationH,
+                          int64_t dilationW) {
+  auto type = cast<RankedTensorType>(input.getType());
+  WindowDim h =
+      computeWindow(padding, type.getDimSize(1), kernelH, strideH, dilationH);
+  WindowDim w =
+      computeWindow(padding, type.getDimSize(2), kernelW, strideW, dilationW);
+  WindowAttrs attrs;
+  attrs.input = cropSpatial(builder, loc, input, h.inputSize, w.inputSize);
+  attrs.pad = builder.getDenseI64ArrayAttr(
+      {h.padBefore, h.padAfter, w.padBefore, w.padAfter});
+  attrs.stride = builder.getDenseI64ArrayAttr({strideH, strideW});
+  attrs.dilation = builder.getDenseI64ArrayAttr({dilationH, dilationW});
+  return attrs;
+}
+
 FailureOr<Value> applyFloatActivation(ConversionPatternRewriter &rewriter,
                                       Operation *op, Value value,
                                       ActivationFunctionType activation) {

@@ -74,6 +74,20 @@ WindowDim computeWindow(Padding padding, int64_t inputSize, int64_t kernel,
 Value cropSpatial(OpBuilder &builder, Location loc, Value input, int64_t height,
                   int64_t width);
 
+/// The input of a window op (convolution, pool) cropped as TOSA needs it,
+/// with TOSA's pad, stride and dilation attributes for TFLite's padding.
+struct WindowAttrs {
+  Value input;
+  DenseI64ArrayAttr pad, stride, dilation;
+};
+
+/// Computes WindowAttrs for an NHWC `input` and a kernel of `kernelH` x
+/// `kernelW`.
+WindowAttrs prepareWindow(OpBuilder &builder, Location loc, Value input,
+                          Padding padding, int64_t kernelH, int64_t kernelW,
+                          int64_t strideH, int64_t strideW,
+                          int64_t dilationH = 1, int64_t dilationW = 1);
+
 /// Applies a TFLite fused activation to a float `value`; fails (with a
 /// match-failure note) on SIGN_BIT, which TFLite itself never implemented.
 FailureOr<Value> applyFloatActivation(ConversionPatternRewriter &rewriter,
