@@ -31,6 +31,7 @@ llvm_config.with_system_environment(
     ["HOME", "TMP", "TEMP", "MINT_MODEL_CACHE", "MINT_REQUIRE_MODELS"])
 llvm_config.use_default_substitutions()
 llvm_config.add_tool_substitutions(
-    ["mint", "mint-opt", "mint-translate", "not", "count", "split-file"],
+    ["mint", "mint-opt", "mint-translate", "mlir-translate", "llc", "not",
+     "count", "split-file"],
     [config.mint_tools_dir, config.llvm_tools_dir],
 )

@@ -99,12 +99,18 @@ LogicalResult
 mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                 const CPUPipelineOptions &options) {
   unsigned threads = std::max(options.threads, 1u);
+  if (options.vnni &&
+      failed(addTextualPipeline(pm, "func.func(mint-lower-vnni-convolutions)")))
+    return failure();
   if (failed(addTextualPipeline(pm, kLinalgFusion)) ||
       (options.vectorize &&
        failed(addTextualPipeline(pm, getTileAndVectorizeStage(threads)))) ||
       failed(addTextualPipeline(pm, kBufferize)) ||
       (options.vectorize &&
        failed(addTextualPipeline(pm, kVectorizeBuffers))) ||
+      (options.vnni &&
+       failed(addTextualPipeline(
+           pm, "func.func(mint-lower-vnni-convolutions{emit-intrinsics})"))) ||
       (threads > 1 &&
        failed(addTextualPipeline(pm, getParallelizeStage(threads)))) ||
       failed(addTextualPipeline(pm, kLowerToLLVM)))
@@ -132,6 +138,10 @@ struct CPUPipelineCLOptions : public PassPipelineOptions<CPUPipelineCLOptions> {
   Option<unsigned> threads{*this, "threads",
                            llvm::cl::desc("Threads that share each op"),
                            llvm::cl::init(1)};
+  Option<bool> vnni{*this, "vnni",
+                    llvm::cl::desc("Use AVX-512 VNNI for int8 pointwise "
+                                   "convolutions"),
+                    llvm::cl::init(false)};
 };
 } // namespace
 
@@ -144,6 +154,7 @@ void mint::registerCPUPipelines() {
         CPUPipelineOptions options;
         options.vectorize = clOptions.vectorize;
         options.threads = clOptions.threads;
+        options.vnni = clOptions.vnni;
         if (failed(buildCPUPipeline(pm, options)))
           llvm::report_fatal_error("mint-cpu-pipeline: invalid pipeline");
       });

@@ -31,6 +31,7 @@
 #include "llvm/Support/DynamicLibrary.h"
 #include "llvm/Support/TargetSelect.h"
 #include "llvm/Target/TargetMachine.h"
+#include "llvm/TargetParser/Host.h"
 
 #include <chrono>
 
@@ -224,9 +225,11 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   DialectRegistry registry;
   registerCPUPipelineDependencies(registry);
   context->appendDialectRegistry(registry);
+  CPUPipelineOptions pipelineOptions = options.pipeline;
+  pipelineOptions.vnni &= llvm::sys::getHostCPUFeatures().lookup("avx512vnni");
   PassManager pm(context, ModuleOp::getOperationName());
   pm.enableVerifier(options.verifyEachPass);
-  if (failed(buildCPUPipeline(pm, options.pipeline)))
+  if (failed(buildCPUPipeline(pm, pipelineOptions)))
     return emitError(module.getLoc(), "could not build the CPU pipeline");
   auto pipelineStart = std::chrono::steady_clock::now();
   if (failed(pm.run(*lowered)) ||

@@ -23,6 +23,10 @@ struct CPUPipelineOptions {
   /// Threads that share each op (OpenMP); 1 runs everything on the
   /// calling thread.
   unsigned threads = 1;
+  /// Compute int8 pointwise convolutions with AVX-512 VNNI (vpdpbusd); only
+  /// for hosts that have it (CompiledModel sets it from the host's
+  /// features).
+  bool vnni = false;
 };
 
 /// mint → TOSA → linalg on tensors: densifies sparse and float16 weights,

@@ -51,7 +51,13 @@ struct TensorSpec {
 
 /// Options of CompiledModel::create.
 struct CompileOptions {
-  CPUPipelineOptions pipeline;
+  /// Pipeline knobs; `vnni` (default on) applies only when the host has
+  /// AVX512-VNNI.
+  CPUPipelineOptions pipeline = [] {
+    CPUPipelineOptions options;
+    options.vnni = true;
+    return options;
+  }();
   /// LLVM IR optimization level (0-3).
   unsigned optLevel = 3;
   /// LLVM code generation optimization level (0-3). 1 by default: the MLIR

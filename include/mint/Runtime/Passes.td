@@ -75,6 +75,45 @@ def SpecializeConvolutionsPass
   ];
 }
 
+def LowerVnniConvolutionsPass
+    : Pass<"mint-lower-vnni-convolutions", "func::FuncOp"> {
+  let summary = "Compute int8 pointwise convolutions with AVX-512 VNNI";
+  let description = [{
+    Rewrites an int8 × int8 → int32 1x1 convolution with a constant filter
+    (as TOSA lowers TFLite's int8 CONV_2D and FULLY_CONNECTED) into loops
+    around `vpdpbusd`, which multiplies 4 unsigned bytes by 4 signed bytes
+    and adds the sum to a 32-bit lane, 64 products per instruction. The
+    activations become unsigned by adding 128 (an xor of the sign bit); the
+    filter is packed at compile time so that the 4 input channels of each
+    output channel are adjacent; (128 + input zero point) × the filter's
+    channel sums is subtracted from the accumulator's initial value (the
+    bias), so results are the integers TFLite computes. Each tile keeps up
+    to 8 pixels × 32 output channels of accumulators in registers. Only
+    for hosts with AVX512-VNNI; the CPU pipeline adds the pass when the host
+    has it.
+
+    The dot products stay pure `vector.contract`s of a zero-extended and a
+    sign-extended `vector<16x4xi8>` into `vector<16xi32>` until
+    bufferization and deallocation are done (they refuse intrinsic calls,
+    whose memory effects are unknown); the pipeline then runs the pass again
+    with `emit-intrinsics` to turn them into `llvm.call_intrinsic
+    "llvm.x86.avx512.vpdpbusd.512"`.
+  }];
+  let options = [
+    Option<"emitIntrinsics", "emit-intrinsics", "bool", /*default=*/"false",
+           "Turn the dot products into the vpdpbusd intrinsic (after "
+           "bufferization) instead of rewriting convolutions">,
+  ];
+  let dependentDialects = [
+    "::mlir::LLVM::LLVMDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def TileAndVectorizePass
     : Pass<"mint-tile-and-vectorize", "func::FuncOp"> {
   let summary = "Tile linalg ops to register-sized blocks and vectorize them";
