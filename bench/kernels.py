@@ -7,7 +7,11 @@ random weights (written in the mint dialect, exported with mint-translate),
 and times it with `mint bench`; mint-kernel-bench times the same shape with
 XNNPACK (Debian libxnnpack-dev) and measures the peak per core: 16
 independent chains of AVX-512 FMAs (float32) and of VNNI vpdpbusd (int8).
-Prints GFLOP/s of both and their share of the peak. Asserts nothing.
+Prints GFLOP/s of both and their share of the peak. Then the same 1x1
+shapes as int8 layers (per-tensor scales, requantized output): Mint's
+GOP/s against the VNNI peak (Mint computes them with vpdpbusd when the
+input channels are a multiple of 4 and the outputs of 16). Asserts
+nothing.
 
     kernels.py --mint build/bin/mint --mint-translate build/bin/mint-translate
                --kernel-bench build/bin/mint-kernel-bench --model M.tflite
@@ -114,6 +118,61 @@ def main():
               f"{xnn['gflops']:8.1f} {mint_gflops / xnn['gflops']:8.2f} "
               f"{100 * mint_gflops / fma:7.0f}% "
               f"{100 * xnn['gflops'] / fma:7.0f}%", flush=True)
+    if peak["int8_vnni_gops"] > 0:
+        int8_pointwise(args, shapes, peak["int8_vnni_gops"], work)
+
+
+def int8_pointwise(args, shapes, vnni_peak, work):
+    """Times each 1x1 shape as an int8 layer; prints GOP/s and % of peak."""
+    rng = np.random.default_rng(1)
+    print(f"\nint8 1x1 convolutions (whole layer: offset, accumulate, "
+          f"requantize; peak {vnni_peak:.0f} GOP/s)")
+    print(f"{'input':>16s} {'outputs':>7s} {'vnni':>4s} {'Mint GOP/s':>10s} "
+          f"{'%peak':>6s}")
+    seen = set()
+    for (kind, attrs, operands, result) in sorted(shapes):
+        types = re.findall(r"tensor<[^>]*>", operands)
+        x, w = dims(types[0]), dims(types[1])
+        if kind != "conv_2d" or w[1] != 1 or w[2] != 1 or \
+                "stride_h = 1 " not in attrs + " ":
+            continue
+        h, c, f = x[1], x[3], w[0]
+        if (h, c, f) in seen:
+            continue
+        seen.add((h, c, f))
+        qa = "!quant.uniform<i8:f32, 0.05:-7>"
+        qw = "!quant.uniform<i8:f32, 0.004>"
+        qb = "!quant.uniform<i32:f32, 2.0E-4>"
+        qo = "!quant.uniform<i8:f32, 0.2:3>"
+        weights = rng.integers(-127, 128, (f, 1, 1, c)).astype(np.int8)
+        bias = rng.integers(-1000, 1000, f).astype(np.int32)
+        xt = f"tensor<1x{h}x{x[2]}x{c}x{qa}>"
+        ot = f"tensor<1x{h}x{x[2]}x{f}x{qo}>"
+        wt = f"tensor<{f}x1x1x{c}x{qw}>"
+        bt = f"tensor<{f}x{qb}>"
+        source = (
+            f"func.func @main(%x: {xt}) -> {ot} {{\n"
+            f"  %w = mint.const dense<\"0x{weights.tobytes().hex().upper()}\">"
+            f" : tensor<{f}x1x1x{c}xi8> -> {wt}\n"
+            f"  %b = mint.const dense<{bias.tolist()}> : tensor<{f}xi32> -> {bt}\n"
+            f"  %0 = mint.conv_2d %x, %w, %b {{padding = #mint.padding<same>, "
+            f"stride_h = 1 : i32, stride_w = 1 : i32}} : ({xt}, {wt}, {bt}) "
+            f"-> {ot}\n  return %0 : {ot}\n}}\n")
+        mlir_path = os.path.join(work, "int8.mlir")
+        tflite_path = os.path.join(work, "int8.tflite")
+        with open(mlir_path, "w") as out:
+            out.write(source)
+        subprocess.run([args.mint_translate, "--export-tflite", mlir_path,
+                        "-o", tflite_path], check=True)
+        mint = json.loads(subprocess.run(
+            [args.mint, "bench", tflite_path, "--json", "--iterations",
+             str(args.iterations)], capture_output=True, text=True,
+            check=True).stdout)
+        ops = 2.0 * h * x[2] * c * f
+        gops = ops / mint["median_ms"] / 1e6
+        vnni = "yes" if c % 4 == 0 and f % 16 == 0 else "no"
+        print(f"{f'{h}x{x[2]}x{c}':>16s} {f:7d} {vnni:>4s} {gops:10.1f} "
+              f"{100 * gops / vnni_peak:5.0f}%", flush=True)
 
 
 if __name__ == "__main__":
