@@ -78,11 +78,20 @@ static LogicalResult checkLowerable(ModuleOp module) {
     });
     if (quantized &&
         isa<SoftmaxOp, LogSoftmaxOp, MeanOp, HardSwishOp, ResizeBilinearOp,
-            LeakyReluOp, PReluOp, DivOp, MaximumOp, MinimumOp, TransposeConvOp,
-            FakeQuantOp>(op)) {
+            LeakyReluOp, PReluOp, DivOp, TransposeConvOp, FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "
                       "this op in float)");
+      ok = false;
+      return;
+    }
+    if (quantized && isa<MaximumOp, MinimumOp>(op) &&
+        (cast<ShapedType>(op->getOperand(0).getType()).getElementType() !=
+             cast<ShapedType>(op->getResult(0).getType()).getElementType() ||
+         cast<ShapedType>(op->getOperand(1).getType()).getElementType() !=
+             cast<ShapedType>(op->getResult(0).getType()).getElementType())) {
+      op->emitOpError("on quantized tensors needs its inputs and output to "
+                      "share scale and zero point, as TFLite's kernel does");
       ok = false;
       return;
     }

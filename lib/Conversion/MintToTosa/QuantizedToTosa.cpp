@@ -322,6 +322,37 @@ struct ConvertQuantizedMul : OpConversionPattern<MulOp> {
   }
 };
 
+/// Quantized MAXIMUM and MINIMUM: TFLite compares the stored integers, which
+/// requires the inputs and the output to share their parameters.
+template <typename MintOp, typename TosaOp>
+struct ConvertQuantizedSelect : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType lhsType =
+        getQuantizedType(op.getLhs().getType());
+    quant::UniformQuantizedType rhsType =
+        getQuantizedType(op.getRhs().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!lhsType || lhsType != rhsType || lhsType != outType)
+      return rewriter.notifyMatchFailure(
+          op, "inputs and output do not share their quantization");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t rank = resultType->getRank();
+    rewriter.replaceOpWithNewOp<TosaOp>(
+        op, *resultType, expandToRank(rewriter, loc, adaptor.getLhs(), rank),
+        expandToRank(rewriter, loc, adaptor.getRhs(), rank));
+    return success();
+  }
+};
+
 /// Quantized MAX_POOL_2D: the maximum of stored values (input and output
 /// share their scale), clamped to the activation range.
 struct ConvertQuantizedMaxPool : OpConversionPattern<MaxPool2DOp> {
@@ -700,6 +731,8 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedConv<Conv2DOp>, ConvertQuantizedConv<DepthwiseConv2DOp>,
       ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedAddSub<AddOp>,
       ConvertQuantizedAddSub<SubOp>, ConvertQuantizedMul,
+      ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
+      ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
       ConvertQuantizedMaxPool, ConvertQuantizedAveragePool,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,

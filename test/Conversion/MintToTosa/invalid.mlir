@@ -22,3 +22,11 @@ func.func @quantized_softmax(%x: tensor<2x8x!q>) -> tensor<2x8x!quant.uniform<i8
   %0 = mint.softmax %x {beta = 1.0 : f32} : (tensor<2x8x!q>) -> tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
   return %0 : tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
 }
+
+// -----
+
+func.func @quantized_maximum_scales(%x: tensor<4x!quant.uniform<i8:f32, 0.1>>, %y: tensor<4x!quant.uniform<i8:f32, 0.2>>) -> tensor<4x!quant.uniform<i8:f32, 0.1>> {
+  // expected-error@+1 {{'mint.maximum' op on quantized tensors needs its inputs and output to share scale and zero point, as TFLite's kernel does}}
+  %0 = mint.maximum %x, %y : (tensor<4x!quant.uniform<i8:f32, 0.1>>, tensor<4x!quant.uniform<i8:f32, 0.2>>) -> tensor<4x!quant.uniform<i8:f32, 0.1>>
+  return %0 : tensor<4x!quant.uniform<i8:f32, 0.1>>
+}
