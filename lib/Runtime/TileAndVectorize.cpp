@@ -326,12 +326,12 @@ static void vectorizeLinalgOps(func::FuncOp func) {
   });
   IRRewriter rewriter(func.getContext());
   for (linalg::LinalgOp op : ops) {
-    // A vector of more than 4096 elements means the op was not tiled down;
+    // A vector of more than 512 elements means the op was not tiled down;
     // leave it to loops rather than spill a giant vector.
     int64_t elements = 1;
     for (int64_t bound : op.getStaticLoopRanges())
       elements *= bound;
-    if (elements > 4096 &&
+    if (elements > 512 &&
         !isa<linalg::Conv1DNwcWcfOp, linalg::DepthwiseConv1DNwcWcOp>(op))
       continue;
     rewriter.setInsertionPoint(op);
