@@ -89,16 +89,7 @@ def main():
                   f"  %0 = mint.{kind} %x, %w, %b {{{attrs}}} : "
                   f"({xt}, {wt}, {bt}) -> {result}\n"
                   f"  return %0 : {result}\n}}\n")
-        mlir_path = os.path.join(work, "op.mlir")
-        tflite_path = os.path.join(work, "op.tflite")
-        with open(mlir_path, "w") as f:
-            f.write(source)
-        subprocess.run([args.mint_translate, "--export-tflite", mlir_path,
-                        "-o", tflite_path], check=True)
-        mint = json.loads(subprocess.run(
-            [args.mint, "bench", tflite_path, "--json", "--iterations",
-             str(args.iterations)], capture_output=True, text=True,
-            check=True).stdout)
+        mint = bench_layer(args, source, work)
         depthwise = kind == "depthwise_conv_2d"
         kh, kw = w[1], w[2]
         sh, sw = attr(attrs, "stride_h"), attr(attrs, "stride_w")
@@ -120,6 +111,21 @@ def main():
               f"{100 * xnn['gflops'] / fma:7.0f}%", flush=True)
     if peak["int8_vnni_gops"] > 0:
         int8_pointwise(args, shapes, peak["int8_vnni_gops"], work)
+
+
+def bench_layer(args, source, work):
+    """Exports a one-layer model written in the mint dialect and times it
+    with `mint bench`; returns its JSON report."""
+    mlir_path = os.path.join(work, "layer.mlir")
+    tflite_path = os.path.join(work, "layer.tflite")
+    with open(mlir_path, "w") as out:
+        out.write(source)
+    subprocess.run([args.mint_translate, "--export-tflite", mlir_path, "-o",
+                    tflite_path], check=True)
+    return json.loads(subprocess.run(
+        [args.mint, "bench", tflite_path, "--json", "--iterations",
+         str(args.iterations)], capture_output=True, text=True,
+        check=True).stdout)
 
 
 def int8_pointwise(args, shapes, vnni_peak, work):
@@ -158,16 +164,7 @@ def int8_pointwise(args, shapes, vnni_peak, work):
             f"  %0 = mint.conv_2d %x, %w, %b {{padding = #mint.padding<same>, "
             f"stride_h = 1 : i32, stride_w = 1 : i32}} : ({xt}, {wt}, {bt}) "
             f"-> {ot}\n  return %0 : {ot}\n}}\n")
-        mlir_path = os.path.join(work, "int8.mlir")
-        tflite_path = os.path.join(work, "int8.tflite")
-        with open(mlir_path, "w") as out:
-            out.write(source)
-        subprocess.run([args.mint_translate, "--export-tflite", mlir_path,
-                        "-o", tflite_path], check=True)
-        mint = json.loads(subprocess.run(
-            [args.mint, "bench", tflite_path, "--json", "--iterations",
-             str(args.iterations)], capture_output=True, text=True,
-            check=True).stdout)
+        mint = bench_layer(args, source, work)
         ops = 2.0 * h * x[2] * c * f
         gops = ops / mint["median_ms"] / 1e6
         vnni = "yes" if c % 4 == 0 and f % 16 == 0 else "no"

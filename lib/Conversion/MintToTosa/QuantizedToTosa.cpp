@@ -31,7 +31,7 @@ namespace {
 SmallVector<double> getFilterScales(Type filterType) {
   Type element = cast<ShapedType>(filterType).getElementType();
   if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(element))
-    return {static_cast<double>(static_cast<float>(perTensor.getScale()))};
+    return {getTFLiteScale(perTensor)};
   SmallVector<double> scales;
   if (auto perAxis = dyn_cast<quant::UniformQuantizedPerAxisType>(element))
     for (double scale : perAxis.getScales())
@@ -75,8 +75,6 @@ FailureOr<Value> convertBiasConstant(OpBuilder &builder, Location loc,
                               constant)
       .getResult();
 }
-
-enum class ConvKind { Conv, Depthwise, FullyConnected };
 
 /// The quantized convolution family: an integer TOSA convolution into an
 /// i32 (int8) or i48 (int16x8) accumulator, requantized per output channel
@@ -178,8 +176,8 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
     // Requantize: input scale * filter scale / output scale per channel.
     SmallVector<double> filterScales =
         getFilterScales(op.getFilter().getType());
-    double inputScale = static_cast<float>(inputType.getScale());
-    double outputScale = static_cast<float>(outputType.getScale());
+    double inputScale = getTFLiteScale(inputType);
+    double outputScale = getTFLiteScale(outputType);
     SmallVector<QuantizedMultiplier> multipliers;
     for (double filterScale : filterScales)
       multipliers.push_back(
@@ -191,9 +189,8 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
                                 outputType.getZeroPoint())
               : createRescale(rewriter, loc, outTensor, acc, multipliers, 0,
                               outputType.getZeroPoint());
-    auto [low, high] = getQuantizedActivationRange(
-        op.getFusedActivationFunction(), outputType);
-    result = createIntegerClamp(rewriter, loc, result, outputType, low, high);
+    result = applyQuantizedActivation(
+        rewriter, loc, result, op.getFusedActivationFunction(), outputType);
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, result, resultType->getShape()));
     return success();
@@ -240,9 +237,9 @@ struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
     Location loc = op.getLoc();
     int64_t rank = resultType->getRank();
     constexpr int kLeftShift = 20;
-    double lhsScale = static_cast<float>(lhsType.getScale());
-    double rhsScale = static_cast<float>(rhsType.getScale());
-    double outScale = static_cast<float>(outType.getScale());
+    double lhsScale = getTFLiteScale(lhsType);
+    double rhsScale = getTFLiteScale(rhsType);
+    double outScale = getTFLiteScale(outType);
     double twiceMax = 2 * std::max(lhsScale, rhsScale);
     QuantizedMultiplier lhsMultiplier = quantizeMultiplier(lhsScale / twiceMax);
     QuantizedMultiplier rhsMultiplier = quantizeMultiplier(rhsScale / twiceMax);
@@ -270,10 +267,9 @@ struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
       sum = tosa::SubOp::create(rewriter, loc, wideResult, lhs, rhs);
     Value result = createRescale(rewriter, loc, *resultType, sum,
                                  {outMultiplier}, 0, outType.getZeroPoint());
-    auto [low, high] =
-        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
     rewriter.replaceOp(
-        op, createIntegerClamp(rewriter, loc, result, outType, low, high));
+        op, applyQuantizedActivation(rewriter, loc, result,
+                                     op.getFusedActivationFunction(), outType));
     return success();
   }
 };
@@ -307,17 +303,14 @@ struct ConvertQuantizedMul : OpConversionPattern<MulOp> {
         rhsType.getZeroPoint(), rank);
     Value product = createMul(
         rewriter, loc, resultType->clone(rewriter.getI32Type()), lhs, rhs);
-    double multiplier =
-        static_cast<double>(static_cast<float>(lhsType.getScale())) *
-        static_cast<double>(static_cast<float>(rhsType.getScale())) /
-        static_cast<double>(static_cast<float>(outType.getScale()));
+    double multiplier = getTFLiteScale(lhsType) * getTFLiteScale(rhsType) /
+                        getTFLiteScale(outType);
     Value result = createRescale(rewriter, loc, *resultType, product,
                                  {quantizeMultiplier(multiplier)}, 0,
                                  outType.getZeroPoint());
-    auto [low, high] =
-        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
     rewriter.replaceOp(
-        op, createIntegerClamp(rewriter, loc, result, outType, low, high));
+        op, applyQuantizedActivation(rewriter, loc, result,
+                                     op.getFusedActivationFunction(), outType));
     return success();
   }
 };
@@ -382,10 +375,9 @@ struct ConvertQuantizedMaxPool : OpConversionPattern<MaxPool2DOp> {
         rewriter.getDenseI64ArrayAttr(
             {op.getFilterHeight(), op.getFilterWidth()}),
         window.stride, window.pad);
-    auto [low, high] =
-        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
     rewriter.replaceOp(
-        op, createIntegerClamp(rewriter, loc, pool, outType, low, high));
+        op, applyQuantizedActivation(rewriter, loc, pool,
+                                     op.getFusedActivationFunction(), outType));
     return success();
   }
 };
@@ -434,7 +426,6 @@ struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
         SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
         [&](OpBuilder &b, Location l, ValueRange) {
           Type i32 = b.getI32Type();
-          Type index = b.getIndexType();
           auto cI = [&](int64_t v) -> Value {
             return arith::ConstantIndexOp::create(b, l, v);
           };
@@ -492,7 +483,6 @@ struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
           average = arith::MinSIOp::create(b, l, average, c32(high));
           Value narrow = arith::TruncIOp::create(b, l, storage, average);
           linalg::YieldOp::create(b, l, narrow);
-          (void)index;
         });
     rewriter.replaceOp(op, generic.getResult(0));
     return success();
@@ -520,17 +510,12 @@ struct ConvertQuantizedClampActivation : OpConversionPattern<MintOp> {
       return failure();
     Location loc = op.getLoc();
     Value value = adaptor.getInput();
-    if (inType != outType) {
-      double multiplier =
-          static_cast<double>(static_cast<float>(inType.getScale())) /
-          static_cast<double>(static_cast<float>(outType.getScale()));
+    if (inType != outType)
       value = createRescale(rewriter, loc, *resultType, value,
-                            {quantizeMultiplier(multiplier)},
+                            {getRequantizeMultiplier(inType, outType)},
                             inType.getZeroPoint(), outType.getZeroPoint());
-    }
-    auto [low, high] = getQuantizedActivationRange(kActivation, outType);
-    rewriter.replaceOp(
-        op, createIntegerClamp(rewriter, loc, value, outType, low, high));
+    rewriter.replaceOp(op, applyQuantizedActivation(rewriter, loc, value,
+                                                    kActivation, outType));
     return success();
   }
 };
@@ -600,12 +585,9 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
     Location loc = op.getLoc();
     if (quant::UniformQuantizedType inType =
             getQuantizedType(op.getInput().getType())) {
-      double multiplier =
-          static_cast<double>(static_cast<float>(inType.getScale())) /
-          static_cast<double>(static_cast<float>(outType.getScale()));
       rewriter.replaceOp(
           op, createRescale(rewriter, loc, *resultType, adaptor.getInput(),
-                            {quantizeMultiplier(multiplier)},
+                            {getRequantizeMultiplier(inType, outType)},
                             inType.getZeroPoint(), outType.getZeroPoint()));
       return success();
     }

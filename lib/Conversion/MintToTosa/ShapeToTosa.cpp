@@ -300,9 +300,6 @@ struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
           auto constF = [&](float v) -> Value {
             return arith::ConstantOp::create(b, l, b.getF32FloatAttr(v));
           };
-          auto constI = [&](int64_t v) -> Value {
-            return arith::ConstantIndexOp::create(b, l, v);
-          };
           // Source coordinate, lower and upper corner along one axis.
           auto axis = [&](int64_t dim, float scale, int64_t size) {
             Value out = linalg::IndexOp::create(b, l, dim);
@@ -351,7 +348,6 @@ struct ConvertFloatResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
                 b, l, sum, arith::MulFOp::create(b, l, value, weight));
           }
           linalg::YieldOp::create(b, l, sum);
-          (void)constI;
         });
     rewriter.replaceOp(op, generic.getResult(0));
     return success();

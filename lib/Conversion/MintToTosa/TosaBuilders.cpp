@@ -255,6 +255,15 @@ QuantizedMultiplier quantizeMultiplier(double realMultiplier) {
   return result;
 }
 
+double getTFLiteScale(quant::UniformQuantizedType type) {
+  return static_cast<double>(static_cast<float>(type.getScale()));
+}
+
+QuantizedMultiplier getRequantizeMultiplier(quant::UniformQuantizedType from,
+                                            quant::UniformQuantizedType to) {
+  return quantizeMultiplier(getTFLiteScale(from) / getTFLiteScale(to));
+}
+
 quant::UniformQuantizedType getQuantizedType(Type type) {
   if (auto shaped = dyn_cast<ShapedType>(type))
     type = shaped.getElementType();
@@ -330,12 +339,11 @@ getQuantizedActivationRange(ActivationFunctionType activation,
                             quant::UniformQuantizedType type) {
   int64_t low = type.getStorageTypeMin();
   int64_t high = type.getStorageTypeMax();
-  double scale = static_cast<float>(type.getScale());
+  float scale = static_cast<float>(type.getScale());
   int64_t zeroPoint = type.getZeroPoint();
   auto quantize = [&](float value) {
-    return zeroPoint +
-           static_cast<int32_t>(roundHalfAwayFromZero(
-               static_cast<float>(value / static_cast<float>(scale))));
+    return zeroPoint + static_cast<int32_t>(roundHalfAwayFromZero(
+                           static_cast<float>(value / scale)));
   };
   switch (activation) {
   case ActivationFunctionType::Relu:
@@ -347,6 +355,13 @@ getQuantizedActivationRange(ActivationFunctionType activation,
   default:
     return {low, high};
   }
+}
+
+Value applyQuantizedActivation(OpBuilder &builder, Location loc, Value value,
+                               ActivationFunctionType activation,
+                               quant::UniformQuantizedType type) {
+  auto [low, high] = getQuantizedActivationRange(activation, type);
+  return createIntegerClamp(builder, loc, value, type, low, high);
 }
 
 Value createIntegerClamp(OpBuilder &builder, Location loc, Value value,

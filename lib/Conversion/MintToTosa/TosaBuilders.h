@@ -122,6 +122,15 @@ QuantizedMultiplier quantizeMultiplier(double realMultiplier);
 /// zero (TfLiteRound).
 int64_t roundHalfAwayFromZero(double value);
 
+/// The scale of `type` as TFLite holds it (a float), widened to double for
+/// multiplier arithmetic.
+double getTFLiteScale(quant::UniformQuantizedType type);
+
+/// The multiplier that requantizes from `from` to `to` (TFLite's
+/// input scale / output scale), quantized as TFLite does.
+QuantizedMultiplier getRequantizeMultiplier(quant::UniformQuantizedType from,
+                                            quant::UniformQuantizedType to);
+
 /// The uniform quantized per-tensor type of `type`'s elements, if any.
 quant::UniformQuantizedType getQuantizedType(Type type);
 
@@ -145,6 +154,12 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
 std::pair<int64_t, int64_t>
 getQuantizedActivationRange(ActivationFunctionType activation,
                             quant::UniformQuantizedType type);
+
+/// Clamps an integer `value` of quantized type `type` to the range of the
+/// fused `activation` (nothing when that is the storage type's range).
+Value applyQuantizedActivation(OpBuilder &builder, Location loc, Value value,
+                               ActivationFunctionType activation,
+                               quant::UniformQuantizedType type);
 
 /// Clamps an integer `value` to [low, high] unless that is the whole range
 /// of its storage type.
