@@ -32,7 +32,7 @@ def require_interpreter():
 def make_interpreter(model_path):
     require_interpreter()
     interpreter = Interpreter(
-        model_path=model_path,
+        model_path=model_path, num_threads=1,
         experimental_op_resolver_type=(
             OpResolverType.BUILTIN_WITHOUT_DEFAULT_DELEGATES))
     interpreter.allocate_tensors()

@@ -77,7 +77,7 @@ static LogicalResult checkLowerable(ModuleOp module) {
       return shaped && isa<quant::QuantizedType>(shaped.getElementType());
     });
     if (quantized &&
-        isa<SoftmaxOp, LogSoftmaxOp, MeanOp, HardSwishOp, ResizeBilinearOp,
+        isa<SoftmaxOp, LogSoftmaxOp, HardSwishOp, ResizeBilinearOp,
             LeakyReluOp, PReluOp, DivOp, TransposeConvOp, FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "

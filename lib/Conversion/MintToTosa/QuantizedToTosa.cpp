@@ -489,6 +489,133 @@ struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
   }
 };
 
+/// Quantized MEAN, in the two ways TFLite's kernel computes it.
+///
+/// Over height and width of a 4-D int8 tensor with keep_dims (global average
+/// pooling), TFLite's optimized kernel sums the stored values and multiplies
+/// by input scale / (count * output scale) taken in float; channels in
+/// blocks of 16 go through its NEON code, which rounds differently from its
+/// scalar code for the remaining channels. Everywhere else (and for int16)
+/// it sums the centered values and folds 1 / count into the integer
+/// multiplier of input scale / output scale.
+struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(MeanOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    FailureOr<SmallVector<int64_t>> axes = getConstantInts(op.getAxis());
+    if (failed(axes))
+      return rewriter.notifyMatchFailure(op, "axes are not constant");
+    unsigned width = inType.getStorageTypeIntegralWidth();
+    if (width != 8 && width != 16)
+      return rewriter.notifyMatchFailure(op, "unsupported storage width");
+    if (width == 16 && (inType.getZeroPoint() || outType.getZeroPoint()))
+      return rewriter.notifyMatchFailure(op, "int16 zero point is not 0");
+    Location loc = op.getLoc();
+    Type i32 = rewriter.getI32Type();
+    Value input = adaptor.getInput();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    Value wide =
+        tosa::CastOp::create(rewriter, loc, inputType.clone(i32), input);
+    FailureOr<ReducedSum> sum = createReduceSum(rewriter, loc, wide, *axes);
+    if (failed(sum))
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    auto sumType = cast<RankedTensorType>(sum->value.getType());
+    int64_t rank = sumType.getRank();
+    int64_t count = sum->count;
+    float inScale = static_cast<float>(inType.getScale());
+    float outScale = static_cast<float>(outType.getScale());
+
+    SmallVector<int64_t> sortedAxes;
+    for (int64_t axis : *axes)
+      sortedAxes.push_back(axis < 0 ? axis + inputType.getRank() : axis);
+    llvm::sort(sortedAxes);
+    bool globalPool = width == 8 && op.getKeepDims() &&
+                      inputType.getRank() == 4 && axes->size() == 2 &&
+                      sortedAxes[0] == 1 && sortedAxes[1] == 2;
+    Value result;
+    if (globalPool) {
+      float temp = static_cast<float>(inType.getZeroPoint()) * inScale /
+                   outScale;
+      temp = temp > 0 ? temp + 0.5f : temp - 0.5f;
+      int64_t bias = outType.getZeroPoint() - static_cast<int32_t>(temp);
+      float realScale = inScale / (static_cast<float>(count) * outScale);
+      QuantizedMultiplier multiplier = quantizeMultiplier(realScale);
+      // sumType is [batch, 1, channels] after merging height and width.
+      int64_t batch = sumType.getDimSize(0);
+      int64_t channels = sumType.getDimSize(rank - 1);
+      int64_t blocked = channels / 16 * 16;
+      Value scaled;
+      if (blocked == channels) {
+        scaled = createNeonRescale(rewriter, loc, sum->value, multiplier);
+      } else if (blocked == 0) {
+        scaled = createRescale(rewriter, loc, sumType, sum->value,
+                               {multiplier}, 0, 0);
+      } else {
+        auto slice = [&](int64_t begin, int64_t size) -> Value {
+          auto type = sumType.clone({batch, 1, size});
+          return tosa::SliceOp::create(
+              rewriter, loc, type, sum->value,
+              createShape(rewriter, loc, {0, 0, begin}),
+              createShape(rewriter, loc, {batch, 1, size}));
+        };
+        Value head = slice(0, blocked);
+        Value tail = slice(blocked, channels - blocked);
+        head = createNeonRescale(rewriter, loc, head, multiplier);
+        tail = createRescale(rewriter, loc,
+                             cast<RankedTensorType>(tail.getType()), tail,
+                             {multiplier}, 0, 0);
+        scaled = tosa::ConcatOp::create(rewriter, loc, sumType,
+                                        ValueRange{head, tail},
+                                        rewriter.getI32IntegerAttr(2));
+      }
+      result = tosa::AddOp::create(rewriter, loc, sumType, scaled,
+                                   createScalar(rewriter, loc, i32, bias, rank));
+    } else {
+      Value centered = sum->value;
+      if (int64_t zeroPoint = inType.getZeroPoint())
+        centered = tosa::SubOp::create(
+            rewriter, loc, sumType, centered,
+            createScalar(rewriter, loc, i32, zeroPoint * count, rank));
+      // TFLite folds 1 / count into the multiplier: shifted left by
+      // floor(log2(count)) bits (at most 32, and no further than the
+      // multiplier's own shift allows), divided by count, truncating.
+      QuantizedMultiplier multiplier =
+          getRequantizeMultiplier(inType, outType);
+      int shift = std::min<int>(llvm::Log2_64(count), 32);
+      shift = std::min(shift, 31 + multiplier.shift);
+      multiplier.multiplier = static_cast<int32_t>(
+          (static_cast<int64_t>(multiplier.multiplier) << shift) / count);
+      multiplier.shift -= shift;
+      result = createRescale(rewriter, loc, sumType, centered, {multiplier}, 0,
+                             0);
+      if (int64_t zeroPoint = outType.getZeroPoint())
+        result = tosa::AddOp::create(
+            rewriter, loc, sumType, result,
+            createScalar(rewriter, loc, i32, zeroPoint, rank));
+    }
+    result = tosa::ClampOp::create(
+        rewriter, loc, sumType, result,
+        rewriter.getI32IntegerAttr(outType.getStorageTypeMin()),
+        rewriter.getI32IntegerAttr(outType.getStorageTypeMax()));
+    result = tosa::CastOp::create(
+        rewriter, loc, sumType.clone(resultType->getElementType()), result);
+    rewriter.replaceOp(
+        op, createReshape(rewriter, loc, result, resultType->getShape()));
+    return success();
+  }
+};
+
 /// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
 /// the output has other parameters than the input, then the clamp.
 template <typename MintOp, ActivationFunctionType kActivation>
@@ -715,7 +842,7 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedAddSub<SubOp>, ConvertQuantizedMul,
       ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
-      ConvertQuantizedMaxPool, ConvertQuantizedAveragePool,
+      ConvertQuantizedMaxPool, ConvertQuantizedAveragePool, ConvertQuantizedMean,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
       ConvertQuantizedClampActivation<ReluN1To1Op,

@@ -451,40 +451,14 @@ struct ConvertMean : OpConversionPattern<MeanOp> {
     Location loc = op.getLoc();
     Value value = adaptor.getInput();
     auto type = cast<RankedTensorType>(value.getType());
-    int64_t rank = type.getRank();
-    llvm::SmallBitVector reduced(rank);
-    for (int64_t axis : *axes) {
-      axis = axis < 0 ? axis + rank : axis;
-      if (axis < 0 || axis >= rank)
-        return rewriter.notifyMatchFailure(op, "axis out of range");
-      reduced.set(axis);
-    }
-    // Merge each run of adjacent reduced axes into one dimension.
-    SmallVector<int64_t> merged;
-    SmallVector<bool> mergedReduced;
-    int64_t count = 1;
-    for (int64_t i = 0; i < rank; ++i) {
-      int64_t size = type.getDimSize(i);
-      if (reduced[i])
-        count *= size;
-      if (i > 0 && reduced[i] && reduced[i - 1]) {
-        merged.back() *= size;
-        continue;
-      }
-      merged.push_back(size);
-      mergedReduced.push_back(reduced[i]);
-    }
-    value = createReshape(rewriter, loc, value, merged);
-    SmallVector<int64_t> shape(merged);
-    for (int64_t i = 0, e = merged.size(); i < e; ++i) {
-      if (!mergedReduced[i] || shape[i] == 1)
-        continue;
-      shape[i] = 1;
-      value = tosa::ReduceSumOp::create(rewriter, loc, type.clone(shape), value,
-                                        rewriter.getI32IntegerAttr(i));
-    }
+    FailureOr<ReducedSum> sum =
+        createReduceSum(rewriter, loc, value, *axes);
+    if (failed(sum))
+      return rewriter.notifyMatchFailure(op, "axis out of range");
+    value = sum->value;
+    int64_t count = sum->count;
     if (count != 1) {
-      auto reducedType = type.clone(shape);
+      auto reducedType = cast<RankedTensorType>(value.getType());
       value =
           createFloatDivide(rewriter, loc, reducedType, value,
                             createScalar(rewriter, loc, type.getElementType(),

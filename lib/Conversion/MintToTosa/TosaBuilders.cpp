@@ -11,6 +11,7 @@
 #include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Tosa/Utils/ConversionUtils.h"
 #include "mlir/IR/Matchers.h"
+#include "llvm/ADT/SmallBitVector.h"
 
 #include <cmath>
 #include <limits>
@@ -114,6 +115,45 @@ Value createFloatDivide(OpBuilder &builder, Location loc, RankedTensorType type,
                linalg::YieldOp::create(nested, nestedLoc, quotient);
              })
       .getResult(0);
+}
+
+FailureOr<ReducedSum> createReduceSum(OpBuilder &builder, Location loc,
+                                      Value value, ArrayRef<int64_t> axes) {
+  auto type = cast<RankedTensorType>(value.getType());
+  int64_t rank = type.getRank();
+  llvm::SmallBitVector reduced(rank);
+  for (int64_t axis : axes) {
+    axis = axis < 0 ? axis + rank : axis;
+    if (axis < 0 || axis >= rank)
+      return failure();
+    reduced.set(axis);
+  }
+  // Merge each run of adjacent reduced axes into one dimension.
+  SmallVector<int64_t> merged;
+  SmallVector<bool> mergedReduced;
+  ReducedSum sum;
+  for (int64_t i = 0; i < rank; ++i) {
+    int64_t size = type.getDimSize(i);
+    if (reduced[i])
+      sum.count *= size;
+    if (i > 0 && reduced[i] && reduced[i - 1]) {
+      merged.back() *= size;
+      continue;
+    }
+    merged.push_back(size);
+    mergedReduced.push_back(reduced[i]);
+  }
+  value = createReshape(builder, loc, value, merged);
+  SmallVector<int64_t> shape(merged);
+  for (int64_t i = 0, e = merged.size(); i < e; ++i) {
+    if (!mergedReduced[i] || shape[i] == 1)
+      continue;
+    shape[i] = 1;
+    value = tosa::ReduceSumOp::create(builder, loc, type.clone(shape), value,
+                                      builder.getI32IntegerAttr(i));
+  }
+  sum.value = value;
+  return sum;
 }
 
 FailureOr<SmallVector<int64_t>> getConstantInts(Value value) {
@@ -331,6 +371,24 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
   }
   return buildRescale(builder, loc, type, input, values, builder.getI16Type(),
                       shifts, 0, outputZp, /*scale32=*/false,
+                      tosa::RoundingMode::SINGLE_ROUND);
+}
+
+/// TFLite's MultiplyByQuantizedMultiplier as its NEON code computes it on
+/// int32 `input` (x86 builds run that code through NEON_2_SSE): a saturating
+/// rounding doubling high multiply, then a rounding right shift, each
+/// rounding halves up (gemmlowp's scalar code rounds them away from zero).
+/// Two single-rounding rescales reproduce the two steps.
+Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
+                        QuantizedMultiplier multiplier) {
+  auto type = cast<RankedTensorType>(input.getType());
+  int leftShift = std::max(multiplier.shift, 0);
+  int rightShift = std::max(-multiplier.shift, 0);
+  Value high = buildRescale(builder, loc, type, input, {multiplier.multiplier},
+                            builder.getI32Type(), {31 - leftShift}, 0, 0,
+                            /*scale32=*/true, tosa::RoundingMode::SINGLE_ROUND);
+  return buildRescale(builder, loc, type, high, {1 << 30}, builder.getI32Type(),
+                      {30 + rightShift}, 0, 0, /*scale32=*/true,
                       tosa::RoundingMode::SINGLE_ROUND);
 }
 

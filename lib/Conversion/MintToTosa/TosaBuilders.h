@@ -51,6 +51,19 @@ Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
 Value createFloatDivide(OpBuilder &builder, Location loc, RankedTensorType type,
                         Value lhs, Value rhs);
 
+/// A sum over some axes of a tensor and the number of elements it adds up.
+struct ReducedSum {
+  Value value;
+  int64_t count = 1;
+};
+
+/// Sums `value` over TFLite's `axes` (negative ones count from the end;
+/// repeats allowed) with tosa.reduce_sum, after merging each run of adjacent
+/// reduced axes into one. The result keeps a unit dimension per merged run;
+/// reshape it to the op's result. Fails on an axis out of range.
+FailureOr<ReducedSum> createReduceSum(OpBuilder &builder, Location loc,
+                                      Value value, ArrayRef<int64_t> axes);
+
 /// The integer values of a constant operand (mint.const or tosa.const).
 FailureOr<SmallVector<int64_t>> getConstantInts(Value value);
 
@@ -148,6 +161,13 @@ Value createRescale(OpBuilder &builder, Location loc, RankedTensorType type,
 Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
                       Value input, ArrayRef<QuantizedMultiplier> multipliers,
                       int64_t outputZp);
+
+/// TFLite's MultiplyByQuantizedMultiplier on an int32 tensor as its NEON
+/// code computes it (x86 builds run that code too, through NEON_2_SSE): the
+/// doubling high multiply and the right shift each round halves up, where
+/// createRescale's gemmlowp rounding takes them away from zero.
+Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
+                        QuantizedMultiplier multiplier);
 
 /// The clamp bounds that TFLite gives a quantized output with fused
 /// `activation` (CalculateActivationRangeQuantized), in stored integers.

@@ -56,3 +56,45 @@ func.func @logistic_int8(%x: tensor<8x!quant.uniform<i8:f32, 0.06:2>>) -> tensor
   %0 = mint.logistic %x : (tensor<8x!quant.uniform<i8:f32, 0.06:2>>) -> tensor<8x!quant.uniform<i8:f32, 0.00390625:-128>>
   return %0 : tensor<8x!quant.uniform<i8:f32, 0.00390625:-128>>
 }
+
+// -----
+
+// int8 global average pooling as TFLite's optimized MEAN: the stored values
+// summed, scaled by 0.05 / (9 * 0.02) (TFLite's multiplier from the float
+// quotient) and biased by -7 - round(3 * 0.05 / 0.02) = -15. Channels 0-15
+// take the NEON rounding (two halves-up steps), 16-19 gemmlowp's.
+// CHECK-LABEL: func.func @mean_global_pool
+// CHECK: %[[SUM:.*]] = tosa.reduce_sum %{{.*}} {axis = 1 : i32} : (tensor<1x9x20xi32>) -> tensor<1x1x20xi32>
+// CHECK: %[[HEAD:.*]] = tosa.slice %[[SUM]]{{.*}} -> tensor<1x1x16xi32>
+// CHECK: %[[TAIL:.*]] = tosa.slice %[[SUM]]{{.*}} -> tensor<1x1x4xi32>
+// CHECK: %[[HIGH:.*]] = tosa.rescale %[[HEAD]]{{.*}}rounding_mode = SINGLE_ROUND
+// CHECK: %[[NEON:.*]] = tosa.rescale %[[HIGH]]{{.*}}rounding_mode = SINGLE_ROUND
+// CHECK: %[[SCALAR:.*]] = tosa.rescale %[[TAIL]]{{.*}}rounding_mode = DOUBLE_ROUND
+// CHECK: %[[ALL:.*]] = tosa.concat %[[NEON]], %[[SCALAR]] {axis = 2 : i32}
+// CHECK: %[[BIAS:.*]] = "tosa.const"() <{values = dense<-15> : tensor<1x1x1xi32>}>
+// CHECK: tosa.add %[[ALL]], %[[BIAS]]
+// CHECK: tosa.clamp %{{.*}} {max_val = 127 : i32, min_val = -128 : i32}
+func.func @mean_global_pool(%x: tensor<1x3x3x20x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<1x1x1x20x!quant.uniform<i8:f32, 0.02:-7>> {
+  %axes = mint.const dense<[1, 2]> : tensor<2xi32>
+  %0 = mint.mean %x, %axes {keep_dims = true} : (tensor<1x3x3x20x!quant.uniform<i8:f32, 0.05:3>>, tensor<2xi32>) -> tensor<1x1x1x20x!quant.uniform<i8:f32, 0.02:-7>>
+  return %0 : tensor<1x1x1x20x!quant.uniform<i8:f32, 0.02:-7>>
+}
+
+// -----
+
+// Other int8 MEANs as TFLite's integer kernel: the centered sum (zero point
+// 3 times 10 elements), with 1 / 10 folded into the multiplier: 2^30 (0.5 *
+// 2^1) shifted left by floor(log2(10)) = 3 and divided by 10 is 858993459,
+// TFLite shift 1 - 3 = -2, TOSA shift 33.
+// CHECK-LABEL: func.func @mean_last_axis
+// CHECK: %[[SUM:.*]] = tosa.reduce_sum %{{.*}} {axis = 1 : i32} : (tensor<4x10xi32>) -> tensor<4x1xi32>
+// CHECK: %[[ZP:.*]] = "tosa.const"() <{values = dense<30> : tensor<1x1xi32>}>
+// CHECK: %[[CENTERED:.*]] = tosa.sub %[[SUM]], %[[ZP]]
+// CHECK-DAG: %[[M:.*]] = "tosa.const"() <{values = dense<858993459> : tensor<1xi32>}>
+// CHECK-DAG: %[[S:.*]] = "tosa.const"() <{values = dense<33> : tensor<1xi8>}>
+// CHECK: tosa.rescale %[[CENTERED]], %[[M]], %[[S]]{{.*}}rounding_mode = DOUBLE_ROUND
+func.func @mean_last_axis(%x: tensor<4x10x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<4x!quant.uniform<i8:f32, 0.05:3>> {
+  %axes = mint.const dense<1> : tensor<1xi32>
+  %0 = mint.mean %x, %axes {keep_dims = false} : (tensor<4x10x!quant.uniform<i8:f32, 0.05:3>>, tensor<1xi32>) -> tensor<4x!quant.uniform<i8:f32, 0.05:3>>
+  return %0 : tensor<4x!quant.uniform<i8:f32, 0.05:3>>
+}
