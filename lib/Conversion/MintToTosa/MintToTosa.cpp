@@ -10,6 +10,8 @@
 
 #include "mint/Conversion/MintToTosa/MintToTosa.h"
 
+#include "TosaBuilders.h"
+
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -53,6 +55,15 @@ static bool isKnownCustomOp(CustomOp op) {
   return op.getCustomCode() == "Convolution2DTransposeBias";
 }
 
+/// True if `type` is a tensor of unsigned quantized values.
+static bool isUnsignedQuantized(Type type) {
+  auto shaped = dyn_cast<ShapedType>(type);
+  auto quantized =
+      shaped ? dyn_cast<quant::QuantizedType>(shaped.getElementType())
+             : quant::QuantizedType();
+  return quantized && !quantized.isSigned();
+}
+
 /// Reports the ops that no pattern lowers, each with its location and what
 /// to do about it.
 static LogicalResult checkLowerable(ModuleOp module) {
@@ -76,8 +87,31 @@ static LogicalResult checkLowerable(ModuleOp module) {
       auto shaped = dyn_cast<ShapedType>(type);
       return shaped && isa<quant::QuantizedType>(shaped.getElementType());
     });
+    // uint8 tensors (TFLite's older quantization) enter and leave through
+    // QUANTIZE and DEQUANTIZE; the other lowerings read stored values as
+    // signed.
+    bool unsigned8 = llvm::any_of(op->getOperandTypes(), isUnsignedQuantized) ||
+                     llvm::any_of(op->getResultTypes(), isUnsignedQuantized);
+    if (unsigned8 && !isa<QuantizeOp, DequantizeOp, ReshapeOp, SqueezeOp>(op)) {
+      op->emitOpError("on uint8 tensors has no lowering; Mint computes "
+                      "int8 and int16 (requantize the model to int8, or "
+                      "keep uint8 only at its inputs and outputs)");
+      ok = false;
+      return;
+    }
+    bool int16 = llvm::any_of(op->getOperandTypes(), [](Type type) {
+      quant::UniformQuantizedType element =
+          tosa_lowering::getQuantizedType(type);
+      return element && element.getStorageTypeIntegralWidth() == 16;
+    });
+    if (int16 && isa<SoftmaxOp, LogSoftmaxOp>(op)) {
+      op->emitOpError("on int16 tensors has no lowering yet; Mint compiles "
+                      "its int8 and float forms");
+      ok = false;
+      return;
+    }
     if (quantized &&
-        isa<SoftmaxOp, LogSoftmaxOp, HardSwishOp, ResizeBilinearOp,
+        isa<HardSwishOp, ResizeBilinearOp,
             LeakyReluOp, PReluOp, DivOp, TransposeConvOp, FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "

@@ -17,6 +17,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 
 #include <cmath>
@@ -616,6 +617,136 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
   }
 };
 
+/// int8 SOFTMAX and LOG_SOFTMAX as TFLite's optimized kernels compute
+/// them: exp(-beta * scale * (max - x)) read from a 256-entry float table
+/// and summed in order along the last dimension. SOFTMAX multiplies each
+/// term by 1 / (sum * output scale) and rounds halves away from zero;
+/// LOG_SOFTMAX takes (scale * x - (scale * max + log(sum))) / output scale
+/// in float and rounds halves to even.
+template <typename MintOp>
+struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+  static constexpr bool kLog = std::is_same_v<MintOp, LogSoftmaxOp>;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (inType.getStorageTypeIntegralWidth() != 8 || !inType.isSigned() ||
+        outType.getStorageTypeIntegralWidth() != 8 || !outType.isSigned())
+      return rewriter.notifyMatchFailure(op, "only int8 is lowered");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    int64_t rank = inputType.getRank();
+    Type f32 = rewriter.getF32Type();
+    Type i32 = rewriter.getI32Type();
+    auto constF = [](OpBuilder &b, Location l, float value) -> Value {
+      return arith::ConstantOp::create(b, l, b.getF32FloatAttr(value));
+    };
+    auto constI = [](OpBuilder &b, Location l, int64_t value) -> Value {
+      return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(value));
+    };
+
+    // table[255 - d] = exp(-scale * beta * d), in float as TFLite fills it.
+    float inScale = static_cast<float>(inType.getScale());
+    float beta = 1.0f;
+    if constexpr (!kLog)
+      beta = op.getBeta().convertToFloat();
+    float tableScale = -inScale * beta;
+    SmallVector<float> table(256);
+    for (int d = 0; d <= 255; ++d)
+      table[255 - d] = std::exp(tableScale * static_cast<float>(d));
+    auto tableType = RankedTensorType::get({256}, f32);
+    Value tableValue = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(tableType, ArrayRef(table)));
+
+    SmallVector<int64_t> rowShape(inputType.getShape());
+    rowShape.back() = 1;
+    auto rowType = RankedTensorType::get(rowShape, f32);
+    Value rowMax =
+        tosa::ReduceMaxOp::create(rewriter, loc, inputType.clone(rowShape),
+                                  input, rewriter.getI32IntegerAttr(rank - 1));
+    Value exps = createElementwiseGeneric(
+        rewriter, loc, inputType.clone(f32), {input, rowMax},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value x = arith::ExtSIOp::create(b, l, i32, args[0]);
+          Value max = arith::ExtSIOp::create(b, l, i32, args[1]);
+          Value index = arith::AddIOp::create(
+              b, l, arith::SubIOp::create(b, l, x, max), constI(b, l, 255));
+          index = arith::IndexCastOp::create(b, l, b.getIndexType(), index);
+          return tensor::ExtractOp::create(b, l, tableValue, index);
+        });
+    Value sum = tosa::ReduceSumOp::create(
+        rewriter, loc, rowType, exps, rewriter.getI32IntegerAttr(rank - 1));
+
+    float outScale = static_cast<float>(outType.getScale());
+    int64_t zeroPoint = outType.getZeroPoint();
+    Type storage = resultType->getElementType();
+    auto quantize = [&](OpBuilder &b, Location l, Value rounded) -> Value {
+      Value value = arith::AddIOp::create(
+          b, l, arith::FPToSIOp::create(b, l, i32, rounded),
+          constI(b, l, zeroPoint));
+      value = arith::MaxSIOp::create(
+          b, l, value, constI(b, l, outType.getStorageTypeMin()));
+      value = arith::MinSIOp::create(
+          b, l, value, constI(b, l, outType.getStorageTypeMax()));
+      return arith::TruncIOp::create(b, l, storage, value);
+    };
+    Value result;
+    if constexpr (kLog) {
+      // (scale * max + log(sum)) / output scale, per row.
+      Value offset = createElementwiseGeneric(
+          rewriter, loc, rowType, {rowMax, sum},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value max = arith::SIToFPOp::create(b, l, f32, args[0]);
+            Value logSum = math::LogOp::create(b, l, args[1]);
+            Value shifted = arith::AddFOp::create(
+                b, l, arith::MulFOp::create(b, l, constF(b, l, inScale), max),
+                logSum);
+            return arith::DivFOp::create(b, l, shifted,
+                                         constF(b, l, outScale));
+          });
+      float ratio = inScale / outScale;
+      result = createElementwiseGeneric(
+          rewriter, loc, *resultType, {input, offset},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value x = arith::SIToFPOp::create(b, l, f32, args[0]);
+            Value logProbability = arith::SubFOp::create(
+                b, l, arith::MulFOp::create(b, l, constF(b, l, ratio), x),
+                args[1]);
+            return quantize(b, l, math::RoundEvenOp::create(b, l,
+                                                           logProbability));
+          });
+    } else {
+      Value inverse = createElementwiseGeneric(
+          rewriter, loc, rowType, {sum},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value scaled =
+                arith::MulFOp::create(b, l, args[0], constF(b, l, outScale));
+            return arith::DivFOp::create(b, l, constF(b, l, 1.0f), scaled);
+          });
+      result = createElementwiseGeneric(
+          rewriter, loc, *resultType, {exps, inverse},
+          [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+            Value probability = arith::MulFOp::create(b, l, args[0], args[1]);
+            return quantize(b, l, math::RoundOp::create(b, l, probability));
+          });
+    }
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
 /// the output has other parameters than the input, then the clamp.
 template <typename MintOp, ActivationFunctionType kActivation>
@@ -712,10 +843,36 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
     Location loc = op.getLoc();
     if (quant::UniformQuantizedType inType =
             getQuantizedType(op.getInput().getType())) {
+      // uint8 sides go through i32: zero-extended in, clamped and
+      // truncated out (TOSA's casts and rescales read i8 as signed).
+      Type i32 = rewriter.getI32Type();
+      Value input = adaptor.getInput();
+      if (!inType.isSigned()) {
+        auto wide = cast<RankedTensorType>(input.getType()).clone(i32);
+        input = tosa::BitwiseAndOp::create(
+            rewriter, loc, wide, tosa::CastOp::create(rewriter, loc, wide, input),
+            createScalar(rewriter, loc, i32, 0xFF, wide.getRank()));
+      }
+      QuantizedMultiplier multiplier = getRequantizeMultiplier(inType, outType);
+      if (outType.isSigned()) {
+        rewriter.replaceOp(
+            op, createRescale(rewriter, loc, *resultType, input, {multiplier},
+                              inType.getZeroPoint(), outType.getZeroPoint()));
+        return success();
+      }
+      auto wideResult = resultType->clone(i32);
+      Value result = createRescale(rewriter, loc, wideResult, input,
+                                   {multiplier}, inType.getZeroPoint(), 0);
+      result = tosa::AddOp::create(
+          rewriter, loc, wideResult, result,
+          createScalar(rewriter, loc, i32, outType.getZeroPoint(),
+                       wideResult.getRank()));
+      result = tosa::ClampOp::create(
+          rewriter, loc, wideResult, result,
+          rewriter.getI32IntegerAttr(outType.getStorageTypeMin()),
+          rewriter.getI32IntegerAttr(outType.getStorageTypeMax()));
       rewriter.replaceOp(
-          op, createRescale(rewriter, loc, *resultType, adaptor.getInput(),
-                            {getRequantizeMultiplier(inType, outType)},
-                            inType.getZeroPoint(), outType.getZeroPoint()));
+          op, tosa::CastOp::create(rewriter, loc, *resultType, result));
       return success();
     }
     if (!isFloatTensor(op.getInput().getType()))
@@ -843,6 +1000,8 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
       ConvertQuantizedMaxPool, ConvertQuantizedAveragePool, ConvertQuantizedMean,
+      ConvertQuantizedSoftmax<SoftmaxOp>,
+      ConvertQuantizedSoftmax<LogSoftmaxOp>,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
       ConvertQuantizedClampActivation<ReluN1To1Op,

@@ -83,38 +83,49 @@ Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
   return tosa::MulOp::create(builder, loc, type, lhs, rhs, shift);
 }
 
-Value createFloatDivide(OpBuilder &builder, Location loc, RankedTensorType type,
-                        Value lhs, Value rhs) {
+Value createElementwiseGeneric(
+    OpBuilder &builder, Location loc, RankedTensorType type,
+    ValueRange operands,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body) {
   int64_t rank = type.getRank();
-  lhs = expandToRank(builder, loc, lhs, rank);
-  rhs = expandToRank(builder, loc, rhs, rank);
   MLIRContext *context = builder.getContext();
-  // A unit dimension that the result does not have broadcasts.
-  auto broadcastMap = [&](Value operand) {
+  SmallVector<Value> inputs;
+  SmallVector<AffineMap> maps;
+  for (Value operand : operands) {
+    operand = expandToRank(builder, loc, operand, rank);
     auto operandType = cast<RankedTensorType>(operand.getType());
+    // A unit dimension that the result does not have broadcasts.
     SmallVector<AffineExpr> results;
     for (int64_t i = 0; i < rank; ++i)
       results.push_back(operandType.getDimSize(i) == 1 &&
                                 type.getDimSize(i) != 1
                             ? getAffineConstantExpr(0, context)
                             : getAffineDimExpr(i, context));
-    return AffineMap::get(rank, 0, results, context);
-  };
-  SmallVector<AffineMap> maps = {broadcastMap(lhs), broadcastMap(rhs),
-                                 builder.getMultiDimIdentityMap(rank)};
+    maps.push_back(AffineMap::get(rank, 0, results, context));
+    inputs.push_back(operand);
+  }
+  maps.push_back(builder.getMultiDimIdentityMap(rank));
   SmallVector<utils::IteratorType> iterators(rank,
                                              utils::IteratorType::parallel);
   Value init = tensor::EmptyOp::create(builder, loc, type.getShape(),
                                        type.getElementType());
   return linalg::GenericOp::create(
-             builder, loc, type, ValueRange{lhs, rhs}, ValueRange{init}, maps,
-             iterators,
-             [](OpBuilder &nested, Location nestedLoc, ValueRange args) {
-               Value quotient =
-                   arith::DivFOp::create(nested, nestedLoc, args[0], args[1]);
-               linalg::YieldOp::create(nested, nestedLoc, quotient);
+             builder, loc, type, inputs, ValueRange{init}, maps, iterators,
+             [&](OpBuilder &nested, Location nestedLoc, ValueRange args) {
+               Value result =
+                   body(nested, nestedLoc, args.take_front(inputs.size()));
+               linalg::YieldOp::create(nested, nestedLoc, result);
              })
       .getResult(0);
+}
+
+Value createFloatDivide(OpBuilder &builder, Location loc, RankedTensorType type,
+                        Value lhs, Value rhs) {
+  return createElementwiseGeneric(
+      builder, loc, type, {lhs, rhs},
+      [](OpBuilder &nested, Location nestedLoc, ValueRange args) -> Value {
+        return arith::DivFOp::create(nested, nestedLoc, args[0], args[1]);
+      });
 }
 
 FailureOr<ReducedSum> createReduceSum(OpBuilder &builder, Location loc,

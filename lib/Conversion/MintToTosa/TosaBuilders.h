@@ -45,6 +45,14 @@ Value expandToRank(OpBuilder &builder, Location loc, Value value, int64_t rank);
 Value createMul(OpBuilder &builder, Location loc, RankedTensorType type,
                 Value lhs, Value rhs);
 
+/// A linalg.generic computing `type` element by element from `operands`
+/// (broadcast as TFLite broadcasts: leading unit dimensions added, unit
+/// dimensions stretched); `body` maps the operands' scalars to the result's.
+Value createElementwiseGeneric(
+    OpBuilder &builder, Location loc, RankedTensorType type,
+    ValueRange operands,
+    function_ref<Value(OpBuilder &, Location, ValueRange)> body);
+
 /// Float division `lhs / rhs` with TFLite's broadcasting, as a
 /// linalg.generic: TOSA has no float division, and multiplying by a
 /// reciprocal differs from TFLite's quotient in the last bit.

@@ -16,11 +16,29 @@ func.func @dynamic(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
 
 // -----
 
+!q = !quant.uniform<i16:f32, 0.1>
+func.func @int16_softmax(%x: tensor<2x8x!q>) -> tensor<2x8x!quant.uniform<i16:f32, 3.0517578125e-05>> {
+  // expected-error@+1 {{'mint.softmax' op on int16 tensors has no lowering yet; Mint compiles its int8 and float forms}}
+  %0 = mint.softmax %x {beta = 1.0 : f32} : (tensor<2x8x!q>) -> tensor<2x8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+  return %0 : tensor<2x8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+}
+
+// -----
+
 !q = !quant.uniform<i8:f32, 0.1:-3>
-func.func @quantized_softmax(%x: tensor<2x8x!q>) -> tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>> {
-  // expected-error@+1 {{'mint.softmax' op on quantized tensors has no lowering yet; Mint compiles its float form (dequantize the model or keep this op in float)}}
-  %0 = mint.softmax %x {beta = 1.0 : f32} : (tensor<2x8x!q>) -> tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
-  return %0 : tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
+func.func @quantized_div(%x: tensor<2x8x!q>) -> tensor<2x8x!q> {
+  // expected-error@+1 {{'mint.div' op on quantized tensors has no lowering yet; Mint compiles its float form (dequantize the model or keep this op in float)}}
+  %0 = mint.div %x, %x : (tensor<2x8x!q>, tensor<2x8x!q>) -> tensor<2x8x!q>
+  return %0 : tensor<2x8x!q>
+}
+
+// -----
+
+!u = !quant.uniform<u8:f32, 0.1:128>
+func.func @uint8_add(%x: tensor<4x!u>) -> tensor<4x!u> {
+  // expected-error@+1 {{'mint.add' op on uint8 tensors has no lowering; Mint computes int8 and int16 (requantize the model to int8, or keep uint8 only at its inputs and outputs)}}
+  %0 = mint.add %x, %x : (tensor<4x!u>, tensor<4x!u>) -> tensor<4x!u>
+  return %0 : tensor<4x!u>
 }
 
 // -----

@@ -98,3 +98,22 @@ func.func @mean_last_axis(%x: tensor<4x10x!quant.uniform<i8:f32, 0.05:3>>) -> te
   %0 = mint.mean %x, %axes {keep_dims = false} : (tensor<4x10x!quant.uniform<i8:f32, 0.05:3>>, tensor<1xi32>) -> tensor<4x!quant.uniform<i8:f32, 0.05:3>>
   return %0 : tensor<4x!quant.uniform<i8:f32, 0.05:3>>
 }
+
+// -----
+
+// int8 SOFTMAX: TFLite's table of exp(-0.1 * d) for d = 255 - index, read at
+// x - max + 255 (the last entry is exp(0) = 1.0, 0x3F800000), summed in float, scaled by 1 / (sum / 256), rounded.
+// CHECK-LABEL: func.func @softmax_int8
+// CHECK: %[[TABLE:.*]] = arith.constant dense<"0x{{[0-9A-F]+}}0000803F"> : tensor<256xf32>
+// CHECK: %[[MAX:.*]] = tosa.reduce_max %{{.*}} {axis = 1 : i32} : (tensor<2x8xi8>) -> tensor<2x1xi8>
+// CHECK: %[[EXPS:.*]] = linalg.generic
+// CHECK: tensor.extract %[[TABLE]]
+// CHECK: %[[SUM:.*]] = tosa.reduce_sum %[[EXPS]] {axis = 1 : i32} : (tensor<2x8xf32>) -> tensor<2x1xf32>
+// CHECK: linalg.generic
+// CHECK: arith.divf
+// CHECK: linalg.generic
+// CHECK: math.round
+func.func @softmax_int8(%x: tensor<2x8x!quant.uniform<i8:f32, 0.1:-3>>) -> tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>> {
+  %0 = mint.softmax %x {beta = 1.0 : f32} : (tensor<2x8x!quant.uniform<i8:f32, 0.1:-3>>) -> tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
+  return %0 : tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
+}
