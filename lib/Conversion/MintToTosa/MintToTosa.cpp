@@ -104,15 +104,16 @@ static LogicalResult checkLowerable(ModuleOp module) {
           tosa_lowering::getQuantizedType(type);
       return element && element.getStorageTypeIntegralWidth() == 16;
     });
-    if (int16 && isa<SoftmaxOp, LogSoftmaxOp>(op)) {
+    if (int16 && isa<SoftmaxOp, LogSoftmaxOp, LogisticOp, TanhOp,
+                     HardSwishOp, LeakyReluOp>(op)) {
       op->emitOpError("on int16 tensors has no lowering yet; Mint compiles "
                       "its int8 and float forms");
       ok = false;
       return;
     }
     if (quantized &&
-        isa<HardSwishOp, ResizeBilinearOp,
-            LeakyReluOp, PReluOp, DivOp, TransposeConvOp, FakeQuantOp>(op)) {
+        isa<ResizeBilinearOp, PReluOp, DivOp, TransposeConvOp, FakeQuantOp>(
+            op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "
                       "this op in float)");

@@ -12,6 +12,7 @@
 
 #include "mint/Conversion/MintToTosa/MintToTosa.h"
 
+#include "TFLiteKernels.h"
 #include "TosaBuilders.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
@@ -778,12 +779,27 @@ struct ConvertQuantizedClampActivation : OpConversionPattern<MintOp> {
   }
 };
 
-/// int8 LOGISTIC and TANH: TFLite's 256-entry table (dequantize, apply the
-/// float function, quantize), as tosa.table.
+/// The int8 element-wise ops whose TFLite kernel maps each stored value on
+/// its own: LOGISTIC, TANH, HARD_SWISH and LEAKY_RELU, as tosa.table of the
+/// kernel evaluated on all 256 inputs (TFLiteKernels.h).
 template <typename MintOp>
 struct ConvertQuantizedTable : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
   using OpAdaptor = typename MintOp::Adaptor;
+
+  static tflite_kernels::Table buildTable(MintOp op,
+                                          quant::UniformQuantizedType input,
+                                          quant::UniformQuantizedType output) {
+    if constexpr (std::is_same_v<MintOp, LogisticOp>)
+      return tflite_kernels::buildLogisticTable(input, output);
+    else if constexpr (std::is_same_v<MintOp, TanhOp>)
+      return tflite_kernels::buildTanhTable(input, output);
+    else if constexpr (std::is_same_v<MintOp, HardSwishOp>)
+      return tflite_kernels::buildHardSwishTable(input, output);
+    else
+      return tflite_kernels::buildLeakyReluTable(
+          input, output, op.getAlpha().convertToFloat());
+  }
 
   LogicalResult
   matchAndRewrite(MintOp op, OpAdaptor adaptor,
@@ -792,28 +808,16 @@ struct ConvertQuantizedTable : OpConversionPattern<MintOp> {
         getQuantizedType(op.getInput().getType());
     quant::UniformQuantizedType outType = getQuantizedType(op.getType());
     if (!inType || !outType || inType.getStorageTypeIntegralWidth() != 8 ||
-        outType.getStorageTypeIntegralWidth() != 8 || !inType.isSigned())
+        outType.getStorageTypeIntegralWidth() != 8 || !inType.isSigned() ||
+        !outType.isSigned())
       return rewriter.notifyMatchFailure(op, "only int8 tables are lowered");
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *this->getTypeConverter(), op);
     if (failed(resultType))
       return failure();
-    float inScale = static_cast<float>(inType.getScale());
-    float outInverse = 1.0f / static_cast<float>(outType.getScale());
-    int32_t inZp = inType.getZeroPoint(), outZp = outType.getZeroPoint();
     SmallVector<APInt> table;
-    for (int32_t value = -128; value <= 127; ++value) {
-      float dequantized = inScale * static_cast<float>(value - inZp);
-      float transformed;
-      if constexpr (std::is_same_v<MintOp, LogisticOp>)
-        transformed = 1.0f / (1.0f + std::exp(-dequantized));
-      else
-        transformed = std::tanh(dequantized);
-      float rescaled = std::round(transformed * outInverse);
-      int32_t quantized = static_cast<int32_t>(rescaled + outZp);
-      quantized = std::clamp(quantized, -128, 127);
-      table.push_back(APInt(8, quantized, /*isSigned=*/true));
-    }
+    for (int64_t value : buildTable(op, inType, outType))
+      table.push_back(APInt(8, value, /*isSigned=*/true));
     auto tableType = RankedTensorType::get({256}, rewriter.getI8Type());
     Value tableConst =
         tosa::ConstOp::create(rewriter, op.getLoc(), tableType,
@@ -1007,6 +1011,7 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedClampActivation<ReluN1To1Op,
                                       ActivationFunctionType::ReluN1To1>,
       ConvertQuantizedTable<LogisticOp>, ConvertQuantizedTable<TanhOp>,
+      ConvertQuantizedTable<HardSwishOp>, ConvertQuantizedTable<LeakyReluOp>,
       ConvertQuantize, ConvertQuantizedDequantize>(typeConverter,
                                                    patterns.getContext());
 }

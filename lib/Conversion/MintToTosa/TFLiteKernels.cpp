@@ -1,0 +1,178 @@
+//===- TFLiteKernels.cpp - Scalar models of TFLite's integer kernels ------===//
+//
+// Implements TFLiteKernels.h. The arithmetic follows TFLite's kernels and
+// gemmlowp's fixed-point helpers as documented there; every model is checked
+// against the TFLite interpreter by the per-op tests in
+// test/Runtime/Ops/Quantized.
+//
+//===----------------------------------------------------------------------===//
+
+#include "TFLiteKernels.h"
+
+#include "TosaBuilders.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+using namespace mlir;
+using namespace mlir::mint;
+using namespace mlir::mint::tflite_kernels;
+
+int32_t tflite_kernels::saturatingRoundingDoublingHighMul(int32_t a,
+                                                          int32_t b) {
+  if (a == b && a == std::numeric_limits<int32_t>::min())
+    return std::numeric_limits<int32_t>::max();
+  int64_t product = static_cast<int64_t>(a) * b;
+  int64_t nudge = product >= 0 ? (1LL << 30) : (1 - (1LL << 30));
+  // C++ division truncates toward zero, as gemmlowp relies on.
+  return static_cast<int32_t>((product + nudge) / (1LL << 31));
+}
+
+int32_t tflite_kernels::roundingDivideByPOT(int32_t x, int exponent) {
+  int32_t mask = static_cast<int32_t>((1LL << exponent) - 1);
+  int32_t remainder = x & mask;
+  int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
+  return (x >> exponent) + (remainder > threshold ? 1 : 0);
+}
+
+int32_t tflite_kernels::multiplyByQuantizedMultiplier(int32_t x,
+                                                      int32_t multiplier,
+                                                      int shift) {
+  int leftShift = shift > 0 ? shift : 0;
+  int rightShift = shift > 0 ? 0 : -shift;
+  return roundingDivideByPOT(
+      saturatingRoundingDoublingHighMul(
+          static_cast<int32_t>(static_cast<int64_t>(x) * (1LL << leftShift)),
+          multiplier),
+      rightShift);
+}
+
+namespace {
+
+/// The 16-bit forms of gemmlowp's helpers that TFLite's HARD_SWISH uses.
+int16_t saturatingRoundingDoublingHighMul16(int16_t a, int16_t b) {
+  if (a == b && a == std::numeric_limits<int16_t>::min())
+    return std::numeric_limits<int16_t>::max();
+  int32_t product = static_cast<int32_t>(a) * b;
+  int32_t nudge = product >= 0 ? (1 << 14) : (1 - (1 << 14));
+  return static_cast<int16_t>((product + nudge) / (1 << 15));
+}
+
+/// As above but truncating toward zero (ARM's SQDMULH).
+int16_t saturatingDoublingHighMul16(int16_t a, int16_t b) {
+  if (a == b && a == std::numeric_limits<int16_t>::min())
+    return std::numeric_limits<int16_t>::max();
+  return static_cast<int16_t>(static_cast<int32_t>(a) * b / (1 << 15));
+}
+
+int16_t saturatingLeftShift16(int16_t value, int amount) {
+  int64_t result = static_cast<int64_t>(value) * (1 << amount);
+  return static_cast<int16_t>(
+      std::clamp<int64_t>(result, std::numeric_limits<int16_t>::min(),
+                          std::numeric_limits<int16_t>::max()));
+}
+
+/// TFLite's DownScaleInt32ToInt16Multiplier.
+int16_t downScaleMultiplier(int32_t multiplier) {
+  constexpr int32_t kRoundingOffset = 1 << 15;
+  if (multiplier >= std::numeric_limits<int32_t>::max() - kRoundingOffset)
+    return std::numeric_limits<int16_t>::max();
+  return static_cast<int16_t>((multiplier + kRoundingOffset) >> 16);
+}
+
+/// Evaluates `kernel` on every int8 storage value.
+template <typename Kernel>
+Table tabulate(Kernel kernel) {
+  Table table;
+  for (int32_t value = -128; value <= 127; ++value)
+    table.push_back(std::clamp<int32_t>(kernel(value), -128, 127));
+  return table;
+}
+
+/// TFLite's int8 LOGISTIC/TANH table: dequantize, apply, quantize.
+template <typename Function>
+Table buildFloatTable(quant::UniformQuantizedType input,
+                      quant::UniformQuantizedType output, Function function) {
+  float inScale = static_cast<float>(input.getScale());
+  float outInverse = 1.0f / static_cast<float>(output.getScale());
+  int32_t inZp = input.getZeroPoint(), outZp = output.getZeroPoint();
+  return tabulate([&](int32_t value) {
+    float dequantized = inScale * static_cast<float>(value - inZp);
+    float rescaled = std::round(function(dequantized) * outInverse);
+    return static_cast<int32_t>(rescaled + outZp);
+  });
+}
+
+} // namespace
+
+Table tflite_kernels::buildLogisticTable(quant::UniformQuantizedType input,
+                                         quant::UniformQuantizedType output) {
+  return buildFloatTable(input, output, [](float x) {
+    return 1.0f / (1.0f + std::exp(-x));
+  });
+}
+
+Table tflite_kernels::buildTanhTable(quant::UniformQuantizedType input,
+                                     quant::UniformQuantizedType output) {
+  return buildFloatTable(input, output,
+                         [](float x) { return std::tanh(x); });
+}
+
+Table tflite_kernels::buildHardSwishTable(quant::UniformQuantizedType input,
+                                          quant::UniformQuantizedType output) {
+  // The parameters, prepared in float as TFLite's HardSwishPrepare does.
+  float hiresInputScale = (1.0f / 128.0f) * static_cast<float>(input.getScale());
+  float reluishScale = 3.0f / 32768.0f;
+  tosa_lowering::QuantizedMultiplier outputMultiplier =
+      tosa_lowering::quantizeMultiplier(
+          hiresInputScale / static_cast<float>(output.getScale()));
+  tosa_lowering::QuantizedMultiplier reluishMultiplier =
+      tosa_lowering::quantizeMultiplier(hiresInputScale / reluishScale);
+  int16_t outputFixed = downScaleMultiplier(outputMultiplier.multiplier);
+  int16_t reluishFixed = downScaleMultiplier(reluishMultiplier.multiplier);
+  int reluishExponent = reluishMultiplier.shift;
+  int outputExponent = outputMultiplier.shift;
+  int32_t inZp = input.getZeroPoint(), outZp = output.getZeroPoint();
+
+  return tabulate([&](int32_t value) -> int32_t {
+    int16_t centered = static_cast<int16_t>(value - inZp);
+    int16_t hires = static_cast<int16_t>(centered * (1 << 7));
+    int16_t preshiftOutput =
+        saturatingRoundingDoublingHighMul16(hires, outputFixed);
+    // The "reluish" factor: x rescaled so that 3.0 is 32768, saturating,
+    // then mapped from [-1, 1] to [0, 1].
+    int16_t reluish = hires;
+    if (reluishExponent > 0)
+      reluish = saturatingLeftShift16(reluish, reluishExponent - 1);
+    reluish = saturatingRoundingDoublingHighMul16(reluish, reluishFixed);
+    if (reluishExponent > 0)
+      reluish = saturatingLeftShift16(reluish, 1);
+    if (reluishExponent < 0)
+      reluish = static_cast<int16_t>(
+          roundingDivideByPOT(reluish, -reluishExponent));
+    reluish = static_cast<int16_t>((reluish + (1 << 15)) >> 1);
+    int16_t preshift = saturatingDoublingHighMul16(reluish, preshiftOutput);
+    int32_t result = roundingDivideByPOT(preshift, -outputExponent);
+    return result + outZp;
+  });
+}
+
+Table tflite_kernels::buildLeakyReluTable(quant::UniformQuantizedType input,
+                                          quant::UniformQuantizedType output,
+                                          float alpha) {
+  float inScale = static_cast<float>(input.getScale());
+  float outScale = static_cast<float>(output.getScale());
+  tosa_lowering::QuantizedMultiplier identity =
+      tosa_lowering::quantizeMultiplier(inScale / outScale);
+  tosa_lowering::QuantizedMultiplier scaled =
+      tosa_lowering::quantizeMultiplier(inScale * alpha / outScale);
+  int32_t inZp = input.getZeroPoint(), outZp = output.getZeroPoint();
+  return tabulate([&](int32_t value) {
+    int32_t centered = value - inZp;
+    const tosa_lowering::QuantizedMultiplier &multiplier =
+        centered >= 0 ? identity : scaled;
+    return outZp + multiplyByQuantizedMultiplier(
+                       centered, multiplier.multiplier, multiplier.shift);
+  });
+}

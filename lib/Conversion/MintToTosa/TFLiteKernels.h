@@ -1,0 +1,56 @@
+//===- TFLiteKernels.h - Scalar models of TFLite's integer kernels -*- C++ -*-//
+//
+// TFLite's integer element-wise kernels computed one value at a time, the
+// way its built-in kernels compute them (gemmlowp fixed point, TFLite's
+// parameter preparation in float). The lowering evaluates them for every
+// storage value of an 8-bit input and emits the results as a table, so a
+// lookup reproduces the kernel bit for bit.
+//
+//===----------------------------------------------------------------------===//
+
+#ifndef MINT_LIB_CONVERSION_MINTTOTOSA_TFLITEKERNELS_H
+#define MINT_LIB_CONVERSION_MINTTOTOSA_TFLITEKERNELS_H
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/SmallVector.h"
+
+#include <cstdint>
+
+namespace mlir::mint::tflite_kernels {
+
+/// gemmlowp's SaturatingRoundingDoublingHighMul on 32 bits.
+int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b);
+
+/// gemmlowp's RoundingDivideByPOT: a right shift rounding halves away from
+/// zero.
+int32_t roundingDivideByPOT(int32_t x, int exponent);
+
+/// TFLite's MultiplyByQuantizedMultiplier (the scalar, double-rounding
+/// form) of `x` by `multiplier` * 2^(`shift` - 31).
+int32_t multiplyByQuantizedMultiplier(int32_t x, int32_t multiplier,
+                                      int shift);
+
+/// The outputs of an int8 element-wise kernel for the inputs -128..127, in
+/// that order.
+using Table = llvm::SmallVector<int64_t, 256>;
+
+/// LOGISTIC and TANH: TFLite's int8 tables (dequantize, the float function,
+/// quantize).
+Table buildLogisticTable(quant::UniformQuantizedType input,
+                         quant::UniformQuantizedType output);
+Table buildTanhTable(quant::UniformQuantizedType input,
+                     quant::UniformQuantizedType output);
+
+/// HARD_SWISH: TFLite's 16-bit fixed-point kernel (input on a 2^-7 finer
+/// scale, the "reluish" factor in [0, 1], truncating final multiply).
+Table buildHardSwishTable(quant::UniformQuantizedType input,
+                          quant::UniformQuantizedType output);
+
+/// LEAKY_RELU: one requantization for x >= 0 and one, scaled by `alpha`,
+/// for x < 0 (multipliers prepared in float, as TFLite does).
+Table buildLeakyReluTable(quant::UniformQuantizedType input,
+                          quant::UniformQuantizedType output, float alpha);
+
+} // namespace mlir::mint::tflite_kernels
+
+#endif // MINT_LIB_CONVERSION_MINTTOTOSA_TFLITEKERNELS_H
