@@ -112,7 +112,7 @@ static LogicalResult checkLowerable(ModuleOp module) {
       return;
     }
     if (quantized &&
-        isa<ResizeBilinearOp, PReluOp, DivOp, TransposeConvOp, FakeQuantOp>(
+        isa<ResizeBilinearOp, TransposeConvOp, FakeQuantOp>(
             op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "

@@ -748,6 +748,120 @@ struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
   }
 };
 
+/// Quantized PRELU as TFLite's kernel: x >= 0 requantized by input scale /
+/// output scale; otherwise x times alpha (both centered) requantized by
+/// input scale * alpha scale / output scale (TFLite prepares both in
+/// float).
+struct ConvertQuantizedPRelu : OpConversionPattern<PReluOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(PReluOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType alphaType =
+        getQuantizedType(op.getAlpha().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !alphaType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (inType.getStorageTypeIntegralWidth() != 8)
+      return rewriter.notifyMatchFailure(op, "only int8 is lowered");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    int64_t rank = resultType->getRank();
+    auto wideType = resultType->clone(rewriter.getI32Type());
+    Value input = widenAndCenter(
+        rewriter, loc, expandToRank(rewriter, loc, adaptor.getInput(), rank),
+        inType.getZeroPoint(), rank);
+    Value alpha = widenAndCenter(
+        rewriter, loc, expandToRank(rewriter, loc, adaptor.getAlpha(), rank),
+        alphaType.getZeroPoint(), rank);
+    float inScale = static_cast<float>(inType.getScale());
+    float alphaScale = static_cast<float>(alphaType.getScale());
+    float outScale = static_cast<float>(outType.getScale());
+    Value positive = createRescale(rewriter, loc, wideType, input,
+                                   {quantizeMultiplier(inScale / outScale)},
+                                   0, 0);
+    Value product = createMul(rewriter, loc, wideType, input, alpha);
+    Value negative = createRescale(
+        rewriter, loc, wideType, product,
+        {quantizeMultiplier(inScale * alphaScale / outScale)}, 0, 0);
+    Value isPositive = tosa::GreaterEqualOp::create(
+        rewriter, loc, wideType.clone(rewriter.getI1Type()), input,
+        createScalar(rewriter, loc, rewriter.getI32Type(), 0, rank));
+    Value result = tosa::SelectOp::create(rewriter, loc, wideType, isPositive,
+                                          positive, negative);
+    result = tosa::AddOp::create(
+        rewriter, loc, wideType, result,
+        createScalar(rewriter, loc, rewriter.getI32Type(),
+                     outType.getZeroPoint(), rank));
+    result = tosa::ClampOp::create(
+        rewriter, loc, wideType, result,
+        rewriter.getI32IntegerAttr(outType.getStorageTypeMin()),
+        rewriter.getI32IntegerAttr(outType.getStorageTypeMax()));
+    rewriter.replaceOp(
+        op, tosa::CastOp::create(rewriter, loc, *resultType, result));
+    return success();
+  }
+};
+
+/// int8 DIV: TFLite's fixed-point kernel evaluated at compile time for
+/// every pair of stored values (TFLiteKernels.h), looked up at run time.
+struct ConvertQuantizedDiv : OpConversionPattern<DivOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(DivOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType lhsType =
+        getQuantizedType(op.getLhs().getType());
+    quant::UniformQuantizedType rhsType =
+        getQuantizedType(op.getRhs().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!lhsType || !rhsType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (lhsType.getStorageTypeIntegralWidth() != 8 ||
+        rhsType.getStorageTypeIntegralWidth() != 8 ||
+        outType.getStorageTypeIntegralWidth() != 8)
+      return rewriter.notifyMatchFailure(op, "only int8 is lowered");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    auto [low, high] =
+        getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
+    SmallVector<int8_t> table =
+        tflite_kernels::buildDivTable(lhsType, rhsType, outType, low, high);
+    auto tableType =
+        RankedTensorType::get({256 * 256}, rewriter.getI8Type());
+    Value tableValue = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(tableType, ArrayRef(table)));
+    Value result = createElementwiseGeneric(
+        rewriter, loc, *resultType, {adaptor.getLhs(), adaptor.getRhs()},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Type i32 = b.getI32Type();
+          auto c32 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+          };
+          Value lhs = arith::AddIOp::create(
+              b, l, arith::ExtSIOp::create(b, l, i32, args[0]), c32(128));
+          Value rhs = arith::AddIOp::create(
+              b, l, arith::ExtSIOp::create(b, l, i32, args[1]), c32(128));
+          Value index = arith::AddIOp::create(
+              b, l, arith::MulIOp::create(b, l, lhs, c32(256)), rhs);
+          index = arith::IndexCastOp::create(b, l, b.getIndexType(), index);
+          return tensor::ExtractOp::create(b, l, tableValue, index);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
 /// the output has other parameters than the input, then the clamp.
 template <typename MintOp, ActivationFunctionType kActivation>
@@ -1004,7 +1118,8 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
       ConvertQuantizedMaxPool, ConvertQuantizedAveragePool, ConvertQuantizedMean,
-      ConvertQuantizedSoftmax<SoftmaxOp>,
+      ConvertQuantizedSoftmax<SoftmaxOp>, ConvertQuantizedPRelu,
+      ConvertQuantizedDiv,
       ConvertQuantizedSoftmax<LogSoftmaxOp>,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,

@@ -30,6 +30,10 @@ int32_t tflite_kernels::saturatingRoundingDoublingHighMul(int32_t a,
 }
 
 int32_t tflite_kernels::roundingDivideByPOT(int32_t x, int exponent) {
+  if (exponent >= 32) {
+    int32_t threshold = -1 + (x < 0 ? 1 : 0);
+    return (x >> (exponent & 31)) + (x > threshold ? 1 : 0);
+  }
   int32_t mask = static_cast<int32_t>((1LL << exponent) - 1);
   int32_t remainder = x & mask;
   int32_t threshold = (mask >> 1) + (x < 0 ? 1 : 0);
@@ -175,4 +179,118 @@ Table tflite_kernels::buildLeakyReluTable(quant::UniformQuantizedType input,
     return outZp + multiplyByQuantizedMultiplier(
                        centered, multiplier.multiplier, multiplier.shift);
   });
+}
+
+namespace {
+
+/// The number of leading zero bits of a 32-bit value (32 for 0).
+int countLeadingZeros(uint32_t value) {
+  return value ? __builtin_clz(value) : 32;
+}
+
+/// TFLite's CountLeadingSignBits for int32.
+int countLeadingSignBits(int32_t value) {
+  if (value >= 0)
+    return countLeadingZeros(static_cast<uint32_t>(value)) - 1;
+  if (value == std::numeric_limits<int32_t>::min())
+    return 0;
+  return countLeadingZeros(2 * static_cast<uint32_t>(-value) - 1);
+}
+
+/// gemmlowp's saturating multiplication by 2^exponent (exponent > 0).
+int32_t saturatingLeftShift(int32_t value, int exponent) {
+  int32_t threshold = (1 << (31 - exponent)) - 1;
+  if (value > threshold)
+    return std::numeric_limits<int32_t>::max();
+  if (value < -threshold)
+    return std::numeric_limits<int32_t>::min();
+  return static_cast<int32_t>(static_cast<uint32_t>(value) << exponent);
+}
+
+/// gemmlowp's RoundingHalfSum.
+int32_t roundingHalfSum(int32_t a, int32_t b) {
+  int64_t sum = static_cast<int64_t>(a) + b;
+  int64_t sign = sum >= 0 ? 1 : -1;
+  return static_cast<int32_t>((sum + sign) / 2);
+}
+
+/// Wrapping 32-bit addition (gemmlowp adds raw values).
+int32_t wrappingAdd(int32_t a, int32_t b) {
+  return static_cast<int32_t>(static_cast<uint32_t>(a) +
+                              static_cast<uint32_t>(b));
+}
+
+/// gemmlowp's one_over_one_plus_x_for_x_in_0_1 on raw Q0.31 values:
+/// Newton-Raphson from 48/17 - 32/17 x in Q2.29, three steps.
+int32_t oneOverOnePlusX(int32_t a) {
+  constexpr int32_t kOne2 = 1 << 29;
+  int32_t halfDenominator =
+      roundingHalfSum(a, std::numeric_limits<int32_t>::max());
+  int32_t x = wrappingAdd(
+      1515870810, saturatingRoundingDoublingHighMul(halfDenominator,
+                                                    -1010580540));
+  for (int i = 0; i < 3; ++i) {
+    int32_t product = saturatingRoundingDoublingHighMul(halfDenominator, x);
+    int32_t oneMinus = wrappingAdd(kOne2, -product);
+    x = wrappingAdd(
+        x, saturatingLeftShift(saturatingRoundingDoublingHighMul(x, oneMinus),
+                               2));
+  }
+  return saturatingLeftShift(x, 1);
+}
+
+/// TFLite's GetReciprocal for a positive x with 31 integer digits.
+int32_t getReciprocal(int32_t x, int *bitsOverUnit) {
+  int headroomPlusOne = countLeadingZeros(static_cast<uint32_t>(x));
+  *bitsOverUnit = 31 - headroomPlusOne;
+  int32_t shiftedMinusOne = static_cast<int32_t>(
+      (static_cast<uint32_t>(x) << headroomPlusOne) - (1u << 31));
+  return oneOverOnePlusX(shiftedMinusOne);
+}
+
+} // namespace
+
+SmallVector<int8_t> tflite_kernels::buildDivTable(
+    quant::UniformQuantizedType lhs, quant::UniformQuantizedType rhs,
+    quant::UniformQuantizedType output, int64_t low, int64_t high) {
+  float lhsScale = static_cast<float>(lhs.getScale());
+  float rhsScale = static_cast<float>(rhs.getScale());
+  float outScale = static_cast<float>(output.getScale());
+  tosa_lowering::QuantizedMultiplier multiplier =
+      tosa_lowering::quantizeMultiplier(lhsScale / (rhsScale * outScale));
+  int32_t lhsZp = lhs.getZeroPoint(), rhsZp = rhs.getZeroPoint();
+  int32_t outZp = output.getZeroPoint();
+  SmallVector<int8_t> table;
+  table.reserve(256 * 256);
+  for (int32_t a = -128; a <= 127; ++a) {
+    for (int32_t b = -128; b <= 127; ++b) {
+      int32_t numerator = a - lhsZp;
+      int32_t denominator = b - rhsZp;
+      int64_t result;
+      if (denominator == 0) {
+        result = numerator >= 0 ? high : low;
+      } else {
+        if (denominator < 0) {
+          numerator = -numerator;
+          denominator = -denominator;
+        }
+        int reciprocalShift;
+        int32_t reciprocal = getReciprocal(denominator, &reciprocalShift);
+        int headroom = countLeadingSignBits(numerator);
+        int32_t quotient = saturatingRoundingDoublingHighMul(
+            static_cast<int32_t>(static_cast<uint32_t>(numerator)
+                                 << headroom),
+            reciprocal);
+        // The shift is a right shift for any int8 scales TFLite accepts.
+        int totalShift = std::min(
+            multiplier.shift - reciprocalShift - headroom, 0);
+        result = outZp + roundingDivideByPOT(
+                             saturatingRoundingDoublingHighMul(
+                                 quotient, multiplier.multiplier),
+                             -totalShift);
+      }
+      table.push_back(static_cast<int8_t>(std::clamp(result, low, high)));
+    }
+  }
+  return table;
 }

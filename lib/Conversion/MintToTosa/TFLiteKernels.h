@@ -22,7 +22,9 @@ namespace mlir::mint::tflite_kernels {
 int32_t saturatingRoundingDoublingHighMul(int32_t a, int32_t b);
 
 /// gemmlowp's RoundingDivideByPOT: a right shift rounding halves away from
-/// zero.
+/// zero. Exponents of 32 and more (which TFLite's DIV reaches) behave as
+/// TFLite's x86 build runs them: the mask is all ones and the shift count
+/// is taken modulo 32.
 int32_t roundingDivideByPOT(int32_t x, int exponent);
 
 /// TFLite's MultiplyByQuantizedMultiplier (the scalar, double-rounding
@@ -50,6 +52,17 @@ Table buildHardSwishTable(quant::UniformQuantizedType input,
 /// for x < 0 (multipliers prepared in float, as TFLite does).
 Table buildLeakyReluTable(quant::UniformQuantizedType input,
                           quant::UniformQuantizedType output, float alpha);
+
+/// DIV of int8 tensors: TFLite's kernel (the divisor's reciprocal by
+/// gemmlowp's Newton-Raphson, the quotient requantized by input1 scale /
+/// (input2 scale * output scale)) for every pair of stored values, at
+/// index (lhs + 128) * 256 + (rhs + 128), clamped to [low, high]. TFLite
+/// stops with an error on a divisor equal to its zero point; the table
+/// saturates toward the sign of the numerator there.
+llvm::SmallVector<int8_t> buildDivTable(quant::UniformQuantizedType lhs,
+                                        quant::UniformQuantizedType rhs,
+                                        quant::UniformQuantizedType output,
+                                        int64_t low, int64_t high);
 
 } // namespace mlir::mint::tflite_kernels
 
