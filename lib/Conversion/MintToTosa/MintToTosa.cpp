@@ -112,11 +112,18 @@ static LogicalResult checkLowerable(ModuleOp module) {
       return;
     }
     if (quantized &&
-        isa<ResizeBilinearOp, TransposeConvOp, FakeQuantOp>(
-            op)) {
+        isa<TransposeConvOp, FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "
                       "this op in float)");
+      ok = false;
+      return;
+    }
+    if (quantized && isa<ResizeBilinearOp>(op) &&
+        cast<ShapedType>(op->getOperand(0).getType()).getElementType() !=
+            cast<ShapedType>(op->getResult(0).getType()).getElementType()) {
+      op->emitOpError("on quantized tensors needs its input and output to "
+                      "share scale and zero point, as TFLite's kernel does");
       ok = false;
       return;
     }

@@ -862,6 +862,117 @@ struct ConvertQuantizedDiv : OpConversionPattern<DivOp> {
   }
 };
 
+/// Quantized RESIZE_BILINEAR as TFLite's integer kernel: source
+/// coordinates in 1/1024 steps, the four stored neighbours weighted by
+/// products of 10-bit fractions in i64, rounded halves away from zero at
+/// 2^20. Input and output share their parameters.
+struct ConvertQuantizedResizeBilinear
+    : OpConversionPattern<ResizeBilinearOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(ResizeBilinearOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (inType != outType)
+      return rewriter.notifyMatchFailure(op, "input and output differ");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    bool alignCorners = op.getAlignCorners();
+    bool halfPixel = op.getHalfPixelCenters();
+    // TFLite's scale in 1/1024 steps, rounded to nearest.
+    auto scaleOf = [&](int64_t in, int64_t out) -> int64_t {
+      if (alignCorners && out > 1)
+        return ((1 << 10) * (in - 1) + (out - 1) / 2) / (out - 1);
+      return ((1 << 10) * in + out / 2) / out;
+    };
+    int64_t inH = inputType.getDimSize(1), inW = inputType.getDimSize(2);
+    int64_t scaleY = scaleOf(inH, resultType->getDimSize(1));
+    int64_t scaleX = scaleOf(inW, resultType->getDimSize(2));
+    Type storage = resultType->getElementType();
+    Value init =
+        tensor::EmptyOp::create(rewriter, loc, resultType->getShape(), storage);
+    auto generic = linalg::GenericOp::create(
+        rewriter, loc, *resultType, ValueRange{}, ValueRange{init},
+        SmallVector<AffineMap>{rewriter.getMultiDimIdentityMap(4)},
+        SmallVector<utils::IteratorType>(4, utils::IteratorType::parallel),
+        [&](OpBuilder &b, Location l, ValueRange) {
+          Type i32 = b.getI32Type(), i64 = b.getI64Type();
+          auto c32 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+          };
+          // Scaled coordinate, lower and upper source index along one axis
+          // (C division truncates toward zero, as arith.divsi does).
+          auto axis = [&](int64_t dim, int64_t scale, int64_t size) {
+            Value out = arith::IndexCastOp::create(
+                b, l, i32, linalg::IndexOp::create(b, l, dim));
+            Value scaled = arith::MulIOp::create(b, l, out, c32(scale));
+            if (halfPixel)
+              scaled = arith::AddIOp::create(b, l, scaled,
+                                             c32(scale / 2 - (1 << 9)));
+            Value lower = arith::MaxSIOp::create(
+                b, l, arith::DivSIOp::create(b, l, scaled, c32(1 << 10)),
+                c32(0));
+            Value upper = arith::MinSIOp::create(
+                b, l,
+                arith::DivSIOp::create(
+                    b, l, arith::AddIOp::create(b, l, scaled, c32(1023)),
+                    c32(1 << 10)),
+                c32(size - 1));
+            // Weights of the upper and lower neighbour, in 1/1024.
+            Value high = arith::SubIOp::create(
+                b, l, scaled, arith::MulIOp::create(b, l, lower, c32(1 << 10)));
+            Value low = arith::SubIOp::create(b, l, c32(1 << 10), high);
+            auto toIndex = [&](Value v) -> Value {
+              return arith::IndexCastOp::create(b, l, b.getIndexType(), v);
+            };
+            return std::make_tuple(toIndex(lower), toIndex(upper),
+                                   arith::ExtSIOp::create(b, l, i64, low),
+                                   arith::ExtSIOp::create(b, l, i64, high));
+          };
+          auto [y0, y1, wy0, wy1] = axis(1, scaleY, inH);
+          auto [x0, x1, wx0, wx1] = axis(2, scaleX, inW);
+          Value n = linalg::IndexOp::create(b, l, 0);
+          Value c = linalg::IndexOp::create(b, l, 3);
+          Value sum = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(0));
+          for (auto [y, x, wy, wx] :
+               {std::tuple(y0, x0, wy0, wx0), std::tuple(y1, x0, wy1, wx0),
+                std::tuple(y0, x1, wy0, wx1), std::tuple(y1, x1, wy1, wx1)}) {
+            Value value = arith::ExtSIOp::create(
+                b, l, i64,
+                tensor::ExtractOp::create(b, l, input, ValueRange{n, y, x, c}));
+            sum = arith::AddIOp::create(
+                b, l, sum,
+                arith::MulIOp::create(
+                    b, l, arith::MulIOp::create(b, l, value, wy), wx));
+          }
+          auto c64 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getI64IntegerAttr(v));
+          };
+          Value positive = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::sgt, sum, c64(0));
+          Value round = arith::SelectOp::create(b, l, positive, c64(1 << 19),
+                                                c64(-(1 << 19)));
+          Value result = arith::DivSIOp::create(
+              b, l, arith::AddIOp::create(b, l, sum, round), c64(1 << 20));
+          linalg::YieldOp::create(b, l,
+                                  arith::TruncIOp::create(b, l, storage, result)
+                                      .getResult());
+        });
+    rewriter.replaceOp(op, generic.getResult(0));
+    return success();
+  }
+};
+
 /// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
 /// the output has other parameters than the input, then the clamp.
 template <typename MintOp, ActivationFunctionType kActivation>
@@ -1119,7 +1230,7 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
       ConvertQuantizedMaxPool, ConvertQuantizedAveragePool, ConvertQuantizedMean,
       ConvertQuantizedSoftmax<SoftmaxOp>, ConvertQuantizedPRelu,
-      ConvertQuantizedDiv,
+      ConvertQuantizedDiv, ConvertQuantizedResizeBilinear,
       ConvertQuantizedSoftmax<LogSoftmaxOp>,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
