@@ -317,6 +317,20 @@ static void tileLinalgOps(func::FuncOp func, int64_t vectorWidth) {
   }
 }
 
+/// True if an operand of `op` has elements of a width that LLVM pads in
+/// memory but packs in vectors (the i48 accumulators of int16x8
+/// convolutions): vector loads and stores of such memrefs would mix the two
+/// layouts.
+static bool hasOddWidthElements(linalg::LinalgOp op) {
+  return llvm::any_of(op->getOperandTypes(), [](Type type) {
+    Type element = getElementTypeOrSelf(type);
+    if (!element.isIntOrFloat())
+      return false;
+    unsigned width = element.getIntOrFloatBitWidth();
+    return width > 8 && !llvm::isPowerOf2_32(width);
+  });
+}
+
 /// Vectorizes every statically shaped linalg op that the vectorizer takes.
 static void vectorizeLinalgOps(func::FuncOp func) {
   SmallVector<linalg::LinalgOp> ops;
@@ -333,6 +347,8 @@ static void vectorizeLinalgOps(func::FuncOp func) {
       elements *= bound;
     if (elements > 512 &&
         !isa<linalg::Conv1DNwcWcfOp, linalg::DepthwiseConv1DNwcWcOp>(op))
+      continue;
+    if (hasOddWidthElements(op))
       continue;
     rewriter.setInsertionPoint(op);
     FailureOr<linalg::VectorizationResult> result =

@@ -117,58 +117,6 @@ struct ConvertDepthwiseConv2D : OpConversionPattern<DepthwiseConv2DOp> {
   }
 };
 
-/// TFLite's output padding of a transposed convolution for one spatial
-/// dimension, as TOSA's (negative) leading and trailing output padding.
-std::pair<int64_t, int64_t>
-computeTransposeOutPad(Padding padding, int64_t inputSize, int64_t outputSize,
-                       int64_t kernel, int64_t stride) {
-  // TFLite computes the padding of the forward convolution that maps the
-  // output back onto the input.
-  int64_t forwardSize = padding == Padding::Same
-                            ? (outputSize + stride - 1) / stride
-                            : (outputSize - kernel + stride) / stride;
-  int64_t total =
-      std::max<int64_t>((forwardSize - 1) * stride + kernel - outputSize, 0);
-  int64_t before = total / 2;
-  int64_t full = (inputSize - 1) * stride + kernel;
-  return {-before, outputSize - full + before};
-}
-
-/// Lowers a transposed convolution with weights [O, KH, KW, I].
-FailureOr<Value> lowerTransposeConv(ConversionPatternRewriter &rewriter,
-                                    Operation *op, RankedTensorType resultType,
-                                    Value input, Value weights, Value bias,
-                                    Padding padding, int64_t strideH,
-                                    int64_t strideW) {
-  Location loc = op->getLoc();
-  auto inputType = cast<RankedTensorType>(input.getType());
-  auto weightsType = cast<RankedTensorType>(weights.getType());
-  if (!isa<FloatType>(inputType.getElementType()))
-    return rewriter.notifyMatchFailure(
-        op, "only float inputs are lowered by this pattern");
-  auto [top, bottom] = computeTransposeOutPad(
-      padding, inputType.getDimSize(1), resultType.getDimSize(1),
-      weightsType.getDimSize(1), strideH);
-  auto [left, right] = computeTransposeOutPad(
-      padding, inputType.getDimSize(2), resultType.getDimSize(2),
-      weightsType.getDimSize(2), strideW);
-  int64_t kernelH = weightsType.getDimSize(1);
-  int64_t kernelW = weightsType.getDimSize(2);
-  if (top <= -kernelH || bottom <= -kernelH || left <= -kernelW ||
-      right <= -kernelW)
-    return rewriter.notifyMatchFailure(
-        op, "output padding crops a whole kernel, which TOSA rejects");
-  return tosa::TransposeConv2DOp::create(
-             rewriter, loc, resultType, input, weights,
-             getBiasOrZeros(rewriter, loc, bias, resultType),
-             createZeroPoint(rewriter, loc, inputType.getElementType()),
-             createZeroPoint(rewriter, loc, weightsType.getElementType()),
-             rewriter.getDenseI64ArrayAttr({top, bottom, left, right}),
-             rewriter.getDenseI64ArrayAttr({strideH, strideW}),
-             TypeAttr::get(rewriter.getF32Type()))
-      .getResult();
-}
-
 struct ConvertTransposeConv : OpConversionPattern<TransposeConvOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -179,9 +127,12 @@ struct ConvertTransposeConv : OpConversionPattern<TransposeConvOp> {
         getStaticResultType(rewriter, *getTypeConverter(), op);
     if (failed(resultType))
       return failure();
+    if (failed(requireFloat(rewriter, op, op.getInput())))
+      return failure();
     FailureOr<Value> conv = lowerTransposeConv(
         rewriter, op, *resultType, adaptor.getInput(), adaptor.getWeights(),
-        adaptor.getBias(), op.getPadding(), op.getStrideH(), op.getStrideW());
+        adaptor.getBias(), /*inputZp=*/0, op.getPadding(), op.getStrideH(),
+        op.getStrideW());
     if (failed(conv))
       return failure();
     FailureOr<Value> result = applyFloatActivation(
@@ -225,9 +176,12 @@ struct ConvertConvolution2DTransposeBias : OpConversionPattern<CustomOp> {
     if (failed(resultType))
       return failure();
     ValueRange inputs = adaptor.getInputs();
+    if (failed(requireFloat(rewriter, op, op.getInputs()[0])))
+      return failure();
     FailureOr<Value> conv = lowerTransposeConv(
         rewriter, op, *resultType, inputs[0], inputs[1], inputs[2],
-        paddingCode == 1 ? Padding::Same : Padding::Valid, strideH, strideW);
+        /*inputZp=*/0, paddingCode == 1 ? Padding::Same : Padding::Valid,
+        strideH, strideW);
     if (failed(conv))
       return failure();
     rewriter.replaceOp(op, *conv);
@@ -322,6 +276,55 @@ struct ConvertPool : OpConversionPattern<MintPoolOp> {
 };
 
 } // namespace
+
+/// TFLite's output padding of a transposed convolution for one spatial
+/// dimension, as TOSA's (negative) leading and trailing output padding.
+static std::pair<int64_t, int64_t>
+computeTransposeOutPad(Padding padding, int64_t inputSize, int64_t outputSize,
+                       int64_t kernel, int64_t stride) {
+  // TFLite computes the padding of the forward convolution that maps the
+  // output back onto the input.
+  int64_t forwardSize = padding == Padding::Same
+                            ? (outputSize + stride - 1) / stride
+                            : (outputSize - kernel + stride) / stride;
+  int64_t total =
+      std::max<int64_t>((forwardSize - 1) * stride + kernel - outputSize, 0);
+  int64_t before = total / 2;
+  int64_t full = (inputSize - 1) * stride + kernel;
+  return {-before, outputSize - full + before};
+}
+
+FailureOr<Value> tosa_lowering::lowerTransposeConv(
+    ConversionPatternRewriter &rewriter, Operation *op,
+    RankedTensorType resultType, Value input, Value weights, Value bias,
+    int64_t inputZp, Padding padding, int64_t strideH, int64_t strideW) {
+  Location loc = op->getLoc();
+  auto inputType = cast<RankedTensorType>(input.getType());
+  auto weightsType = cast<RankedTensorType>(weights.getType());
+  auto [top, bottom] = computeTransposeOutPad(
+      padding, inputType.getDimSize(1), resultType.getDimSize(1),
+      weightsType.getDimSize(1), strideH);
+  auto [left, right] = computeTransposeOutPad(
+      padding, inputType.getDimSize(2), resultType.getDimSize(2),
+      weightsType.getDimSize(2), strideW);
+  int64_t kernelH = weightsType.getDimSize(1);
+  int64_t kernelW = weightsType.getDimSize(2);
+  if (top <= -kernelH || bottom <= -kernelH || left <= -kernelW ||
+      right <= -kernelW)
+    return rewriter.notifyMatchFailure(
+        op, "output padding crops a whole kernel, which TOSA rejects");
+  return tosa::TransposeConv2DOp::create(
+             rewriter, loc, resultType, input, weights,
+             getBiasOrZeros(rewriter, loc, bias, resultType),
+             createZeroPoint(rewriter, loc, inputType.getElementType(),
+                             inputZp),
+             createZeroPoint(rewriter, loc, weightsType.getElementType()),
+             rewriter.getDenseI64ArrayAttr({top, bottom, left, right}),
+             rewriter.getDenseI64ArrayAttr({strideH, strideW}),
+             TypeAttr::get(resultType.getElementType()))
+      .getResult();
+}
+
 
 void mint::populateMintConvToTosaPatterns(const TypeConverter &typeConverter,
                                           RewritePatternSet &patterns) {

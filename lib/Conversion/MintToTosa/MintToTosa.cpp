@@ -111,8 +111,17 @@ static LogicalResult checkLowerable(ModuleOp module) {
       ok = false;
       return;
     }
+    if (int16 && isa<AddOp, SubOp>(op) &&
+        tosa_lowering::usesPowerOfTwoInt16Path(op)) {
+      op->emitOpError("on int16 tensors with power-of-two scales and "
+                      "pot_scale_int16 has no lowering yet (TFLite's "
+                      "shift-only path); Mint lowers the general-scale int16 "
+                      "form");
+      ok = false;
+      return;
+    }
     if (quantized &&
-        isa<TransposeConvOp, FakeQuantOp>(op)) {
+        isa<FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "
                       "this op in float)");

@@ -78,6 +78,32 @@ FailureOr<Value> convertBiasConstant(OpBuilder &builder, Location loc,
       .getResult();
 }
 
+/// Requantizes a convolution's accumulator `acc` to `storage` as TFLite
+/// does: per output channel by input scale * filter scale / output scale
+/// (int16x8: TFLite's 16-bit multipliers, single rounding), then the fused
+/// activation's clamp.
+Value requantizeAccumulator(OpBuilder &builder, Location loc, Value acc,
+                            Type storage, quant::UniformQuantizedType inputType,
+                            Type filterType,
+                            quant::UniformQuantizedType outputType,
+                            ActivationFunctionType activation) {
+  double inputScale = getTFLiteScale(inputType);
+  double outputScale = getTFLiteScale(outputType);
+  SmallVector<QuantizedMultiplier> multipliers;
+  for (double filterScale : getFilterScales(filterType))
+    multipliers.push_back(
+        quantizeMultiplier(inputScale * filterScale / outputScale));
+  auto outTensor = cast<RankedTensorType>(acc.getType()).clone(storage);
+  Value result =
+      inputType.getStorageTypeIntegralWidth() == 16
+          ? createRescale16(builder, loc, outTensor, acc, multipliers,
+                            outputType.getZeroPoint())
+          : createRescale(builder, loc, outTensor, acc, multipliers, 0,
+                          outputType.getZeroPoint());
+  return applyQuantizedActivation(builder, loc, result, activation,
+                                  outputType);
+}
+
 /// The quantized convolution family: an integer TOSA convolution into an
 /// i32 (int8) or i48 (int16x8) accumulator, requantized per output channel
 /// as TFLite does, clamped to the fused activation's range.
@@ -175,26 +201,65 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
       }
     }
 
-    // Requantize: input scale * filter scale / output scale per channel.
-    SmallVector<double> filterScales =
-        getFilterScales(op.getFilter().getType());
-    double inputScale = getTFLiteScale(inputType);
-    double outputScale = getTFLiteScale(outputType);
-    SmallVector<QuantizedMultiplier> multipliers;
-    for (double filterScale : filterScales)
-      multipliers.push_back(
-          quantizeMultiplier(inputScale * filterScale / outputScale));
-    auto accTensor = cast<RankedTensorType>(acc.getType());
-    auto outTensor = accTensor.clone(resultType->getElementType());
-    Value result =
-        int16 ? createRescale16(rewriter, loc, outTensor, acc, multipliers,
-                                outputType.getZeroPoint())
-              : createRescale(rewriter, loc, outTensor, acc, multipliers, 0,
-                              outputType.getZeroPoint());
-    result = applyQuantizedActivation(
-        rewriter, loc, result, op.getFusedActivationFunction(), outputType);
+    Value result = requantizeAccumulator(
+        rewriter, loc, acc, resultType->getElementType(), inputType,
+        op.getFilter().getType(), outputType, op.getFusedActivationFunction());
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, result, resultType->getShape()));
+    return success();
+  }
+};
+
+/// Quantized TRANSPOSE_CONV: tosa.transpose_conv2d into an i32 (int8) or
+/// i48 (int16x8) accumulator, requantized per output channel like the other
+/// convolutions.
+struct ConvertQuantizedTransposeConv : OpConversionPattern<TransposeConvOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(TransposeConvOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inputType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outputType = getQuantizedType(op.getType());
+    if (!inputType || !outputType)
+      return rewriter.notifyMatchFailure(op, "not quantized per tensor");
+    if (!hasSymmetricFilter(op.getWeights().getType()))
+      return rewriter.notifyMatchFailure(op, "filter zero point is not 0");
+    unsigned width = inputType.getStorageTypeIntegralWidth();
+    if (width != 8 && width != 16)
+      return rewriter.notifyMatchFailure(op, "unsupported input width");
+    bool int16 = width == 16;
+    if (int16 && inputType.getZeroPoint() != 0)
+      return rewriter.notifyMatchFailure(op, "int16 input zero point is not 0");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    Type accType = int16 ? rewriter.getIntegerType(48) : rewriter.getI32Type();
+    Value bias;
+    if (op.getBias() && int16) {
+      FailureOr<Value> converted =
+          convertBiasConstant(rewriter, loc, op.getBias(), accType);
+      if (failed(converted))
+        return rewriter.notifyMatchFailure(
+            op, "int16x8 bias is not a constant that fits 32 bits");
+      bias = *converted;
+    } else if (op.getBias()) {
+      bias = adaptor.getBias();
+    }
+    FailureOr<Value> acc = lowerTransposeConv(
+        rewriter, op, resultType->clone(accType), adaptor.getInput(),
+        adaptor.getWeights(), bias, inputType.getZeroPoint(), op.getPadding(),
+        op.getStrideH(), op.getStrideW());
+    if (failed(acc))
+      return failure();
+    rewriter.replaceOp(
+        op, requantizeAccumulator(rewriter, loc, *acc,
+                                  resultType->getElementType(), inputType,
+                                  op.getWeights().getType(), outputType,
+                                  op.getFusedActivationFunction()));
     return success();
   }
 };
@@ -212,9 +277,11 @@ Value widenAndCenter(OpBuilder &builder, Location loc, Value value,
       createScalar(builder, loc, builder.getI32Type(), zeroPoint, rank));
 }
 
-/// int8 ADD and SUB as TFLite computes them: both inputs centered, shifted
-/// left by 20 bits, each requantized to twice the larger input scale, added
-/// (or subtracted), requantized to the output and clamped.
+/// int8 and int16 ADD and SUB as TFLite computes them: both inputs
+/// centered, shifted left by 20 bits (int16: 15), each requantized to twice
+/// the larger input scale, added (or subtracted), requantized to the output
+/// and clamped. TFLite's other int16 path (pot_scale_int16 with power-of-two
+/// scales and zero points 0, from older converters) is not lowered.
 template <typename MintOp>
 struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
@@ -230,15 +297,18 @@ struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
     quant::UniformQuantizedType outType = getQuantizedType(op.getType());
     if (!lhsType || !rhsType || !outType)
       return rewriter.notifyMatchFailure(op, "not quantized per tensor");
-    if (outType.getStorageTypeIntegralWidth() != 8)
-      return rewriter.notifyMatchFailure(op, "only int8 is lowered");
+    unsigned width = outType.getStorageTypeIntegralWidth();
+    if (width != 8 && !(width == 16 && !usesPowerOfTwoInt16Path(op)))
+      return rewriter.notifyMatchFailure(
+          op, "only int8 and general-scale int16 are lowered");
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *this->getTypeConverter(), op);
     if (failed(resultType))
       return failure();
     Location loc = op.getLoc();
     int64_t rank = resultType->getRank();
-    constexpr int kLeftShift = 20;
+    // TFLite's headroom: 20 bits for int8, 15 for int16.
+    int kLeftShift = width == 16 ? 15 : 20;
     double lhsScale = getTFLiteScale(lhsType);
     double rhsScale = getTFLiteScale(rhsType);
     double outScale = getTFLiteScale(outType);
@@ -1224,7 +1294,7 @@ void mint::populateMintQuantizedToTosaPatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
   patterns.add<
       ConvertQuantizedConv<Conv2DOp>, ConvertQuantizedConv<DepthwiseConv2DOp>,
-      ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedAddSub<AddOp>,
+      ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedTransposeConv, ConvertQuantizedAddSub<AddOp>,
       ConvertQuantizedAddSub<SubOp>, ConvertQuantizedMul,
       ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,

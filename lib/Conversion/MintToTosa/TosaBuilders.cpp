@@ -433,6 +433,23 @@ Value applyQuantizedActivation(OpBuilder &builder, Location loc, Value value,
   return createIntegerClamp(builder, loc, value, type, low, high);
 }
 
+bool usesPowerOfTwoInt16Path(Operation *op) {
+  auto flag = op->getAttrOfType<BoolAttr>("pot_scale_int16");
+  if (flag && !flag.getValue())
+    return false;
+  auto isPowerOfTwo = [](Type type) {
+    quant::UniformQuantizedType element = getQuantizedType(type);
+    if (!element || element.getStorageTypeIntegralWidth() != 16 ||
+        element.getZeroPoint() != 0)
+      return false;
+    int exponent;
+    return std::frexp(static_cast<float>(element.getScale()), &exponent) ==
+           0.5f;
+  };
+  return llvm::all_of(op->getOperandTypes(), isPowerOfTwo) &&
+         llvm::all_of(op->getResultTypes(), isPowerOfTwo);
+}
+
 Value createIntegerClamp(OpBuilder &builder, Location loc, Value value,
                          quant::UniformQuantizedType type, int64_t low,
                          int64_t high) {

@@ -109,6 +109,17 @@ WindowAttrs prepareWindow(OpBuilder &builder, Location loc, Value input,
                           int64_t strideH, int64_t strideW,
                           int64_t dilationH = 1, int64_t dilationW = 1);
 
+/// TFLite's transposed convolution (weights [O, KH, KW, I]) as
+/// tosa.transpose_conv2d into `resultType` (whose element type is the
+/// accumulator's), with `bias` (or zeros) and the input zero point; TFLite's
+/// padding becomes TOSA's negative output padding. Defined in
+/// ConvToTosa.cpp.
+FailureOr<Value> lowerTransposeConv(ConversionPatternRewriter &rewriter,
+                                    Operation *op, RankedTensorType resultType,
+                                    Value input, Value weights, Value bias,
+                                    int64_t inputZp, Padding padding,
+                                    int64_t strideH, int64_t strideW);
+
 /// Applies a TFLite fused activation to a float `value`; fails (with a
 /// match-failure note) on SIGN_BIT, which TFLite itself never implemented.
 FailureOr<Value> applyFloatActivation(ConversionPatternRewriter &rewriter,
@@ -182,6 +193,10 @@ Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
 std::pair<int64_t, int64_t>
 getQuantizedActivationRange(ActivationFunctionType activation,
                             quant::UniformQuantizedType type);
+
+/// True if TFLite runs int16 ADD or SUB `op` through its power-of-two path:
+/// pot_scale_int16 set, every scale a power of two and every zero point 0.
+bool usesPowerOfTwoInt16Path(Operation *op);
 
 /// Clamps an integer `value` of quantized type `type` to the range of the
 /// fused `activation` (nothing when that is the storage type's range).
