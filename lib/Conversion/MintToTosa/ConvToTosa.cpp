@@ -325,7 +325,6 @@ FailureOr<Value> tosa_lowering::lowerTransposeConv(
       .getResult();
 }
 
-
 void mint::populateMintConvToTosaPatterns(const TypeConverter &typeConverter,
                                           RewritePatternSet &patterns) {
   patterns.add<ConvertConv2D, ConvertDepthwiseConv2D, ConvertTransposeConv,

@@ -10,6 +10,7 @@
 
 #include "mint/Conversion/MintToTosa/MintToTosa.h"
 
+#include "TFLiteKernels.h"
 #include "TosaBuilders.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
@@ -58,9 +59,9 @@ static bool isKnownCustomOp(CustomOp op) {
 /// True if `type` is a tensor of unsigned quantized values.
 static bool isUnsignedQuantized(Type type) {
   auto shaped = dyn_cast<ShapedType>(type);
-  auto quantized =
-      shaped ? dyn_cast<quant::QuantizedType>(shaped.getElementType())
-             : quant::QuantizedType();
+  auto quantized = shaped
+                       ? dyn_cast<quant::QuantizedType>(shaped.getElementType())
+                       : quant::QuantizedType();
   return quantized && !quantized.isSigned();
 }
 
@@ -104,8 +105,20 @@ static LogicalResult checkLowerable(ModuleOp module) {
           tosa_lowering::getQuantizedType(type);
       return element && element.getStorageTypeIntegralWidth() == 16;
     });
-    if (int16 && isa<SoftmaxOp, LogSoftmaxOp, LogisticOp, TanhOp,
-                     HardSwishOp, LeakyReluOp>(op)) {
+    if (int16 && isa<LogisticOp, TanhOp>(op)) {
+      quant::UniformQuantizedType input =
+          tosa_lowering::getQuantizedType(op->getOperand(0).getType());
+      if (tflite_kernels::buildInt16LogisticTable(input).empty()) {
+        op->emitOpError("on int16 tensors with input scale 2^-12 or 2^-11 "
+                        "has no lowering yet (TFLite's fixed-point path); "
+                        "Mint lowers other int16 scales");
+        ok = false;
+        return;
+      }
+    }
+    if (int16 &&
+        isa<SoftmaxOp, LogSoftmaxOp, HardSwishOp, LeakyReluOp, PReluOp, DivOp>(
+            op)) {
       op->emitOpError("on int16 tensors has no lowering yet; Mint compiles "
                       "its int8 and float forms");
       ok = false;
@@ -120,8 +133,7 @@ static LogicalResult checkLowerable(ModuleOp module) {
       ok = false;
       return;
     }
-    if (quantized &&
-        isa<FakeQuantOp>(op)) {
+    if (quantized && isa<FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "
                       "this op in float)");

@@ -18,8 +18,8 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
 #include "mlir/Dialect/Math/IR/Math.h"
-#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 
 #include <cmath>
 
@@ -94,14 +94,12 @@ Value requantizeAccumulator(OpBuilder &builder, Location loc, Value acc,
     multipliers.push_back(
         quantizeMultiplier(inputScale * filterScale / outputScale));
   auto outTensor = cast<RankedTensorType>(acc.getType()).clone(storage);
-  Value result =
-      inputType.getStorageTypeIntegralWidth() == 16
-          ? createRescale16(builder, loc, outTensor, acc, multipliers,
-                            outputType.getZeroPoint())
-          : createRescale(builder, loc, outTensor, acc, multipliers, 0,
-                          outputType.getZeroPoint());
-  return applyQuantizedActivation(builder, loc, result, activation,
-                                  outputType);
+  Value result = inputType.getStorageTypeIntegralWidth() == 16
+                     ? createRescale16(builder, loc, outTensor, acc,
+                                       multipliers, outputType.getZeroPoint())
+                     : createRescale(builder, loc, outTensor, acc, multipliers,
+                                     0, outputType.getZeroPoint());
+  return applyQuantizedActivation(builder, loc, result, activation, outputType);
 }
 
 /// The quantized convolution family: an integer TOSA convolution into an
@@ -256,10 +254,10 @@ struct ConvertQuantizedTransposeConv : OpConversionPattern<TransposeConvOp> {
     if (failed(acc))
       return failure();
     rewriter.replaceOp(
-        op, requantizeAccumulator(rewriter, loc, *acc,
-                                  resultType->getElementType(), inputType,
-                                  op.getWeights().getType(), outputType,
-                                  op.getFusedActivationFunction()));
+        op,
+        requantizeAccumulator(rewriter, loc, *acc, resultType->getElementType(),
+                              inputType, op.getWeights().getType(), outputType,
+                              op.getFusedActivationFunction()));
     return success();
   }
 };
@@ -617,8 +615,8 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
                       sortedAxes[0] == 1 && sortedAxes[1] == 2;
     Value result;
     if (globalPool) {
-      float temp = static_cast<float>(inType.getZeroPoint()) * inScale /
-                   outScale;
+      float temp =
+          static_cast<float>(inType.getZeroPoint()) * inScale / outScale;
       temp = temp > 0 ? temp + 0.5f : temp - 0.5f;
       int64_t bias = outType.getZeroPoint() - static_cast<int32_t>(temp);
       float realScale = inScale / (static_cast<float>(count) * outScale);
@@ -631,8 +629,8 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
       if (blocked == channels) {
         scaled = createNeonRescale(rewriter, loc, sum->value, multiplier);
       } else if (blocked == 0) {
-        scaled = createRescale(rewriter, loc, sumType, sum->value,
-                               {multiplier}, 0, 0);
+        scaled = createRescale(rewriter, loc, sumType, sum->value, {multiplier},
+                               0, 0);
       } else {
         auto slice = [&](int64_t begin, int64_t size) -> Value {
           auto type = sumType.clone({batch, 1, size});
@@ -644,15 +642,16 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
         Value head = slice(0, blocked);
         Value tail = slice(blocked, channels - blocked);
         head = createNeonRescale(rewriter, loc, head, multiplier);
-        tail = createRescale(rewriter, loc,
-                             cast<RankedTensorType>(tail.getType()), tail,
-                             {multiplier}, 0, 0);
+        tail =
+            createRescale(rewriter, loc, cast<RankedTensorType>(tail.getType()),
+                          tail, {multiplier}, 0, 0);
         scaled = tosa::ConcatOp::create(rewriter, loc, sumType,
                                         ValueRange{head, tail},
                                         rewriter.getI32IntegerAttr(2));
       }
-      result = tosa::AddOp::create(rewriter, loc, sumType, scaled,
-                                   createScalar(rewriter, loc, i32, bias, rank));
+      result =
+          tosa::AddOp::create(rewriter, loc, sumType, scaled,
+                              createScalar(rewriter, loc, i32, bias, rank));
     } else {
       Value centered = sum->value;
       if (int64_t zeroPoint = inType.getZeroPoint())
@@ -662,15 +661,14 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
       // TFLite folds 1 / count into the multiplier: shifted left by
       // floor(log2(count)) bits (at most 32, and no further than the
       // multiplier's own shift allows), divided by count, truncating.
-      QuantizedMultiplier multiplier =
-          getRequantizeMultiplier(inType, outType);
+      QuantizedMultiplier multiplier = getRequantizeMultiplier(inType, outType);
       int shift = std::min<int>(llvm::Log2_64(count), 32);
       shift = std::min(shift, 31 + multiplier.shift);
       multiplier.multiplier = static_cast<int32_t>(
           (static_cast<int64_t>(multiplier.multiplier) << shift) / count);
       multiplier.shift -= shift;
-      result = createRescale(rewriter, loc, sumType, centered, {multiplier}, 0,
-                             0);
+      result =
+          createRescale(rewriter, loc, sumType, centered, {multiplier}, 0, 0);
       if (int64_t zeroPoint = outType.getZeroPoint())
         result = tosa::AddOp::create(
             rewriter, loc, sumType, result,
@@ -757,8 +755,8 @@ struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
           index = arith::IndexCastOp::create(b, l, b.getIndexType(), index);
           return tensor::ExtractOp::create(b, l, tableValue, index);
         });
-    Value sum = tosa::ReduceSumOp::create(
-        rewriter, loc, rowType, exps, rewriter.getI32IntegerAttr(rank - 1));
+    Value sum = tosa::ReduceSumOp::create(rewriter, loc, rowType, exps,
+                                          rewriter.getI32IntegerAttr(rank - 1));
 
     float outScale = static_cast<float>(outType.getScale());
     int64_t zeroPoint = outType.getZeroPoint();
@@ -767,10 +765,10 @@ struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
       Value value = arith::AddIOp::create(
           b, l, arith::FPToSIOp::create(b, l, i32, rounded),
           constI(b, l, zeroPoint));
-      value = arith::MaxSIOp::create(
-          b, l, value, constI(b, l, outType.getStorageTypeMin()));
-      value = arith::MinSIOp::create(
-          b, l, value, constI(b, l, outType.getStorageTypeMax()));
+      value = arith::MaxSIOp::create(b, l, value,
+                                     constI(b, l, outType.getStorageTypeMin()));
+      value = arith::MinSIOp::create(b, l, value,
+                                     constI(b, l, outType.getStorageTypeMax()));
       return arith::TruncIOp::create(b, l, storage, value);
     };
     Value result;
@@ -784,8 +782,7 @@ struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
             Value shifted = arith::AddFOp::create(
                 b, l, arith::MulFOp::create(b, l, constF(b, l, inScale), max),
                 logSum);
-            return arith::DivFOp::create(b, l, shifted,
-                                         constF(b, l, outScale));
+            return arith::DivFOp::create(b, l, shifted, constF(b, l, outScale));
           });
       float ratio = inScale / outScale;
       result = createElementwiseGeneric(
@@ -795,8 +792,8 @@ struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
             Value logProbability = arith::SubFOp::create(
                 b, l, arith::MulFOp::create(b, l, constF(b, l, ratio), x),
                 args[1]);
-            return quantize(b, l, math::RoundEvenOp::create(b, l,
-                                                           logProbability));
+            return quantize(b, l,
+                            math::RoundEvenOp::create(b, l, logProbability));
           });
     } else {
       Value inverse = createElementwiseGeneric(
@@ -853,9 +850,9 @@ struct ConvertQuantizedPRelu : OpConversionPattern<PReluOp> {
     float inScale = static_cast<float>(inType.getScale());
     float alphaScale = static_cast<float>(alphaType.getScale());
     float outScale = static_cast<float>(outType.getScale());
-    Value positive = createRescale(rewriter, loc, wideType, input,
-                                   {quantizeMultiplier(inScale / outScale)},
-                                   0, 0);
+    Value positive =
+        createRescale(rewriter, loc, wideType, input,
+                      {quantizeMultiplier(inScale / outScale)}, 0, 0);
     Value product = createMul(rewriter, loc, wideType, input, alpha);
     Value negative = createRescale(
         rewriter, loc, wideType, product,
@@ -865,10 +862,10 @@ struct ConvertQuantizedPRelu : OpConversionPattern<PReluOp> {
         createScalar(rewriter, loc, rewriter.getI32Type(), 0, rank));
     Value result = tosa::SelectOp::create(rewriter, loc, wideType, isPositive,
                                           positive, negative);
-    result = tosa::AddOp::create(
-        rewriter, loc, wideType, result,
-        createScalar(rewriter, loc, rewriter.getI32Type(),
-                     outType.getZeroPoint(), rank));
+    result =
+        tosa::AddOp::create(rewriter, loc, wideType, result,
+                            createScalar(rewriter, loc, rewriter.getI32Type(),
+                                         outType.getZeroPoint(), rank));
     result = tosa::ClampOp::create(
         rewriter, loc, wideType, result,
         rewriter.getI32IntegerAttr(outType.getStorageTypeMin()),
@@ -907,8 +904,7 @@ struct ConvertQuantizedDiv : OpConversionPattern<DivOp> {
         getQuantizedActivationRange(op.getFusedActivationFunction(), outType);
     SmallVector<int8_t> table =
         tflite_kernels::buildDivTable(lhsType, rhsType, outType, low, high);
-    auto tableType =
-        RankedTensorType::get({256 * 256}, rewriter.getI8Type());
+    auto tableType = RankedTensorType::get({256 * 256}, rewriter.getI8Type());
     Value tableValue = arith::ConstantOp::create(
         rewriter, loc, DenseElementsAttr::get(tableType, ArrayRef(table)));
     Value result = createElementwiseGeneric(
@@ -936,8 +932,7 @@ struct ConvertQuantizedDiv : OpConversionPattern<DivOp> {
 /// coordinates in 1/1024 steps, the four stored neighbours weighted by
 /// products of 10-bit fractions in i64, rounded halves away from zero at
 /// 2^20. Input and output share their parameters.
-struct ConvertQuantizedResizeBilinear
-    : OpConversionPattern<ResizeBilinearOp> {
+struct ConvertQuantizedResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
   using OpConversionPattern::OpConversionPattern;
 
   LogicalResult
@@ -1034,9 +1029,8 @@ struct ConvertQuantizedResizeBilinear
                                                 c64(-(1 << 19)));
           Value result = arith::DivSIOp::create(
               b, l, arith::AddIOp::create(b, l, sum, round), c64(1 << 20));
-          linalg::YieldOp::create(b, l,
-                                  arith::TruncIOp::create(b, l, storage, result)
-                                      .getResult());
+          linalg::YieldOp::create(
+              b, l, arith::TruncIOp::create(b, l, storage, result).getResult());
         });
     rewriter.replaceOp(op, generic.getResult(0));
     return success();
@@ -1123,6 +1117,52 @@ struct ConvertQuantizedTable : OpConversionPattern<MintOp> {
   }
 };
 
+/// int16 LOGISTIC and TANH: TFLite's lookup-and-interpolate kernel
+/// evaluated on all 65536 inputs at compile time (TFLiteKernels.h) and read
+/// back with tensor.extract.
+template <typename MintOp>
+struct ConvertInt16Table : OpConversionPattern<MintOp> {
+  using OpConversionPattern<MintOp>::OpConversionPattern;
+  using OpAdaptor = typename MintOp::Adaptor;
+
+  LogicalResult
+  matchAndRewrite(MintOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType || inType.getStorageTypeIntegralWidth() != 16 ||
+        outType.getStorageTypeIntegralWidth() != 16)
+      return rewriter.notifyMatchFailure(op, "not int16");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *this->getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    SmallVector<int16_t> table =
+        std::is_same_v<MintOp, LogisticOp>
+            ? tflite_kernels::buildInt16LogisticTable(inType)
+            : tflite_kernels::buildInt16TanhTable(inType);
+    if (table.empty())
+      return rewriter.notifyMatchFailure(
+          op, "TFLite's power-of-two path is not lowered");
+    Location loc = op.getLoc();
+    auto tableType = RankedTensorType::get({65536}, rewriter.getI16Type());
+    Value tableValue = arith::ConstantOp::create(
+        rewriter, loc, DenseElementsAttr::get(tableType, ArrayRef(table)));
+    Value result = createElementwiseGeneric(
+        rewriter, loc, *resultType, {adaptor.getInput()},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value index = arith::AddIOp::create(
+              b, l, arith::ExtSIOp::create(b, l, b.getI32Type(), args[0]),
+              arith::ConstantOp::create(b, l, b.getI32IntegerAttr(32768)));
+          index = arith::IndexCastOp::create(b, l, b.getIndexType(), index);
+          return tensor::ExtractOp::create(b, l, tableValue, index);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// QUANTIZE: float → integers as TFLite rounds (x / scale, halves away from
 /// zero, plus the zero point, saturated), or a requantization between two
 /// quantized types.
@@ -1149,7 +1189,8 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
       if (!inType.isSigned()) {
         auto wide = cast<RankedTensorType>(input.getType()).clone(i32);
         input = tosa::BitwiseAndOp::create(
-            rewriter, loc, wide, tosa::CastOp::create(rewriter, loc, wide, input),
+            rewriter, loc, wide,
+            tosa::CastOp::create(rewriter, loc, wide, input),
             createScalar(rewriter, loc, i32, 0xFF, wide.getRank()));
       }
       QuantizedMultiplier multiplier = getRequantizeMultiplier(inType, outType);
@@ -1162,10 +1203,10 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
       auto wideResult = resultType->clone(i32);
       Value result = createRescale(rewriter, loc, wideResult, input,
                                    {multiplier}, inType.getZeroPoint(), 0);
-      result = tosa::AddOp::create(
-          rewriter, loc, wideResult, result,
-          createScalar(rewriter, loc, i32, outType.getZeroPoint(),
-                       wideResult.getRank()));
+      result = tosa::AddOp::create(rewriter, loc, wideResult, result,
+                                   createScalar(rewriter, loc, i32,
+                                                outType.getZeroPoint(),
+                                                wideResult.getRank()));
       result = tosa::ClampOp::create(
           rewriter, loc, wideResult, result,
           rewriter.getI32IntegerAttr(outType.getStorageTypeMin()),
@@ -1294,20 +1335,20 @@ void mint::populateMintQuantizedToTosaPatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
   patterns.add<
       ConvertQuantizedConv<Conv2DOp>, ConvertQuantizedConv<DepthwiseConv2DOp>,
-      ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedTransposeConv, ConvertQuantizedAddSub<AddOp>,
-      ConvertQuantizedAddSub<SubOp>, ConvertQuantizedMul,
-      ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
+      ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedTransposeConv,
+      ConvertQuantizedAddSub<AddOp>, ConvertQuantizedAddSub<SubOp>,
+      ConvertQuantizedMul, ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
-      ConvertQuantizedMaxPool, ConvertQuantizedAveragePool, ConvertQuantizedMean,
-      ConvertQuantizedSoftmax<SoftmaxOp>, ConvertQuantizedPRelu,
-      ConvertQuantizedDiv, ConvertQuantizedResizeBilinear,
-      ConvertQuantizedSoftmax<LogSoftmaxOp>,
+      ConvertQuantizedMaxPool, ConvertQuantizedAveragePool,
+      ConvertQuantizedMean, ConvertQuantizedSoftmax<SoftmaxOp>,
+      ConvertQuantizedPRelu, ConvertQuantizedDiv,
+      ConvertQuantizedResizeBilinear, ConvertQuantizedSoftmax<LogSoftmaxOp>,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
       ConvertQuantizedClampActivation<ReluN1To1Op,
                                       ActivationFunctionType::ReluN1To1>,
       ConvertQuantizedTable<LogisticOp>, ConvertQuantizedTable<TanhOp>,
       ConvertQuantizedTable<HardSwishOp>, ConvertQuantizedTable<LeakyReluOp>,
-      ConvertQuantize, ConvertQuantizedDequantize>(typeConverter,
-                                                   patterns.getContext());
+      ConvertInt16Table<LogisticOp>, ConvertInt16Table<TanhOp>, ConvertQuantize,
+      ConvertQuantizedDequantize>(typeConverter, patterns.getContext());
 }

@@ -451,8 +451,7 @@ struct ConvertMean : OpConversionPattern<MeanOp> {
     Location loc = op.getLoc();
     Value value = adaptor.getInput();
     auto type = cast<RankedTensorType>(value.getType());
-    FailureOr<ReducedSum> sum =
-        createReduceSum(rewriter, loc, value, *axes);
+    FailureOr<ReducedSum> sum = createReduceSum(rewriter, loc, value, *axes);
     if (failed(sum))
       return rewriter.notifyMatchFailure(op, "axis out of range");
     value = sum->value;

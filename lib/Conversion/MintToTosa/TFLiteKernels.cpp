@@ -11,6 +11,8 @@
 
 #include "TosaBuilders.h"
 
+#include "mlir/Support/LLVM.h"
+
 #include <algorithm>
 #include <cmath>
 #include <limits>
@@ -86,8 +88,7 @@ int16_t downScaleMultiplier(int32_t multiplier) {
 }
 
 /// Evaluates `kernel` on every int8 storage value.
-template <typename Kernel>
-Table tabulate(Kernel kernel) {
+template <typename Kernel> Table tabulate(Kernel kernel) {
   Table table;
   for (int32_t value = -128; value <= 127; ++value)
     table.push_back(std::clamp<int32_t>(kernel(value), -128, 127));
@@ -112,25 +113,24 @@ Table buildFloatTable(quant::UniformQuantizedType input,
 
 Table tflite_kernels::buildLogisticTable(quant::UniformQuantizedType input,
                                          quant::UniformQuantizedType output) {
-  return buildFloatTable(input, output, [](float x) {
-    return 1.0f / (1.0f + std::exp(-x));
-  });
+  return buildFloatTable(input, output,
+                         [](float x) { return 1.0f / (1.0f + std::exp(-x)); });
 }
 
 Table tflite_kernels::buildTanhTable(quant::UniformQuantizedType input,
                                      quant::UniformQuantizedType output) {
-  return buildFloatTable(input, output,
-                         [](float x) { return std::tanh(x); });
+  return buildFloatTable(input, output, [](float x) { return std::tanh(x); });
 }
 
 Table tflite_kernels::buildHardSwishTable(quant::UniformQuantizedType input,
                                           quant::UniformQuantizedType output) {
   // The parameters, prepared in float as TFLite's HardSwishPrepare does.
-  float hiresInputScale = (1.0f / 128.0f) * static_cast<float>(input.getScale());
+  float hiresInputScale =
+      (1.0f / 128.0f) * static_cast<float>(input.getScale());
   float reluishScale = 3.0f / 32768.0f;
   tosa_lowering::QuantizedMultiplier outputMultiplier =
-      tosa_lowering::quantizeMultiplier(
-          hiresInputScale / static_cast<float>(output.getScale()));
+      tosa_lowering::quantizeMultiplier(hiresInputScale /
+                                        static_cast<float>(output.getScale()));
   tosa_lowering::QuantizedMultiplier reluishMultiplier =
       tosa_lowering::quantizeMultiplier(hiresInputScale / reluishScale);
   int16_t outputFixed = downScaleMultiplier(outputMultiplier.multiplier);
@@ -153,8 +153,8 @@ Table tflite_kernels::buildHardSwishTable(quant::UniformQuantizedType input,
     if (reluishExponent > 0)
       reluish = saturatingLeftShift16(reluish, 1);
     if (reluishExponent < 0)
-      reluish = static_cast<int16_t>(
-          roundingDivideByPOT(reluish, -reluishExponent));
+      reluish =
+          static_cast<int16_t>(roundingDivideByPOT(reluish, -reluishExponent));
     reluish = static_cast<int16_t>((reluish + (1 << 15)) >> 1);
     int16_t preshift = saturatingDoublingHighMul16(reluish, preshiftOutput);
     int32_t result = roundingDivideByPOT(preshift, -outputExponent);
@@ -226,15 +226,13 @@ int32_t oneOverOnePlusX(int32_t a) {
   constexpr int32_t kOne2 = 1 << 29;
   int32_t halfDenominator =
       roundingHalfSum(a, std::numeric_limits<int32_t>::max());
-  int32_t x = wrappingAdd(
-      1515870810, saturatingRoundingDoublingHighMul(halfDenominator,
-                                                    -1010580540));
+  int32_t x = wrappingAdd(1515870810, saturatingRoundingDoublingHighMul(
+                                          halfDenominator, -1010580540));
   for (int i = 0; i < 3; ++i) {
     int32_t product = saturatingRoundingDoublingHighMul(halfDenominator, x);
     int32_t oneMinus = wrappingAdd(kOne2, -product);
-    x = wrappingAdd(
-        x, saturatingLeftShift(saturatingRoundingDoublingHighMul(x, oneMinus),
-                               2));
+    x = wrappingAdd(x, saturatingLeftShift(
+                           saturatingRoundingDoublingHighMul(x, oneMinus), 2));
   }
   return saturatingLeftShift(x, 1);
 }
@@ -278,19 +276,132 @@ SmallVector<int8_t> tflite_kernels::buildDivTable(
         int32_t reciprocal = getReciprocal(denominator, &reciprocalShift);
         int headroom = countLeadingSignBits(numerator);
         int32_t quotient = saturatingRoundingDoublingHighMul(
-            static_cast<int32_t>(static_cast<uint32_t>(numerator)
-                                 << headroom),
+            static_cast<int32_t>(static_cast<uint32_t>(numerator) << headroom),
             reciprocal);
         // The shift is a right shift for any int8 scales TFLite accepts.
-        int totalShift = std::min(
-            multiplier.shift - reciprocalShift - headroom, 0);
-        result = outZp + roundingDivideByPOT(
-                             saturatingRoundingDoublingHighMul(
-                                 quotient, multiplier.multiplier),
-                             -totalShift);
+        int totalShift =
+            std::min(multiplier.shift - reciprocalShift - headroom, 0);
+        result =
+            outZp + roundingDivideByPOT(saturatingRoundingDoublingHighMul(
+                                            quotient, multiplier.multiplier),
+                                        -totalShift);
       }
       table.push_back(static_cast<int8_t>(std::clamp(result, low, high)));
     }
+  }
+  return table;
+}
+
+namespace {
+
+/// sigmoid(i / 24) in unsigned 0.16 fixed point, i = 0..255, as TFLite
+/// publishes it (its entries differ from the rounded function in places,
+/// and the results follow the published numbers).
+constexpr uint16_t kSigmoidTable[256] = {
+    32768, 33451, 34133, 34813, 35493, 36169, 36843, 37513, 38180, 38841, 39498,
+    40149, 40794, 41432, 42064, 42688, 43304, 43912, 44511, 45102, 45683, 46255,
+    46817, 47369, 47911, 48443, 48964, 49475, 49975, 50464, 50942, 51409, 51865,
+    52311, 52745, 53169, 53581, 53983, 54374, 54755, 55125, 55485, 55834, 56174,
+    56503, 56823, 57133, 57433, 57724, 58007, 58280, 58544, 58800, 59048, 59288,
+    59519, 59743, 59959, 60168, 60370, 60565, 60753, 60935, 61110, 61279, 61441,
+    61599, 61750, 61896, 62036, 62172, 62302, 62428, 62549, 62666, 62778, 62886,
+    62990, 63090, 63186, 63279, 63368, 63454, 63536, 63615, 63691, 63765, 63835,
+    63903, 63968, 64030, 64090, 64148, 64204, 64257, 64308, 64357, 64405, 64450,
+    64494, 64536, 64576, 64614, 64652, 64687, 64721, 64754, 64786, 64816, 64845,
+    64873, 64900, 64926, 64950, 64974, 64997, 65019, 65039, 65060, 65079, 65097,
+    65115, 65132, 65149, 65164, 65179, 65194, 65208, 65221, 65234, 65246, 65258,
+    65269, 65280, 65291, 65301, 65310, 65319, 65328, 65337, 65345, 65352, 65360,
+    65367, 65374, 65381, 65387, 65393, 65399, 65404, 65410, 65415, 65420, 65425,
+    65429, 65433, 65438, 65442, 65445, 65449, 65453, 65456, 65459, 65462, 65465,
+    65468, 65471, 65474, 65476, 65479, 65481, 65483, 65485, 65488, 65489, 65491,
+    65493, 65495, 65497, 65498, 65500, 65501, 65503, 65504, 65505, 65507, 65508,
+    65509, 65510, 65511, 65512, 65513, 65514, 65515, 65516, 65517, 65517, 65518,
+    65519, 65520, 65520, 65521, 65522, 65522, 65523, 65523, 65524, 65524, 65525,
+    65525, 65526, 65526, 65526, 65527, 65527, 65528, 65528, 65528, 65529, 65529,
+    65529, 65529, 65530, 65530, 65530, 65530, 65531, 65531, 65531, 65531, 65531,
+    65532, 65532, 65532, 65532, 65532, 65532, 65533, 65533, 65533, 65533, 65533,
+    65533, 65533, 65533, 65534, 65534, 65534, 65534, 65534, 65534, 65534, 65534,
+    65534, 65534, 65535,
+};
+
+/// TFLite's input rescaling for its int16 LOGISTIC and TANH lookups (to
+/// 1 / (3 * 4096) per unit): multiplier and right shift, or failure where
+/// TFLite takes its power-of-two path.
+FailureOr<std::pair<int32_t, int32_t>>
+getInt16LookupScaling(quant::UniformQuantizedType input) {
+  float scale = static_cast<float>(input.getScale());
+  int exponent;
+  if (std::frexp(scale, &exponent) == 0.5f) {
+    // scale = 2^(exponent - 1); TFLite's shift (15 - 3) + log2(scale).
+    int leftShift = 12 + (exponent - 1);
+    if (leftShift == 0 || leftShift == 1)
+      return failure();
+  }
+  double multiplier = static_cast<double>(scale) * 4096.0 * 3.0;
+  int32_t shift = 0;
+  while (multiplier <= 32767.0 / 2.0 && shift <= 30) {
+    ++shift;
+    multiplier *= 2.0;
+  }
+  return std::make_pair(static_cast<int32_t>(multiplier), shift);
+}
+
+/// The input rescaled as TFLite's int16 lookups do.
+int32_t rescaleLookupInput(int32_t value, int32_t multiplier, int32_t shift) {
+  int32_t round = shift > 0 ? 1 << (shift - 1) : 0;
+  return (value * multiplier + round) >> shift;
+}
+
+} // namespace
+
+SmallVector<int16_t>
+tflite_kernels::buildInt16LogisticTable(quant::UniformQuantizedType input) {
+  FailureOr<std::pair<int32_t, int32_t>> scaling = getInt16LookupScaling(input);
+  if (failed(scaling))
+    return {};
+  SmallVector<int16_t> table;
+  table.reserve(65536);
+  for (int32_t value = -32768; value <= 32767; ++value) {
+    int32_t x = rescaleLookupInput(value, scaling->first, scaling->second);
+    uint32_t magnitude = static_cast<uint32_t>(std::abs(x));
+    uint32_t high = magnitude >> 9;
+    uint32_t result;
+    if (high >= 255) {
+      result = 0x7FFFu << 10;
+    } else {
+      uint32_t lower = kSigmoidTable[high], upper = kSigmoidTable[high + 1];
+      result = (lower << 9) + (magnitude & 0x1FF) * (upper - lower);
+    }
+    result =
+        x >= 0 ? result + (1u << 9) : (1u << (16 + 9)) - result + (1u << 9) - 1;
+    table.push_back(static_cast<int16_t>(result >> 10));
+  }
+  return table;
+}
+
+SmallVector<int16_t>
+tflite_kernels::buildInt16TanhTable(quant::UniformQuantizedType input) {
+  FailureOr<std::pair<int32_t, int32_t>> scaling = getInt16LookupScaling(input);
+  if (failed(scaling))
+    return {};
+  SmallVector<int16_t> table;
+  table.reserve(65536);
+  for (int32_t value = -32768; value <= 32767; ++value) {
+    int32_t x = rescaleLookupInput(value, scaling->first, scaling->second);
+    uint32_t magnitude = static_cast<uint32_t>(std::abs(x));
+    uint32_t high = magnitude >> 8;
+    int32_t result;
+    if (high >= 255) {
+      result = 0xFFFF << 8;
+    } else {
+      uint32_t lower = kSigmoidTable[high], upper = kSigmoidTable[high + 1];
+      result = static_cast<int32_t>((lower << 8) +
+                                    (magnitude & 0xFF) * (upper - lower));
+    }
+    // tanh(x) = 2 sigmoid(2x) - 1.
+    result = x >= 0 ? result - (1 << (14 + 9)) + (1 << (9 - 2))
+                    : -result + (1 << (14 + 9)) + (1 << (9 - 2)) - 1;
+    table.push_back(static_cast<int16_t>(result >> (9 - 1)));
   }
   return table;
 }

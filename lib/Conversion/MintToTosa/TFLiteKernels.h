@@ -29,8 +29,7 @@ int32_t roundingDivideByPOT(int32_t x, int exponent);
 
 /// TFLite's MultiplyByQuantizedMultiplier (the scalar, double-rounding
 /// form) of `x` by `multiplier` * 2^(`shift` - 31).
-int32_t multiplyByQuantizedMultiplier(int32_t x, int32_t multiplier,
-                                      int shift);
+int32_t multiplyByQuantizedMultiplier(int32_t x, int32_t multiplier, int shift);
 
 /// The outputs of an int8 element-wise kernel for the inputs -128..127, in
 /// that order.
@@ -63,6 +62,15 @@ llvm::SmallVector<int8_t> buildDivTable(quant::UniformQuantizedType lhs,
                                         quant::UniformQuantizedType rhs,
                                         quant::UniformQuantizedType output,
                                         int64_t low, int64_t high);
+
+/// int16 LOGISTIC and TANH: TFLite's interpolation in its 256-entry table of
+/// sigmoid(i / 24), for every int16 input (index input + 32768). Empty when
+/// TFLite would take its other path (a power-of-two input scale of 2^-12 or
+/// 2^-11, computed with gemmlowp's fixed-point functions instead).
+llvm::SmallVector<int16_t>
+buildInt16LogisticTable(quant::UniformQuantizedType input);
+llvm::SmallVector<int16_t>
+buildInt16TanhTable(quant::UniformQuantizedType input);
 
 } // namespace mlir::mint::tflite_kernels
 

@@ -48,3 +48,11 @@ func.func @quantized_maximum_scales(%x: tensor<4x!quant.uniform<i8:f32, 0.1>>, %
   %0 = mint.maximum %x, %y : (tensor<4x!quant.uniform<i8:f32, 0.1>>, tensor<4x!quant.uniform<i8:f32, 0.2>>) -> tensor<4x!quant.uniform<i8:f32, 0.1>>
   return %0 : tensor<4x!quant.uniform<i8:f32, 0.1>>
 }
+
+// -----
+
+func.func @int16_power_of_two_logistic(%x: tensor<8x!quant.uniform<i16:f32, 2.44140625e-04>>) -> tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>> {
+  // expected-error@+1 {{'mint.logistic' op on int16 tensors with input scale 2^-12 or 2^-11 has no lowering yet (TFLite's fixed-point path); Mint lowers other int16 scales}}
+  %0 = mint.logistic %x : (tensor<8x!quant.uniform<i16:f32, 2.44140625e-04>>) -> tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+  return %0 : tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+}
