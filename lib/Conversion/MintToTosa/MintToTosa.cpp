@@ -116,11 +116,10 @@ static LogicalResult checkLowerable(ModuleOp module) {
         return;
       }
     }
-    if (int16 &&
-        isa<SoftmaxOp, LogSoftmaxOp, HardSwishOp, LeakyReluOp, PReluOp, DivOp>(
-            op)) {
-      op->emitOpError("on int16 tensors has no lowering yet; Mint compiles "
-                      "its int8 and float forms");
+    if (int16 && isa<LogSoftmaxOp, HardSwishOp, DivOp>(op)) {
+      op->emitOpError("on int16 tensors has no lowering")
+          << (isa<DivOp>(op) ? " yet" : " (TFLite has no int16 kernel either)")
+          << "; Mint compiles its int8 and float forms";
       ok = false;
       return;
     }
@@ -139,6 +138,16 @@ static LogicalResult checkLowerable(ModuleOp module) {
                       "this op in float)");
       ok = false;
       return;
+    }
+    if (quantized && isa<PReluOp>(op)) {
+      quant::UniformQuantizedType alpha =
+          tosa_lowering::getQuantizedType(op->getOperand(1).getType());
+      if (!alpha || alpha.getStorageTypeIntegralWidth() != 8) {
+        op->emitOpError("on quantized tensors needs an int8 alpha quantized "
+                        "per tensor (TFLite's int8 and 16x8 schemes)");
+        ok = false;
+        return;
+      }
     }
     if (quantized && isa<ResizeBilinearOp>(op) &&
         cast<ShapedType>(op->getOperand(0).getType()).getElementType() !=

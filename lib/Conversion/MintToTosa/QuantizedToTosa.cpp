@@ -815,10 +815,10 @@ struct ConvertQuantizedSoftmax : OpConversionPattern<MintOp> {
   }
 };
 
-/// Quantized PRELU as TFLite's kernel: x >= 0 requantized by input scale /
-/// output scale; otherwise x times alpha (both centered) requantized by
-/// input scale * alpha scale / output scale (TFLite prepares both in
-/// float).
+/// Quantized PRELU (int8, int16) as TFLite's kernel: x >= 0 requantized by
+/// input scale / output scale; otherwise x times alpha (both centered)
+/// requantized by input scale * alpha scale / output scale (TFLite prepares
+/// both in float).
 struct ConvertQuantizedPRelu : OpConversionPattern<PReluOp> {
   using OpConversionPattern::OpConversionPattern;
 
@@ -832,8 +832,11 @@ struct ConvertQuantizedPRelu : OpConversionPattern<PReluOp> {
     quant::UniformQuantizedType outType = getQuantizedType(op.getType());
     if (!inType || !alphaType || !outType)
       return rewriter.notifyMatchFailure(op, "not quantized per tensor");
-    if (inType.getStorageTypeIntegralWidth() != 8)
-      return rewriter.notifyMatchFailure(op, "only int8 is lowered");
+    unsigned width = inType.getStorageTypeIntegralWidth();
+    if ((width != 8 && width != 16) ||
+        alphaType.getStorageTypeIntegralWidth() != 8)
+      return rewriter.notifyMatchFailure(
+          op, "only int8 and int16 inputs with int8 alpha are lowered");
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
     if (failed(resultType))
@@ -1037,6 +1040,128 @@ struct ConvertQuantizedResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
   }
 };
 
+/// int16 SOFTMAX as TFLite's kernel: x - max rescaled so that [-65535, 0]
+/// spans [-10, 0], exp from a 513-entry interpolated table, the integer sum
+/// normalized by its leading zeros and inverted with a 1 / (1 + x) table,
+/// each exponential times that reciprocal with a rounding shift.
+struct ConvertInt16Softmax : OpConversionPattern<SoftmaxOp> {
+  using OpConversionPattern::OpConversionPattern;
+
+  LogicalResult
+  matchAndRewrite(SoftmaxOp op, OpAdaptor adaptor,
+                  ConversionPatternRewriter &rewriter) const override {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    quant::UniformQuantizedType outType = getQuantizedType(op.getType());
+    if (!inType || !outType || inType.getStorageTypeIntegralWidth() != 16 ||
+        outType.getStorageTypeIntegralWidth() != 16)
+      return rewriter.notifyMatchFailure(op, "not int16");
+    FailureOr<RankedTensorType> resultType =
+        getStaticResultType(rewriter, *getTypeConverter(), op);
+    if (failed(resultType))
+      return failure();
+    Location loc = op.getLoc();
+    Value input = adaptor.getInput();
+    auto inputType = cast<RankedTensorType>(input.getType());
+    int64_t rank = inputType.getRank();
+    Type i16 = rewriter.getI16Type(), i32 = rewriter.getI32Type(),
+         i64 = rewriter.getI64Type();
+
+    auto lutConstant = [&](ArrayRef<int16_t> values) -> Value {
+      auto type =
+          RankedTensorType::get({static_cast<int64_t>(values.size())}, i16);
+      return arith::ConstantOp::create(rewriter, loc,
+                                       DenseElementsAttr::get(type, values));
+    };
+    Value expTable = lutConstant(tflite_kernels::generateInt16Lut(
+        [](double x) { return std::exp(x); }, -10.0, 0.0, -1.0, 1.0));
+    Value reciprocalTable = lutConstant(tflite_kernels::generateInt16Lut(
+        [](double x) { return 1.0 / (1.0 + x); }, 0.0, 1.0, -1.0, 1.0));
+    float scaledBeta =
+        static_cast<float>(inType.getScale()) * op.getBeta().convertToFloat();
+    QuantizedMultiplier inputMultiplier =
+        quantizeMultiplier(static_cast<double>(scaledBeta) / (10.0 / 65535.0));
+
+    auto c32 = [](OpBuilder &b, Location l, int64_t v) -> Value {
+      return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+    };
+    auto clamp16 = [&](OpBuilder &b, Location l, Value v) -> Value {
+      v = arith::MaxSIOp::create(b, l, v, c32(b, l, -32768));
+      return arith::MinSIOp::create(b, l, v, c32(b, l, 32767));
+    };
+    SmallVector<int64_t> rowShape(inputType.getShape());
+    rowShape.back() = 1;
+    auto rowType = RankedTensorType::get(rowShape, i32);
+    Value rowMax =
+        tosa::ReduceMaxOp::create(rewriter, loc, inputType.clone(rowShape),
+                                  input, rewriter.getI32IntegerAttr(rank - 1));
+    Value exps = createElementwiseGeneric(
+        rewriter, loc, inputType.clone(i32), {input, rowMax},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          Value diff = arith::SubIOp::create(
+              b, l, arith::ExtSIOp::create(b, l, i32, args[0]),
+              arith::ExtSIOp::create(b, l, i32, args[1]));
+          Value scaled =
+              emitMultiplyByQuantizedMultiplier(b, l, diff, inputMultiplier);
+          Value centered = clamp16(
+              b, l, arith::AddIOp::create(b, l, scaled, c32(b, l, 32767)));
+          return emitInt16TableLookup(b, l, centered, expTable);
+        });
+    Value sum = tosa::ReduceSumOp::create(rewriter, loc, rowType, exps,
+                                          rewriter.getI32IntegerAttr(rank - 1));
+    // Per row: the reciprocal of the sum, and the shift that goes with it.
+    Value leading = createElementwiseGeneric(
+        rewriter, loc, rowType, {sum},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          return math::CountLeadingZerosOp::create(b, l, args[0]);
+        });
+    Value reciprocal = createElementwiseGeneric(
+        rewriter, loc, rowType, {sum, leading},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          auto c64 = [&](int64_t v) -> Value {
+            return arith::ConstantOp::create(b, l, b.getI64IntegerAttr(v));
+          };
+          Value wide = arith::ExtSIOp::create(b, l, i64, args[0]);
+          Value shift = arith::ExtSIOp::create(
+              b, l, i64, arith::SubIOp::create(b, l, args[1], c32(b, l, 1)));
+          Value shifted = arith::ShRSIOp::create(
+              b, l,
+              arith::AddIOp::create(
+                  b, l, arith::ShLIOp::create(b, l, wide, shift), c64(1 << 13)),
+              c64(14));
+          Value centered = arith::SubIOp::create(
+              b, l, arith::TruncIOp::create(b, l, i32, shifted),
+              c32(b, l, (1 << 15) + (1 << 16)));
+          return emitInt16TableLookup(b, l, clamp16(b, l, centered),
+                                      reciprocalTable);
+        });
+    Type storage = resultType->getElementType();
+    Value result = createElementwiseGeneric(
+        rewriter, loc, *resultType, {exps, reciprocal, leading},
+        [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+          // The reciprocal table returns int16 values; TFLite keeps them so.
+          Value inverse = arith::ExtSIOp::create(
+              b, l, i64, arith::TruncIOp::create(b, l, i16, args[1]));
+          Value exp = arith::ExtSIOp::create(
+              b, l, i64, arith::TruncIOp::create(b, l, i16, args[0]));
+          Value rightShift = arith::ExtSIOp::create(
+              b, l, i64, arith::SubIOp::create(b, l, c32(b, l, 31), args[2]));
+          Value one = arith::ConstantOp::create(b, l, b.getI64IntegerAttr(1));
+          Value round = arith::ShLIOp::create(
+              b, l, one, arith::SubIOp::create(b, l, rightShift, one));
+          Value product = arith::AddIOp::create(
+              b, l, arith::MulIOp::create(b, l, exp, inverse), round);
+          Value value = arith::TruncIOp::create(
+              b, l, i32, arith::ShRSIOp::create(b, l, product, rightShift));
+          value = arith::MaxSIOp::create(b, l, value, c32(b, l, 0));
+          value = arith::MinSIOp::create(b, l, value, c32(b, l, 32767));
+          return arith::TruncIOp::create(b, l, storage, value);
+        });
+    rewriter.replaceOp(op, result);
+    return success();
+  }
+};
+
 /// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
 /// the output has other parameters than the input, then the clamp.
 template <typename MintOp, ActivationFunctionType kActivation>
@@ -1117,9 +1242,9 @@ struct ConvertQuantizedTable : OpConversionPattern<MintOp> {
   }
 };
 
-/// int16 LOGISTIC and TANH: TFLite's lookup-and-interpolate kernel
-/// evaluated on all 65536 inputs at compile time (TFLiteKernels.h) and read
-/// back with tensor.extract.
+/// int16 LOGISTIC, TANH (TFLite's lookup-and-interpolate kernel) and
+/// LEAKY_RELU evaluated on all 65536 inputs at compile time
+/// (TFLiteKernels.h) and read back with tensor.extract.
 template <typename MintOp>
 struct ConvertInt16Table : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
@@ -1138,10 +1263,14 @@ struct ConvertInt16Table : OpConversionPattern<MintOp> {
         getStaticResultType(rewriter, *this->getTypeConverter(), op);
     if (failed(resultType))
       return failure();
-    SmallVector<int16_t> table =
-        std::is_same_v<MintOp, LogisticOp>
-            ? tflite_kernels::buildInt16LogisticTable(inType)
-            : tflite_kernels::buildInt16TanhTable(inType);
+    SmallVector<int16_t> table;
+    if constexpr (std::is_same_v<MintOp, LogisticOp>)
+      table = tflite_kernels::buildInt16LogisticTable(inType);
+    else if constexpr (std::is_same_v<MintOp, TanhOp>)
+      table = tflite_kernels::buildInt16TanhTable(inType);
+    else
+      table = tflite_kernels::buildInt16LeakyReluTable(
+          inType, outType, op.getAlpha().convertToFloat());
     if (table.empty())
       return rewriter.notifyMatchFailure(
           op, "TFLite's power-of-two path is not lowered");
@@ -1341,7 +1470,7 @@ void mint::populateMintQuantizedToTosaPatterns(
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
       ConvertQuantizedMaxPool, ConvertQuantizedAveragePool,
       ConvertQuantizedMean, ConvertQuantizedSoftmax<SoftmaxOp>,
-      ConvertQuantizedPRelu, ConvertQuantizedDiv,
+      ConvertInt16Softmax, ConvertQuantizedPRelu, ConvertQuantizedDiv,
       ConvertQuantizedResizeBilinear, ConvertQuantizedSoftmax<LogSoftmaxOp>,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
@@ -1349,6 +1478,7 @@ void mint::populateMintQuantizedToTosaPatterns(
                                       ActivationFunctionType::ReluN1To1>,
       ConvertQuantizedTable<LogisticOp>, ConvertQuantizedTable<TanhOp>,
       ConvertQuantizedTable<HardSwishOp>, ConvertQuantizedTable<LeakyReluOp>,
-      ConvertInt16Table<LogisticOp>, ConvertInt16Table<TanhOp>, ConvertQuantize,
+      ConvertInt16Table<LogisticOp>, ConvertInt16Table<TanhOp>,
+      ConvertInt16Table<LeakyReluOp>, ConvertQuantize,
       ConvertQuantizedDequantize>(typeConverter, patterns.getContext());
 }

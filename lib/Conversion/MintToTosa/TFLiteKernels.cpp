@@ -162,23 +162,57 @@ Table tflite_kernels::buildHardSwishTable(quant::UniformQuantizedType input,
   });
 }
 
-Table tflite_kernels::buildLeakyReluTable(quant::UniformQuantizedType input,
-                                          quant::UniformQuantizedType output,
-                                          float alpha) {
-  float inScale = static_cast<float>(input.getScale());
-  float outScale = static_cast<float>(output.getScale());
-  tosa_lowering::QuantizedMultiplier identity =
-      tosa_lowering::quantizeMultiplier(inScale / outScale);
-  tosa_lowering::QuantizedMultiplier scaled =
-      tosa_lowering::quantizeMultiplier(inScale * alpha / outScale);
-  int32_t inZp = input.getZeroPoint(), outZp = output.getZeroPoint();
-  return tabulate([&](int32_t value) {
+namespace {
+
+/// TFLite's quantized LEAKY_RELU on one stored value: one requantization
+/// for x >= 0 and one, scaled by alpha, for x < 0 (multipliers prepared in
+/// float, as TFLite does), clamped to [low, high].
+struct LeakyReluKernel {
+  LeakyReluKernel(quant::UniformQuantizedType input,
+                  quant::UniformQuantizedType output, float alpha) {
+    float inScale = static_cast<float>(input.getScale());
+    float outScale = static_cast<float>(output.getScale());
+    identity = tosa_lowering::quantizeMultiplier(inScale / outScale);
+    scaled = tosa_lowering::quantizeMultiplier(inScale * alpha / outScale);
+    inZp = input.getZeroPoint();
+    outZp = output.getZeroPoint();
+    low = output.getStorageTypeMin();
+    high = output.getStorageTypeMax();
+  }
+
+  int32_t operator()(int32_t value) const {
     int32_t centered = value - inZp;
     const tosa_lowering::QuantizedMultiplier &multiplier =
         centered >= 0 ? identity : scaled;
-    return outZp + multiplyByQuantizedMultiplier(
-                       centered, multiplier.multiplier, multiplier.shift);
-  });
+    int64_t result =
+        outZp + multiplyByQuantizedMultiplier(centered, multiplier.multiplier,
+                                              multiplier.shift);
+    return static_cast<int32_t>(std::clamp<int64_t>(result, low, high));
+  }
+
+  tosa_lowering::QuantizedMultiplier identity, scaled;
+  int32_t inZp, outZp;
+  int64_t low, high;
+};
+
+} // namespace
+
+Table tflite_kernels::buildLeakyReluTable(quant::UniformQuantizedType input,
+                                          quant::UniformQuantizedType output,
+                                          float alpha) {
+  return tabulate(LeakyReluKernel(input, output, alpha));
+}
+
+SmallVector<int16_t>
+tflite_kernels::buildInt16LeakyReluTable(quant::UniformQuantizedType input,
+                                         quant::UniformQuantizedType output,
+                                         float alpha) {
+  LeakyReluKernel kernel(input, output, alpha);
+  SmallVector<int16_t> table;
+  table.reserve(65536);
+  for (int32_t value = -32768; value <= 32767; ++value)
+    table.push_back(static_cast<int16_t>(kernel(value)));
+  return table;
 }
 
 namespace {
@@ -404,4 +438,30 @@ tflite_kernels::buildInt16TanhTable(quant::UniformQuantizedType input) {
     table.push_back(static_cast<int16_t>(result >> (9 - 1)));
   }
   return table;
+}
+
+SmallVector<int16_t>
+tflite_kernels::generateInt16Lut(function_ref<double(double)> function,
+                                 double inMin, double inMax, double outMin,
+                                 double outMax) {
+  constexpr int kSteps = 513;
+  double step = (inMax - inMin) / (kSteps - 1);
+  double halfStep = step / 2;
+  double scaling = 65536.0 / (outMax - outMin);
+  auto clampToTable = [](double value) {
+    return static_cast<int16_t>(std::clamp(value, -32768.0, 32767.0));
+  };
+  SmallVector<int16_t> lut;
+  for (int i = 0; i < kSteps - 1; ++i) {
+    double value = function(inMin + i * step);
+    double midpoint = function(inMin + i * step + halfStep);
+    double next = function(inMin + (i + 1) * step);
+    double sample = std::round(value * scaling);
+    double interpolated =
+        std::round((next * scaling + std::round(value * scaling)) / 2);
+    double error = interpolated - std::round(midpoint * scaling);
+    lut.push_back(clampToTable(sample - std::round(error / 2)));
+  }
+  lut.push_back(clampToTable(std::round(function(inMax) * scaling)));
+  return lut;
 }

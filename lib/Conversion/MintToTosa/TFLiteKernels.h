@@ -12,6 +12,7 @@
 #define MINT_LIB_CONVERSION_MINTTOTOSA_TFLITEKERNELS_H
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "llvm/ADT/STLFunctionalExtras.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <cstdint>
@@ -71,6 +72,19 @@ llvm::SmallVector<int16_t>
 buildInt16LogisticTable(quant::UniformQuantizedType input);
 llvm::SmallVector<int16_t>
 buildInt16TanhTable(quant::UniformQuantizedType input);
+
+/// int16 LEAKY_RELU: buildLeakyReluTable's kernel for every int16 input
+/// (index input + 32768).
+llvm::SmallVector<int16_t>
+buildInt16LeakyReluTable(quant::UniformQuantizedType input,
+                         quant::UniformQuantizedType output, float alpha);
+
+/// TFLite's gen_lut for int16 lookups: `function` sampled at 513 points
+/// over [inMin, inMax], scaled so that [outMin, outMax] spans 65536 steps,
+/// each sample nudged by half the interpolation error at its midpoint.
+llvm::SmallVector<int16_t>
+generateInt16Lut(llvm::function_ref<double(double)> function, double inMin,
+                 double inMax, double outMin, double outMax);
 
 } // namespace mlir::mint::tflite_kernels
 

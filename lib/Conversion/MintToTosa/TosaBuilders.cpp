@@ -403,6 +403,83 @@ Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
                       tosa::RoundingMode::SINGLE_ROUND);
 }
 
+Value emitMultiplyByQuantizedMultiplier(OpBuilder &builder, Location loc,
+                                        Value value,
+                                        QuantizedMultiplier multiplier) {
+  Type i32 = builder.getI32Type(), i64 = builder.getI64Type();
+  auto c32 = [&](int64_t v) -> Value {
+    return arith::ConstantOp::create(builder, loc,
+                                     builder.getI32IntegerAttr(v));
+  };
+  auto c64 = [&](int64_t v) -> Value {
+    return arith::ConstantOp::create(builder, loc,
+                                     builder.getI64IntegerAttr(v));
+  };
+  int leftShift = std::max(multiplier.shift, 0);
+  int rightShift = std::max(-multiplier.shift, 0);
+  if (leftShift)
+    value = arith::ShLIOp::create(builder, loc, value, c32(leftShift));
+  // Saturating rounding doubling high multiply: (a * b + nudge) / 2^31 with
+  // the nudge away from zero and a truncating division.
+  Value product = arith::MulIOp::create(
+      builder, loc, arith::ExtSIOp::create(builder, loc, i64, value),
+      c64(multiplier.multiplier));
+  Value nonNegative = arith::CmpIOp::create(
+      builder, loc, arith::CmpIPredicate::sge, product, c64(0));
+  Value nudge = arith::SelectOp::create(builder, loc, nonNegative,
+                                        c64(1LL << 30), c64(1 - (1LL << 30)));
+  Value high = arith::TruncIOp::create(
+      builder, loc, i32,
+      arith::DivSIOp::create(
+          builder, loc, arith::AddIOp::create(builder, loc, product, nudge),
+          c64(1LL << 31)));
+  if (!rightShift)
+    return high;
+  // Rounding right shift, halves away from zero.
+  int32_t mask = static_cast<int32_t>((1LL << rightShift) - 1);
+  Value remainder = arith::AndIOp::create(builder, loc, high, c32(mask));
+  Value negative = arith::CmpIOp::create(
+      builder, loc, arith::CmpIPredicate::slt, high, c32(0));
+  Value threshold = arith::AddIOp::create(
+      builder, loc, c32(mask >> 1),
+      arith::ExtUIOp::create(builder, loc, i32, negative));
+  Value roundUp = arith::CmpIOp::create(builder, loc, arith::CmpIPredicate::sgt,
+                                        remainder, threshold);
+  return arith::AddIOp::create(
+      builder, loc, arith::ShRSIOp::create(builder, loc, high, c32(rightShift)),
+      arith::ExtUIOp::create(builder, loc, i32, roundUp));
+}
+
+Value emitInt16TableLookup(OpBuilder &builder, Location loc, Value value,
+                           Value table) {
+  Type i32 = builder.getI32Type();
+  auto c32 = [&](int64_t v) -> Value {
+    return arith::ConstantOp::create(builder, loc,
+                                     builder.getI32IntegerAttr(v));
+  };
+  Value index = arith::AddIOp::create(
+      builder, loc, c32(256),
+      arith::ShRSIOp::create(builder, loc, value, c32(7)));
+  Value offset = arith::AndIOp::create(builder, loc, value, c32(0x7F));
+  auto load = [&](Value at) -> Value {
+    Value element = tensor::ExtractOp::create(
+        builder, loc, table,
+        ValueRange{arith::IndexCastOp::create(builder, loc,
+                                              builder.getIndexType(), at)});
+    return arith::ExtSIOp::create(builder, loc, i32, element);
+  };
+  Value base = load(index);
+  Value next = load(arith::AddIOp::create(builder, loc, index, c32(1)));
+  Value slope = arith::SubIOp::create(builder, loc, next, base);
+  Value delta = arith::ShRSIOp::create(
+      builder, loc,
+      arith::AddIOp::create(builder, loc,
+                            arith::MulIOp::create(builder, loc, slope, offset),
+                            c32(64)),
+      c32(7));
+  return arith::AddIOp::create(builder, loc, base, delta);
+}
+
 std::pair<int64_t, int64_t>
 getQuantizedActivationRange(ActivationFunctionType activation,
                             quant::UniformQuantizedType type) {

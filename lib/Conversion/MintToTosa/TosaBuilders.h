@@ -188,6 +188,19 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
 Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
                         QuantizedMultiplier multiplier);
 
+/// TFLite's MultiplyByQuantizedMultiplier (gemmlowp's scalar rounding) on
+/// an i32 scalar, for use inside linalg bodies where a tosa.rescale would
+/// round ties differently after a left shift.
+Value emitMultiplyByQuantizedMultiplier(OpBuilder &builder, Location loc,
+                                        Value value,
+                                        QuantizedMultiplier multiplier);
+
+/// TFLite's generic_int16_table_lookup of an i32 scalar `value` in
+/// [-32768, 32767] in a 513-entry i16 `table` tensor: linear interpolation
+/// between entries 256 + (value >> 7) and the next, rounded; an i32 result.
+Value emitInt16TableLookup(OpBuilder &builder, Location loc, Value value,
+                           Value table);
+
 /// The clamp bounds that TFLite gives a quantized output with fused
 /// `activation` (CalculateActivationRangeQuantized), in stored integers.
 std::pair<int64_t, int64_t>
