@@ -117,3 +117,116 @@ func.func @softmax_int8(%x: tensor<2x8x!quant.uniform<i8:f32, 0.1:-3>>) -> tenso
   %0 = mint.softmax %x {beta = 1.0 : f32} : (tensor<2x8x!quant.uniform<i8:f32, 0.1:-3>>) -> tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
   return %0 : tensor<2x8x!quant.uniform<i8:f32, 0.00390625:-128>>
 }
+
+// -----
+
+// int8 HARD_SWISH is a table of TFLite's kernel: every input at or below
+// -3.0 (stored -57 and less) gives 0.0, stored as the output zero point
+// -100 = 0x9C.
+// CHECK-LABEL: func.func @hard_swish_int8
+// CHECK: %[[TABLE:.*]] = "tosa.const"() <{values = dense<"0x9C9C9C9C{{[0-9A-F]+}}"> : tensor<256xi8>}>
+// CHECK: tosa.table %{{.*}}, %[[TABLE]] : (tensor<8xi8>, tensor<256xi8>) -> tensor<8xi8>
+func.func @hard_swish_int8(%x: tensor<8x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<8x!quant.uniform<i8:f32, 0.03:-100>> {
+  %0 = mint.hard_swish %x : (tensor<8x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<8x!quant.uniform<i8:f32, 0.03:-100>>
+  return %0 : tensor<8x!quant.uniform<i8:f32, 0.03:-100>>
+}
+
+// -----
+
+// int8 PRELU: x >= 0 requantized by 0.05 / 0.04 = 0.625 * 2^1 (TOSA shift
+// 30), x < 0 times the centered alpha by 0.05 * 0.004 / 0.04 in float,
+// 0.0050000004 = 0.64000005 * 2^-7 (TOSA shift 38), then a select.
+// CHECK-LABEL: func.func @prelu_int8
+// CHECK: %[[X:.*]] = tosa.sub
+// CHECK: %[[ALPHA:.*]] = tosa.sub
+// CHECK-DAG: "tosa.const"() <{values = dense<1342177280> : tensor<1xi32>}>
+// CHECK-DAG: "tosa.const"() <{values = dense<30> : tensor<1xi8>}>
+// CHECK: %[[POS:.*]] = tosa.rescale %[[X]]
+// CHECK: %[[PRODUCT:.*]] = tosa.mul %[[X]], %[[ALPHA]]
+// CHECK-DAG: "tosa.const"() <{values = dense<1374389632> : tensor<1xi32>}>
+// CHECK-DAG: "tosa.const"() <{values = dense<38> : tensor<1xi8>}>
+// CHECK: %[[NEG:.*]] = tosa.rescale %[[PRODUCT]]
+// CHECK: %[[GE:.*]] = tosa.greater_equal %[[X]]
+// CHECK: tosa.select %[[GE]], %[[POS]], %[[NEG]]
+func.func @prelu_int8(%x: tensor<2x4x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<2x4x!quant.uniform<i8:f32, 0.04:-20>> {
+  %a = mint.const dense<[10, -20, 30, 127]> : tensor<4xi8> -> tensor<4x!quant.uniform<i8:f32, 0.004:-7>>
+  %0 = mint.prelu %x, %a : (tensor<2x4x!quant.uniform<i8:f32, 0.05:3>>, tensor<4x!quant.uniform<i8:f32, 0.004:-7>>) -> tensor<2x4x!quant.uniform<i8:f32, 0.04:-20>>
+  return %0 : tensor<2x4x!quant.uniform<i8:f32, 0.04:-20>>
+}
+
+// -----
+
+// int8 DIV reads TFLite's kernel from a table of all operand pairs at
+// (lhs + 128) * 256 + (rhs + 128).
+// CHECK-LABEL: func.func @div_int8
+// CHECK: %[[TABLE:.*]] = arith.constant dense<"0x{{[0-9A-F]+}}"> : tensor<65536xi8>
+// CHECK: linalg.generic
+// CHECK: arith.muli %{{.*}}, %c256_i32
+// CHECK: tensor.extract %[[TABLE]]
+func.func @div_int8(%x: tensor<4x!quant.uniform<i8:f32, 0.05:3>>, %y: tensor<4x!quant.uniform<i8:f32, 0.02:-7>>) -> tensor<4x!quant.uniform<i8:f32, 0.1:-10>> {
+  %0 = mint.div %x, %y : (tensor<4x!quant.uniform<i8:f32, 0.05:3>>, tensor<4x!quant.uniform<i8:f32, 0.02:-7>>) -> tensor<4x!quant.uniform<i8:f32, 0.1:-10>>
+  return %0 : tensor<4x!quant.uniform<i8:f32, 0.1:-10>>
+}
+
+// -----
+
+// int16 LOGISTIC reads a table of all 65536 inputs at x + 32768; the most
+// negative inputs give TFLite's smallest value, 1 (0x0100 little-endian).
+// CHECK-LABEL: func.func @logistic_int16
+// CHECK: %[[TABLE:.*]] = arith.constant dense<"0x01000100{{[0-9A-F]+}}"> : tensor<65536xi16>
+// CHECK: arith.addi %{{.*}}, %c32768_i32
+// CHECK: tensor.extract %[[TABLE]]
+func.func @logistic_int16(%x: tensor<8x!quant.uniform<i16:f32, 0.0007>>) -> tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>> {
+  %0 = mint.logistic %x : (tensor<8x!quant.uniform<i16:f32, 0.0007>>) -> tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+  return %0 : tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+}
+
+// -----
+
+// int16 SOFTMAX: the row maximum, TFLite's rescaling of x - max inside a
+// linalg body (integer, gemmlowp rounding), two 513-entry tables, the sum's
+// leading zeros.
+// CHECK-LABEL: func.func @softmax_int16
+// CHECK-DAG: arith.constant dense<"0x{{[0-9A-F]+}}"> : tensor<513xi16>
+// CHECK-DAG: arith.constant dense<"0x{{[0-9A-F]+}}"> : tensor<513xi16>
+// CHECK: tosa.reduce_max %{{.*}} {axis = 1 : i32} : (tensor<2x8xi16>) -> tensor<2x1xi16>
+// CHECK: tosa.reduce_sum %{{.*}} {axis = 1 : i32} : (tensor<2x8xi32>) -> tensor<2x1xi32>
+// CHECK: math.ctlz
+func.func @softmax_int16(%x: tensor<2x8x!quant.uniform<i16:f32, 0.0007>>) -> tensor<2x8x!quant.uniform<i16:f32, 3.0517578125e-05>> {
+  %0 = mint.softmax %x {beta = 1.0 : f32} : (tensor<2x8x!quant.uniform<i16:f32, 0.0007>>) -> tensor<2x8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+  return %0 : tensor<2x8x!quant.uniform<i16:f32, 3.0517578125e-05>>
+}
+
+// -----
+
+// int8 TRANSPOSE_CONV: tosa.transpose_conv2d with the input zero point and
+// an i32 accumulator, then the per-channel requantization of the other
+// convolutions: 0.05 * 0.004 / 0.1 = 0.002 = 0.512 * 2^-8 (TOSA shift 39).
+// CHECK-LABEL: func.func @transpose_conv_int8
+// CHECK-DAG: %[[IZP:.*]] = "tosa.const"() <{values = dense<-3> : tensor<1xi8>}>
+// CHECK: %[[ACC:.*]] = tosa.transpose_conv2d %{{.*}}, %{{.*}}, %{{.*}}, %[[IZP]], %{{.*}} {acc_type = i32, out_pad = array<i64: 0, -1, 0, -1>, stride = array<i64: 2, 2>} {{.*}} -> tensor<1x4x4x2xi32>
+// CHECK-DAG: "tosa.const"() <{values = dense<39> : tensor<2xi8>}>
+// CHECK: tosa.rescale %[[ACC]]{{.*}}per_channel = true, rounding_mode = DOUBLE_ROUND
+func.func @transpose_conv_int8(%x: tensor<1x2x2x3x!quant.uniform<i8:f32, 0.05:-3>>) -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.1:5>> {
+  %shape = mint.const dense<[1, 4, 4, 2]> : tensor<4xi32>
+  %w = mint.const dense<1> : tensor<2x3x3x3xi8> -> tensor<2x3x3x3x!quant.uniform<i8:f32:0, {0.004, 0.004}>>
+  %0 = mint.transpose_conv %shape, %w, %x {padding = #mint.padding<same>, stride_h = 2 : i32, stride_w = 2 : i32} : (tensor<4xi32>, tensor<2x3x3x3x!quant.uniform<i8:f32:0, {0.004, 0.004}>>, tensor<1x2x2x3x!quant.uniform<i8:f32, 0.05:-3>>) -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.1:5>>
+  return %0 : tensor<1x4x4x2x!quant.uniform<i8:f32, 0.1:5>>
+}
+
+// -----
+
+// int8 RESIZE_BILINEAR: TFLite's fixed-point kernel in a linalg body: four
+// stored neighbours times products of 10-bit weights in i64, rounded at
+// 2^20 (here scale (1024 * 3 + 3) / 6 = 512 per output step).
+// CHECK-LABEL: func.func @resize_bilinear_int8
+// CHECK: linalg.generic
+// CHECK: arith.muli %{{.*}}, %c512_i32
+// CHECK-COUNT-4: tensor.extract
+// CHECK: arith.divsi %{{.*}}, %c1048576_i64
+// CHECK: arith.trunci %{{.*}} : i64 to i8
+func.func @resize_bilinear_int8(%x: tensor<1x3x3x4x!quant.uniform<i8:f32, 0.05:3>>) -> tensor<1x6x6x4x!quant.uniform<i8:f32, 0.05:3>> {
+  %size = mint.const dense<[6, 6]> : tensor<2xi32>
+  %0 = mint.resize_bilinear %x, %size : (tensor<1x3x3x4x!quant.uniform<i8:f32, 0.05:3>>, tensor<2xi32>) -> tensor<1x6x6x4x!quant.uniform<i8:f32, 0.05:3>>
+  return %0 : tensor<1x6x6x4x!quant.uniform<i8:f32, 0.05:3>>
+}
