@@ -9,6 +9,8 @@
 #ifndef MINT_TOOLS_MINT_COMMANDS_H
 #define MINT_TOOLS_MINT_COMMANDS_H
 
+#include "mint/Dialect/Mint/Transforms/Passes.h"
+
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -96,6 +98,37 @@ struct BenchOptions {
 
 /// Runs `mint bench`; returns the process exit code.
 int runBenchCommand(const BenchOptions &options, llvm::raw_ostream &os);
+
+/// Options of `mint quantize`.
+struct QuantizeOptions {
+  llvm::cl::SubCommand command{
+      "quantize", "Quantize a float .tflite model as TFLite's converter "
+                  "does and report what it gained"};
+  llvm::cl::opt<std::string> model{llvm::cl::Positional,
+                                   llvm::cl::desc("<model.tflite>"),
+                                   llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> output{
+      "o", llvm::cl::desc("Where to write the quantized model"),
+      llvm::cl::value_desc("file.tflite"), llvm::cl::Required,
+      llvm::cl::sub(command)};
+  llvm::cl::opt<QuantizationMode> mode{
+      "mode", llvm::cl::desc("The quantized form"),
+      llvm::cl::values(clEnumValN(QuantizationMode::Float16, "float16",
+                                  "float16 weights behind DEQUANTIZE")),
+      llvm::cl::init(QuantizationMode::Float16), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> data{
+      "data",
+      llvm::cl::desc("Samples to measure the output SQNR on: a .npy whose "
+                     "first dimension counts samples of the model's input, "
+                     "or a directory of .npy files, one sample each "
+                     "(default: 8 random samples)"),
+      llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print the summary as JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint quantize`; returns the process exit code.
+int runQuantizeCommand(const QuantizeOptions &options, llvm::raw_ostream &os);
 
 } // namespace mlir::mint::driver
 

@@ -46,6 +46,7 @@ int main(int argc, char **argv) {
   InspectOptions inspectOptions;
   RunOptions runOptions;
   BenchOptions benchOptions;
+  QuantizeOptions quantizeOptions;
 
   llvm::cl::SetVersionPrinter(printVersion);
   llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
@@ -63,6 +64,8 @@ int main(int argc, char **argv) {
     return runRunCommand(runOptions, llvm::outs());
   if (benchOptions.command)
     return runBenchCommand(benchOptions, llvm::outs());
+  if (quantizeOptions.command)
+    return runQuantizeCommand(quantizeOptions, llvm::outs());
 
   llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
   return 2;

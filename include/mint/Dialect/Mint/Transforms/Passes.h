@@ -20,6 +20,13 @@ class RewritePatternSet;
 
 namespace mlir::mint {
 
+/// The quantized forms `mint-quantize` produces (TFLite's post-training
+/// quantization modes).
+enum class QuantizationMode {
+  /// float16 weights read through DEQUANTIZE; float32 compute.
+  Float16,
+};
+
 #define GEN_PASS_DECL
 #include "mint/Dialect/Mint/Transforms/Passes.h.inc"
 

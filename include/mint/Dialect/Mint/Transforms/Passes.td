@@ -150,4 +150,54 @@ def FoldF16WeightsPass : Pass<"mint-fold-f16-weights", "func::FuncOp"> {
   let dependentDialects = ["::mlir::mint::MintDialect"];
 }
 
+//===----------------------------------------------------------------------===//
+// Quantization
+//===----------------------------------------------------------------------===//
+
+def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
+  let summary = "Quantize a float model the way TFLite's converter does";
+  let description = [{
+    Rewrites a float32 model into one of TFLite's post-training quantized
+    forms, chosen by `mode`, so that the result runs in TFLite:
+
+    * `float16`: every float32 constant (weights, biases, other constant
+      tensors) is stored as float16 and read through a DEQUANTIZE to
+      float32, TFLite's float16 quantization: about half the size, compute
+      unchanged. Constants with a value outside float16's range (beyond
+      65504) stay float32 and are counted (`num-kept-float32`).
+
+    Before:
+
+    ```mlir
+    %w = mint.const dense<[[[[0.5, -1.25]]]]> : tensor<1x1x1x2xf32>
+    %0 = mint.conv_2d %x, %w, %b {...}
+         : (tensor<1x8x8x2xf32>, tensor<1x1x1x2xf32>, tensor<1xf32>)
+        -> tensor<1x8x8x1xf32>
+    ```
+
+    After (`mode=float16`):
+
+    ```mlir
+    %0 = mint.const dense<[[[[0.5, -1.25]]]]> : tensor<1x1x1x2xf16>
+    %w = mint.dequantize %0 : (tensor<1x1x1x2xf16>) -> tensor<1x1x1x2xf32>
+    %1 = mint.conv_2d %x, %w, %b {...} : ...
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"mode", "mode", "::mlir::mint::QuantizationMode",
+           /*default=*/"::mlir::mint::QuantizationMode::Float16",
+           "The quantized form to produce",
+           [{::llvm::cl::values(
+               clEnumValN(::mlir::mint::QuantizationMode::Float16, "float16",
+                          "float16 weights behind DEQUANTIZE"))}]>
+  ];
+  let statistics = [
+    Statistic<"numConverted", "num-converted",
+              "Number of float32 constants stored as float16">,
+    Statistic<"numKeptFloat32", "num-kept-float32",
+              "Number of float32 constants outside float16's range">
+  ];
+}
+
 #endif // MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD

@@ -1,0 +1,75 @@
+"""Quantize a real model with `mint quantize` and check the result.
+
+The MediaPipe models store their weights as float16 behind DEQUANTIZE;
+the float32 model that quantization starts from is that model with its
+weights widened to float32 (mint-densify, mint-fold-f16-weights: exact).
+The script writes it, runs `mint quantize --mode MODE` on it, checks the
+parameter bytes of the result against the float32 model's
+(--max-size-ratio; the rest of a .tflite, tensors, operators and names,
+does not shrink, and weighs 5-10% of the small MediaPipe models), and
+prints the file sizes and `mint quantize`'s summary. compare_with_tflite.py then checks that
+TFLite runs the quantized model and that Mint's execution matches it.
+"""
+
+import argparse
+import json
+import os
+import subprocess
+import sys
+
+
+def main():
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--model", required=True)
+    parser.add_argument("--mode", required=True)
+    parser.add_argument("--output", required=True)
+    parser.add_argument("--max-size-ratio", type=float, required=True,
+                        help="largest parameter bytes / float32's")
+    parser.add_argument("--mint", required=True)
+    parser.add_argument("--mint-opt", required=True)
+    parser.add_argument("--mint-translate", required=True)
+    args = parser.parse_args()
+
+    name = os.path.splitext(os.path.basename(args.model))[0]
+    work = os.path.dirname(os.path.abspath(args.output))
+    float32 = os.path.join(work, name + ".float32.tflite")
+    imported = subprocess.run(
+        [args.mint_translate, "--import-tflite", args.model,
+         "--mlir-print-debuginfo"], capture_output=True, text=True)
+    if imported.returncode:
+        sys.exit(imported.stderr)
+    widened = subprocess.run(
+        [args.mint_opt, "--mint-densify", "--mint-fold-f16-weights",
+         "--mlir-print-debuginfo"], input=imported.stdout,
+        capture_output=True, text=True)
+    if widened.returncode:
+        sys.exit(widened.stderr)
+    exported = subprocess.run(
+        [args.mint_translate, "--export-tflite", "-o", float32],
+        input=widened.stdout, capture_output=True, text=True)
+    if exported.returncode:
+        sys.exit(exported.stderr)
+
+    result = subprocess.run(
+        [args.mint, "quantize", float32, "-o", args.output, "--mode",
+         args.mode, "--json"], capture_output=True, text=True)
+    if result.returncode:
+        sys.exit(f"mint quantize failed:\n{result.stderr}")
+    summary = json.loads(result.stdout)
+    before = sum(summary["parameter_bytes_before"].values())
+    after = sum(summary["parameter_bytes_after"].values())
+    ratio = after / before
+    if ratio > args.max_size_ratio:
+        sys.exit(f"{name}: {args.mode} parameters are {ratio:.1%} of the "
+                 f"float32 model's (at most {args.max_size_ratio:.0%} "
+                 f"expected)")
+    size = os.path.getsize(args.output)
+    sqnr = ", ".join(str(v) for v in summary["sqnr_db"])
+    print(f"{name}: {args.mode} {size} B, {size / os.path.getsize(float32):.1%} "
+          f"of the float32 file ({os.path.getsize(float32)} B); parameters "
+          f"{after} B, {ratio:.1%}; {summary['float_ops']} of "
+          f"{summary['ops']} ops in float; output SQNR {sqnr} dB")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,351 @@
+//===- QuantizeCommand.cpp - mint quantize --------------------------------===//
+//
+// `mint quantize` imports a float model, runs `mint-quantize` in the chosen
+// mode, measures the quantized model against the float one and, when all
+// went well, writes the quantized .tflite (to a temporary file renamed into
+// place, so a failure leaves no output, whole or partial) and prints what
+// it gained:
+// sizes, parameter bytes per element type, the ops left computing in float
+// and the output SQNR of the quantized model against the float one, both
+// compiled and run by Mint on the same samples.
+//
+//===----------------------------------------------------------------------===//
+
+#include "Commands.h"
+#include "ModelLoading.h"
+#include "ModelRunning.h"
+
+#include "mint/Dialect/Mint/IR/MintOps.h"
+#include "mint/Target/TFLite/TFLite.h"
+
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/ADT/STLExtras.h"
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/Path.h"
+
+#include <cmath>
+#include <map>
+
+using namespace mlir;
+using namespace mlir::mint;
+using namespace mlir::mint::driver;
+
+namespace {
+
+/// The name of a mode as `--mode` spells it.
+StringRef getModeName(QuantizationMode mode) {
+  switch (mode) {
+  case QuantizationMode::Float16:
+    return "float16";
+  }
+  llvm_unreachable("unknown mode");
+}
+
+/// Bytes of constant data per stored element type ("float32", "int8", ...).
+std::map<std::string, int64_t> countParameterBytes(ModuleOp module) {
+  std::map<std::string, int64_t> bytes;
+  module.walk([&](Operation *op) {
+    if (!isa<ConstOp, SparseConstOp>(op))
+      return;
+    auto type = cast<ShapedType>(op->getResult(0).getType());
+    Type element = type.getElementType();
+    if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+      element = quantized.getStorageType();
+    unsigned bits = element.getIntOrFloatBitWidth();
+    std::string name;
+    if (element.isF32())
+      name = "float32";
+    else if (element.isF16())
+      name = "float16";
+    else if (element.isInteger(1))
+      name = "bool";
+    else
+      name =
+          (element.isUnsignedInteger() ? "uint" : "int") + std::to_string(bits);
+    bytes[name] += type.getNumElements() * std::max(bits / 8, 1u);
+  });
+  return bytes;
+}
+
+/// The compute ops of `module` (no constants, DEQUANTIZE of weights or
+/// returns) and how many of them compute on float tensors.
+std::pair<int64_t, int64_t> countFloatOps(ModuleOp module) {
+  int64_t total = 0, inFloat = 0;
+  module.walk([&](Operation *op) {
+    if (!isa<MintDialect>(op->getDialect()) ||
+        isa<ConstOp, SparseConstOp, NoValueOp>(op))
+      return;
+    if (auto dequantize = dyn_cast<DequantizeOp>(op))
+      if (isa_and_nonnull<ConstOp, SparseConstOp>(
+              dequantize.getInput().getDefiningOp()))
+        return;
+    ++total;
+    if (llvm::any_of(op->getResultTypes(), [](Type type) {
+          auto shaped = dyn_cast<ShapedType>(type);
+          return shaped && isa<FloatType>(shaped.getElementType());
+        }))
+      ++inFloat;
+  });
+  return {total, inFloat};
+}
+
+/// Exports `module` to `path` through a temporary file in the same
+/// directory; nothing is left at `path` when anything fails.
+LogicalResult writeModel(ModuleOp module, StringRef path) {
+  std::string bytes;
+  llvm::raw_string_ostream stream(bytes);
+  if (failed(exportTFLiteModel(module, stream)))
+    return failure();
+  llvm::Expected<llvm::sys::fs::TempFile> temp =
+      llvm::sys::fs::TempFile::create(path + ".tmp-%%%%%%");
+  if (!temp) {
+    llvm::errs() << path << ": error: cannot write: "
+                 << llvm::toString(temp.takeError()) << "\n";
+    return failure();
+  }
+  {
+    llvm::raw_fd_ostream out(temp->FD, /*shouldClose=*/false);
+    out << bytes;
+    out.flush();
+    if (out.has_error()) {
+      llvm::errs() << path << ": error: cannot write: " << out.error().message()
+                   << "\n";
+      llvm::consumeError(temp->discard());
+      return failure();
+    }
+  }
+  if (llvm::Error error = temp->keep(path)) {
+    llvm::errs() << path << ": error: cannot write: "
+                 << llvm::toString(std::move(error)) << "\n";
+    return failure();
+  }
+  return success();
+}
+
+/// The samples to compare on: from `--data`, or 8 random ones.
+std::optional<std::vector<std::vector<NpyArray>>>
+loadSamples(const QuantizeOptions &options, const CompiledModel &model,
+            std::string &description) {
+  ArrayRef<TensorSpec> specs = model.getInputs();
+  std::vector<std::vector<NpyArray>> samples;
+  if (options.data.empty()) {
+    std::mt19937 rng(0);
+    for (int i = 0; i < 8; ++i) {
+      samples.emplace_back();
+      for (const TensorSpec &spec : specs)
+        samples.back().push_back(makeRandomInput(spec, rng));
+    }
+    description = "8 random samples";
+    return samples;
+  }
+  if (specs.size() != 1) {
+    llvm::errs() << options.data << ": error: --data gives samples of one "
+                 << "input; the model has " << specs.size() << "\n";
+    return std::nullopt;
+  }
+  const TensorSpec &spec = specs.front();
+  auto checkSample = [&](const NpyArray &array, StringRef name) {
+    if (array.kind == spec.kind && array.shape == ArrayRef(spec.shape))
+      return true;
+    llvm::errs() << name << ": error: a sample of model input '" << spec.name
+                 << "' is " << getElementKindName(spec.kind) << " of "
+                 << spec.getNumElements() << " values with shape ["
+                 << llvm::join(llvm::map_range(
+                                   spec.shape,
+                                   [](int64_t d) { return std::to_string(d); }),
+                               ",")
+                 << "]\n";
+    return false;
+  };
+  if (llvm::sys::fs::is_directory(options.data)) {
+    std::vector<std::string> paths;
+    std::error_code error;
+    for (llvm::sys::fs::directory_iterator it(options.data, error), end;
+         it != end && !error; it.increment(error))
+      if (llvm::sys::path::extension(it->path()) == ".npy")
+        paths.push_back(it->path());
+    llvm::sort(paths);
+    if (error || paths.empty()) {
+      llvm::errs() << options.data << ": error: no .npy samples in the "
+                   << "directory\n";
+      return std::nullopt;
+    }
+    for (const std::string &path : paths) {
+      llvm::Expected<NpyArray> array = readNpy(path);
+      if (!array) {
+        llvm::errs() << "mint: error: " << llvm::toString(array.takeError())
+                     << "\n";
+        return std::nullopt;
+      }
+      if (!checkSample(*array, path))
+        return std::nullopt;
+      samples.push_back({std::move(*array)});
+    }
+    description = std::to_string(samples.size()) + " samples from " +
+                  options.data.getValue();
+    return samples;
+  }
+  llvm::Expected<NpyArray> batch = readNpy(options.data);
+  if (!batch) {
+    llvm::errs() << "mint: error: " << llvm::toString(batch.takeError())
+                 << "\n";
+    return std::nullopt;
+  }
+  // [N, ...] where each of the N slices holds one sample of the input.
+  size_t sampleBytes = spec.getByteSize();
+  int64_t count = batch->shape.empty() ? 0 : batch->shape.front();
+  if (batch->kind != spec.kind || count <= 0 ||
+      batch->data.size() != count * sampleBytes) {
+    llvm::errs() << options.data << ": error: expected [N, ...] samples of "
+                 << spec.getNumElements() << " "
+                 << getElementKindName(spec.kind)
+                 << " values each (model input '" << spec.name << "')\n";
+    return std::nullopt;
+  }
+  NpyArray sample;
+  sample.kind = spec.kind;
+  sample.shape.assign(spec.shape.begin(), spec.shape.end());
+  for (int64_t i = 0; i < count; ++i) {
+    sample.data.assign(batch->data.begin() + i * sampleBytes,
+                       batch->data.begin() + (i + 1) * sampleBytes);
+    samples.push_back({sample});
+  }
+  description =
+      std::to_string(count) + " samples from " + options.data.getValue();
+  return samples;
+}
+
+/// The values of a float32 or float16 output array as doubles.
+std::vector<double> toDoubles(const NpyArray &array) {
+  std::vector<double> values;
+  if (array.kind == ElementKind::F32) {
+    const auto *data = reinterpret_cast<const float *>(array.data.data());
+    values.assign(data, data + array.data.size() / sizeof(float));
+  }
+  return values;
+}
+
+} // namespace
+
+int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
+                                           llvm::raw_ostream &os) {
+  MLIRContext context;
+  OneLineDiagnostics diagnostics(&context);
+  OwningOpRef<ModuleOp> floatModule = loadTFLiteModel(options.model, &context);
+  if (!floatModule)
+    return 1;
+  OwningOpRef<ModuleOp> quantized = floatModule->clone();
+  PassManager pm(&context);
+  QuantizePassOptions passOptions;
+  passOptions.mode = options.mode;
+  pm.addPass(createQuantizePass(passOptions));
+  if (failed(pm.run(*quantized)))
+    return 1;
+
+  // Output SQNR of the quantized model against the float one, both run by
+  // Mint on the same samples.
+  FailureOr<std::unique_ptr<CompiledModel>> floatModel =
+      CompiledModel::create(*floatModule);
+  if (failed(floatModel))
+    return 1;
+  FailureOr<std::unique_ptr<CompiledModel>> quantizedModel =
+      CompiledModel::create(*quantized);
+  if (failed(quantizedModel))
+    return 1;
+  std::string samplesDescription;
+  std::optional<std::vector<std::vector<NpyArray>>> samples =
+      loadSamples(options, **floatModel, samplesDescription);
+  if (!samples)
+    return 1;
+  ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();
+  std::vector<double> signal(outputs.size()), noise(outputs.size());
+  for (const std::vector<NpyArray> &sample : *samples) {
+    std::vector<NpyArray> reference = makeOutputs(**floatModel);
+    std::vector<NpyArray> result = makeOutputs(**quantizedModel);
+    for (auto [model, out] : {std::pair(floatModel->get(), &reference),
+                              std::pair(quantizedModel->get(), &result)}) {
+      if (llvm::Error error = runOnce(*model, sample, *out)) {
+        llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                     << "\n";
+        return 1;
+      }
+    }
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      std::vector<double> want = toDoubles(reference[i]);
+      std::vector<double> got = toDoubles(result[i]);
+      for (size_t j = 0; j < want.size() && j < got.size(); ++j) {
+        signal[i] += want[j] * want[j];
+        noise[i] += (want[j] - got[j]) * (want[j] - got[j]);
+      }
+    }
+  }
+  auto sqnr = [&](size_t i) -> std::optional<double> {
+    if (outputs[i].kind != ElementKind::F32)
+      return std::nullopt;
+    if (noise[i] == 0.0)
+      return std::numeric_limits<double>::infinity();
+    return 10.0 * std::log10(signal[i] / noise[i]);
+  };
+
+  // Written last, so that a failure anywhere leaves no output file.
+  if (failed(writeModel(*quantized, options.output)))
+    return 1;
+  uint64_t inputSize = 0, outputSize = 0;
+  llvm::sys::fs::file_size(options.model, inputSize);
+  llvm::sys::fs::file_size(options.output, outputSize);
+  std::map<std::string, int64_t> before = countParameterBytes(*floatModule);
+  std::map<std::string, int64_t> after = countParameterBytes(*quantized);
+  auto [opCount, floatOps] = countFloatOps(*quantized);
+  auto formatSqnr = [](std::optional<double> value, bool json) {
+    if (!value)
+      return std::string(json ? "null" : "n/a (not float)");
+    if (std::isinf(*value))
+      return std::string(json ? "\"inf\"" : "inf (identical)");
+    return llvm::formatv(json ? "{0:f2}" : "{0:f2} dB", *value).str();
+  };
+  auto formatBytes = [](const std::map<std::string, int64_t> &bytes,
+                        bool json) {
+    std::string text;
+    for (auto [index, entry] : llvm::enumerate(bytes))
+      text += json ? llvm::formatv("{0}\"{1}\": {2}", index ? ", " : "",
+                                   entry.first, entry.second)
+                         .str()
+                   : llvm::formatv("{0}{1} {2} B", index ? ", " : "",
+                                   entry.first, entry.second)
+                         .str();
+    return text;
+  };
+
+  if (options.json) {
+    os << "{\"mode\": \"" << getModeName(options.mode) << "\", "
+       << "\"input_bytes\": " << inputSize
+       << ", \"output_bytes\": " << outputSize
+       << ", \"parameter_bytes_before\": {" << formatBytes(before, true)
+       << "}, \"parameter_bytes_after\": {" << formatBytes(after, true)
+       << "}, \"ops\": " << opCount << ", \"float_ops\": " << floatOps
+       << ", \"samples\": " << samples->size() << ", \"sqnr_db\": [";
+    for (size_t i = 0; i < outputs.size(); ++i)
+      os << (i ? ", " : "") << formatSqnr(sqnr(i), true);
+    os << "]}\n";
+    return 0;
+  }
+  os << llvm::formatv("mode        {0}\n", getModeName(options.mode))
+     << llvm::formatv("size        {0} B -> {1} B ({2:f1}%)\n", inputSize,
+                      outputSize,
+                      inputSize ? 100.0 * outputSize / inputSize : 0.0)
+     << "parameters  " << formatBytes(before, false) << " -> "
+     << formatBytes(after, false) << "\n"
+     << llvm::formatv("float ops   {0} of {1}", floatOps, opCount);
+  if (options.mode == QuantizationMode::Float16)
+    os << " (float16 stores weights in half precision; compute stays "
+          "float32)";
+  os << "\n" << "output SQNR over " << samplesDescription << ":\n";
+  for (size_t i = 0; i < outputs.size(); ++i)
+    os << "  " << outputs[i].name << "  " << formatSqnr(sqnr(i), false) << "\n";
+  os << "wrote       " << options.output << "\n";
+  return 0;
+}
