@@ -99,6 +99,36 @@ struct BenchOptions {
 /// Runs `mint bench`; returns the process exit code.
 int runBenchCommand(const BenchOptions &options, llvm::raw_ostream &os);
 
+/// Options of `mint calibrate`.
+struct CalibrateOptions {
+  llvm::cl::SubCommand command{
+      "calibrate", "Run a float .tflite model over representative samples "
+                   "and record each tensor's statistics (#mint.stats)"};
+  llvm::cl::opt<std::string> model{llvm::cl::Positional,
+                                   llvm::cl::desc("<model.tflite>"),
+                                   llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> data{
+      "data",
+      llvm::cl::desc("The samples: a .npy whose first dimension counts "
+                     "samples of the model's input, or a directory of .npy "
+                     "files, one sample each"),
+      llvm::cl::value_desc("file.npy|dir"), llvm::cl::Required,
+      llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> output{
+      "o",
+      llvm::cl::desc("Write the model as MLIR with its statistics attached"),
+      llvm::cl::value_desc("file.mlir"), llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> threads{
+      "threads", llvm::cl::desc("Threads that share each op (default 1)"),
+      llvm::cl::init(1), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json",
+                           llvm::cl::desc("Print each tensor's range as JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint calibrate`; returns the process exit code.
+int runCalibrateCommand(const CalibrateOptions &options, llvm::raw_ostream &os);
+
 /// Options of `mint quantize`.
 struct QuantizeOptions {
   llvm::cl::SubCommand command{

@@ -10,6 +10,7 @@
 
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
+#include "llvm/Support/FileSystem.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -71,4 +72,33 @@ mlir::mint::driver::loadTFLiteModel(StringRef path, MLIRContext *context) {
   TFLiteImportOptions options;
   options.fileName = path.str();
   return importTFLiteModel((*buffer)->getMemBufferRef(), context, options);
+}
+
+LogicalResult mlir::mint::driver::writeFileAtomically(StringRef path,
+                                                      StringRef bytes) {
+  llvm::Expected<llvm::sys::fs::TempFile> temp =
+      llvm::sys::fs::TempFile::create(path + ".tmp-%%%%%%");
+  if (!temp) {
+    llvm::errs() << path << ": error: cannot write: "
+                 << llvm::toString(temp.takeError()) << "\n";
+    return failure();
+  }
+  {
+    llvm::raw_fd_ostream out(temp->FD, /*shouldClose=*/false);
+    out << bytes;
+    out.flush();
+    if (out.has_error()) {
+      llvm::errs() << path << ": error: cannot write: " << out.error().message()
+                   << "\n";
+      out.clear_error();
+      llvm::consumeError(temp->discard());
+      return failure();
+    }
+  }
+  if (llvm::Error error = temp->keep(path)) {
+    llvm::errs() << path << ": error: cannot write: "
+                 << llvm::toString(std::move(error)) << "\n";
+    return failure();
+  }
+  return success();
 }

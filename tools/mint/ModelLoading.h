@@ -29,6 +29,11 @@ private:
 /// Reads and imports the model at `path`; null after reporting an error.
 OwningOpRef<ModuleOp> loadTFLiteModel(StringRef path, MLIRContext *context);
 
+/// Writes `bytes` to `path` through a temporary file in the same directory
+/// renamed into place, so that `path` never holds a partial file; reports
+/// failures as one line.
+LogicalResult writeFileAtomically(StringRef path, StringRef bytes);
+
 } // namespace mlir::mint::driver
 
 #endif // MINT_TOOLS_MINT_MODELLOADING_H

@@ -6,6 +6,11 @@
 
 #include "ModelRunning.h"
 
+#include "llvm/ADT/StringExtras.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/Path.h"
+#include "llvm/Support/raw_ostream.h"
+
 using namespace mlir;
 using namespace mlir::mint;
 
@@ -54,4 +59,94 @@ llvm::Error mlir::mint::driver::runOnce(CompiledModel &model,
   for (NpyArray &array : outputs)
     outputData.push_back(array.data.data());
   return model.run(inputData, outputData);
+}
+
+std::optional<std::vector<std::vector<NpyArray>>>
+mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
+                                int randomCount, std::string &description) {
+  std::vector<std::vector<NpyArray>> samples;
+  if (data.empty()) {
+    std::mt19937 rng(0);
+    for (int i = 0; i < randomCount; ++i) {
+      samples.emplace_back();
+      for (const TensorSpec &spec : specs)
+        samples.back().push_back(makeRandomInput(spec, rng));
+    }
+    description = std::to_string(randomCount) + " random samples";
+    return samples;
+  }
+  if (specs.size() != 1) {
+    llvm::errs() << data << ": error: --data gives samples of one "
+                 << "input; the model has " << specs.size() << "\n";
+    return std::nullopt;
+  }
+  const TensorSpec &spec = specs.front();
+  auto checkSample = [&](const NpyArray &array, StringRef name) {
+    if (array.kind == spec.kind && array.shape == ArrayRef(spec.shape))
+      return true;
+    llvm::errs() << name << ": error: a sample of model input '" << spec.name
+                 << "' is " << getElementKindName(spec.kind) << " of "
+                 << spec.getNumElements() << " values with shape ["
+                 << llvm::join(llvm::map_range(
+                                   spec.shape,
+                                   [](int64_t d) { return std::to_string(d); }),
+                               ",")
+                 << "]\n";
+    return false;
+  };
+  if (llvm::sys::fs::is_directory(data)) {
+    std::vector<std::string> paths;
+    std::error_code error;
+    for (llvm::sys::fs::directory_iterator it(data, error), end;
+         it != end && !error; it.increment(error))
+      if (llvm::sys::path::extension(it->path()) == ".npy")
+        paths.push_back(it->path());
+    llvm::sort(paths);
+    if (error || paths.empty()) {
+      llvm::errs() << data << ": error: no .npy samples in the "
+                   << "directory\n";
+      return std::nullopt;
+    }
+    for (const std::string &path : paths) {
+      llvm::Expected<NpyArray> array = readNpy(path);
+      if (!array) {
+        llvm::errs() << "mint: error: " << llvm::toString(array.takeError())
+                     << "\n";
+        return std::nullopt;
+      }
+      if (!checkSample(*array, path))
+        return std::nullopt;
+      samples.push_back({std::move(*array)});
+    }
+    description =
+        std::to_string(samples.size()) + " samples from " + data.str();
+    return samples;
+  }
+  llvm::Expected<NpyArray> batch = readNpy(data);
+  if (!batch) {
+    llvm::errs() << "mint: error: " << llvm::toString(batch.takeError())
+                 << "\n";
+    return std::nullopt;
+  }
+  // [N, ...] where each of the N slices holds one sample of the input.
+  size_t sampleBytes = spec.getByteSize();
+  int64_t count = batch->shape.empty() ? 0 : batch->shape.front();
+  if (batch->kind != spec.kind || count <= 0 ||
+      batch->data.size() != count * sampleBytes) {
+    llvm::errs() << data << ": error: expected [N, ...] samples of "
+                 << spec.getNumElements() << " "
+                 << getElementKindName(spec.kind)
+                 << " values each (model input '" << spec.name << "')\n";
+    return std::nullopt;
+  }
+  NpyArray sample;
+  sample.kind = spec.kind;
+  sample.shape.assign(spec.shape.begin(), spec.shape.end());
+  for (int64_t i = 0; i < count; ++i) {
+    sample.data.assign(batch->data.begin() + i * sampleBytes,
+                       batch->data.begin() + (i + 1) * sampleBytes);
+    samples.push_back({sample});
+  }
+  description = std::to_string(count) + " samples from " + data.str();
+  return samples;
 }

@@ -11,7 +11,9 @@
 #include "mint/Runtime/CompiledModel.h"
 #include "mint/Runtime/Npy.h"
 
+#include <optional>
 #include <random>
+#include <string>
 #include <vector>
 
 namespace mlir::mint::driver {
@@ -26,6 +28,15 @@ std::vector<NpyArray> makeOutputs(const CompiledModel &model);
 /// Runs `model` once on `inputs` into `outputs`.
 llvm::Error runOnce(CompiledModel &model, const std::vector<NpyArray> &inputs,
                     std::vector<NpyArray> &outputs);
+
+/// Samples of the model inputs `specs`: from `data`, a .npy whose first
+/// dimension counts samples of a single-input model, or a directory of .npy
+/// files, one sample each; `randomCount` random ones when `data` is empty.
+/// Sets `description` ("8 random samples", "100 samples from DIR"); nullopt
+/// after reporting what is wrong.
+std::optional<std::vector<std::vector<NpyArray>>>
+loadSamples(llvm::StringRef data, llvm::ArrayRef<TensorSpec> specs,
+            int randomCount, std::string &description);
 
 } // namespace mlir::mint::driver
 

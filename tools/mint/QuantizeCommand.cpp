@@ -93,130 +93,13 @@ std::pair<int64_t, int64_t> countFloatOps(ModuleOp module) {
   return {total, inFloat};
 }
 
-/// Exports `module` to `path` through a temporary file in the same
-/// directory; nothing is left at `path` when anything fails.
+/// Exports `module` to `path`; nothing is left at `path` on failure.
 LogicalResult writeModel(ModuleOp module, StringRef path) {
   std::string bytes;
   llvm::raw_string_ostream stream(bytes);
   if (failed(exportTFLiteModel(module, stream)))
     return failure();
-  llvm::Expected<llvm::sys::fs::TempFile> temp =
-      llvm::sys::fs::TempFile::create(path + ".tmp-%%%%%%");
-  if (!temp) {
-    llvm::errs() << path << ": error: cannot write: "
-                 << llvm::toString(temp.takeError()) << "\n";
-    return failure();
-  }
-  {
-    llvm::raw_fd_ostream out(temp->FD, /*shouldClose=*/false);
-    out << bytes;
-    out.flush();
-    if (out.has_error()) {
-      llvm::errs() << path << ": error: cannot write: " << out.error().message()
-                   << "\n";
-      llvm::consumeError(temp->discard());
-      return failure();
-    }
-  }
-  if (llvm::Error error = temp->keep(path)) {
-    llvm::errs() << path << ": error: cannot write: "
-                 << llvm::toString(std::move(error)) << "\n";
-    return failure();
-  }
-  return success();
-}
-
-/// The samples to compare on: from `--data`, or 8 random ones.
-std::optional<std::vector<std::vector<NpyArray>>>
-loadSamples(const QuantizeOptions &options, const CompiledModel &model,
-            std::string &description) {
-  ArrayRef<TensorSpec> specs = model.getInputs();
-  std::vector<std::vector<NpyArray>> samples;
-  if (options.data.empty()) {
-    std::mt19937 rng(0);
-    for (int i = 0; i < 8; ++i) {
-      samples.emplace_back();
-      for (const TensorSpec &spec : specs)
-        samples.back().push_back(makeRandomInput(spec, rng));
-    }
-    description = "8 random samples";
-    return samples;
-  }
-  if (specs.size() != 1) {
-    llvm::errs() << options.data << ": error: --data gives samples of one "
-                 << "input; the model has " << specs.size() << "\n";
-    return std::nullopt;
-  }
-  const TensorSpec &spec = specs.front();
-  auto checkSample = [&](const NpyArray &array, StringRef name) {
-    if (array.kind == spec.kind && array.shape == ArrayRef(spec.shape))
-      return true;
-    llvm::errs() << name << ": error: a sample of model input '" << spec.name
-                 << "' is " << getElementKindName(spec.kind) << " of "
-                 << spec.getNumElements() << " values with shape ["
-                 << llvm::join(llvm::map_range(
-                                   spec.shape,
-                                   [](int64_t d) { return std::to_string(d); }),
-                               ",")
-                 << "]\n";
-    return false;
-  };
-  if (llvm::sys::fs::is_directory(options.data)) {
-    std::vector<std::string> paths;
-    std::error_code error;
-    for (llvm::sys::fs::directory_iterator it(options.data, error), end;
-         it != end && !error; it.increment(error))
-      if (llvm::sys::path::extension(it->path()) == ".npy")
-        paths.push_back(it->path());
-    llvm::sort(paths);
-    if (error || paths.empty()) {
-      llvm::errs() << options.data << ": error: no .npy samples in the "
-                   << "directory\n";
-      return std::nullopt;
-    }
-    for (const std::string &path : paths) {
-      llvm::Expected<NpyArray> array = readNpy(path);
-      if (!array) {
-        llvm::errs() << "mint: error: " << llvm::toString(array.takeError())
-                     << "\n";
-        return std::nullopt;
-      }
-      if (!checkSample(*array, path))
-        return std::nullopt;
-      samples.push_back({std::move(*array)});
-    }
-    description = std::to_string(samples.size()) + " samples from " +
-                  options.data.getValue();
-    return samples;
-  }
-  llvm::Expected<NpyArray> batch = readNpy(options.data);
-  if (!batch) {
-    llvm::errs() << "mint: error: " << llvm::toString(batch.takeError())
-                 << "\n";
-    return std::nullopt;
-  }
-  // [N, ...] where each of the N slices holds one sample of the input.
-  size_t sampleBytes = spec.getByteSize();
-  int64_t count = batch->shape.empty() ? 0 : batch->shape.front();
-  if (batch->kind != spec.kind || count <= 0 ||
-      batch->data.size() != count * sampleBytes) {
-    llvm::errs() << options.data << ": error: expected [N, ...] samples of "
-                 << spec.getNumElements() << " "
-                 << getElementKindName(spec.kind)
-                 << " values each (model input '" << spec.name << "')\n";
-    return std::nullopt;
-  }
-  NpyArray sample;
-  sample.kind = spec.kind;
-  sample.shape.assign(spec.shape.begin(), spec.shape.end());
-  for (int64_t i = 0; i < count; ++i) {
-    sample.data.assign(batch->data.begin() + i * sampleBytes,
-                       batch->data.begin() + (i + 1) * sampleBytes);
-    samples.push_back({sample});
-  }
-  description =
-      std::to_string(count) + " samples from " + options.data.getValue();
-  return samples;
+  return writeFileAtomically(path, bytes);
 }
 
 /// The values of a float32 or float16 output array as doubles.
@@ -258,7 +141,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     return 1;
   std::string samplesDescription;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
-      loadSamples(options, **floatModel, samplesDescription);
+      loadSamples(options.data, (*floatModel)->getInputs(),
+                  /*randomCount=*/8, samplesDescription);
   if (!samples)
     return 1;
   ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();

@@ -46,6 +46,7 @@ int main(int argc, char **argv) {
   InspectOptions inspectOptions;
   RunOptions runOptions;
   BenchOptions benchOptions;
+  CalibrateOptions calibrateOptions;
   QuantizeOptions quantizeOptions;
 
   llvm::cl::SetVersionPrinter(printVersion);
@@ -64,6 +65,8 @@ int main(int argc, char **argv) {
     return runRunCommand(runOptions, llvm::outs());
   if (benchOptions.command)
     return runBenchCommand(benchOptions, llvm::outs());
+  if (calibrateOptions.command)
+    return runCalibrateCommand(calibrateOptions, llvm::outs());
   if (quantizeOptions.command)
     return runQuantizeCommand(quantizeOptions, llvm::outs());
 

@@ -1,7 +1,7 @@
 //===- MintAttrs.td - Attributes of the mint dialect -------*- tablegen -*-===//
 //
-// Attributes that describe facts about constants: how a sparse constant is
-// encoded in a TFLite model.
+// Attributes that describe facts about values: how a sparse constant is
+// encoded in a TFLite model, and what calibration saw of a tensor.
 //
 //===----------------------------------------------------------------------===//
 
@@ -54,6 +54,71 @@ def Mint_SparsityAttr : AttrDef<Mint_Dialect, "Sparsity"> {
     verifyShape(::llvm::function_ref<::mlir::InFlightDiagnostic()> emitError,
                 ::llvm::ArrayRef<int64_t> shape) const;
   }];
+}
+
+// A double (as an APFloat, which hashes) that prints in the shortest form
+// that parses back to it.
+def Mint_DoubleParameter
+    : AttrOrTypeParameter<"::llvm::APFloat", "a double-precision value"> {
+  let parser = [{ [&]() -> ::mlir::FailureOr<::llvm::APFloat> {
+    double value;
+    if ($_parser.parseFloat(value))
+      return ::mlir::failure();
+    return ::llvm::APFloat(value);
+  }() }];
+  let printer = [{ $_printer.printFloat($_self) }];
+  let comparator = [{ $_lhs.bitwiseIsEqual($_rhs) }];
+}
+
+def Mint_StatsAttr : AttrDef<Mint_Dialect, "Stats"> {
+  let mnemonic = "stats";
+  let summary = "calibration statistics of a float tensor";
+  let description = [{
+    What calibration observed of a tensor over `samples` runs of the model:
+    the smallest and largest values, their moving averages over the runs
+    (each run moves them by 1% toward its own minimum and maximum, the
+    exponential average quantization-aware training uses), and a histogram
+    of every value: `counts` bins of width `bin_width` from `histogram_min`.
+    The histogram's range grows by doubling its bin width (adjacent bins
+    merge), so its size stays fixed however many samples run. Quantization
+    chooses a range from these (min/max, moving average, a percentile, the
+    range of least squared error, or of least KL divergence).
+
+    Example:
+
+    ```mlir
+    #mint.stats<min = -1.5, max = 6.0, average_min = -1.25,
+                average_max = 5.5, samples = 16, histogram_min = -2.0,
+                bin_width = 0.5, counts = [3, 0, 12, 40, ...]>
+    ```
+  }];
+  let parameters = (ins
+    Mint_DoubleParameter:$min,
+    Mint_DoubleParameter:$max,
+    Mint_DoubleParameter:$averageMin,
+    Mint_DoubleParameter:$averageMax,
+    "int64_t":$samples,
+    Mint_DoubleParameter:$histogramMin,
+    Mint_DoubleParameter:$binWidth,
+    ArrayRefParameter<"int64_t", "values per histogram bin">:$counts
+  );
+  let assemblyFormat = [{
+    `<` `min` `=` $min `,` `max` `=` $max `,` `average_min` `=` $averageMin
+    `,` `average_max` `=` $averageMax `,` `samples` `=` $samples `,`
+    `histogram_min` `=` $histogramMin `,` `bin_width` `=` $binWidth `,`
+    `counts` `=` `[` $counts `]` `>`
+  }];
+  let builders = [
+    AttrBuilder<(ins "double":$min, "double":$max, "double":$averageMin,
+                     "double":$averageMax, "int64_t":$samples,
+                     "double":$histogramMin, "double":$binWidth,
+                     "::llvm::ArrayRef<int64_t>":$counts), [{
+      return $_get($_ctxt, ::llvm::APFloat(min), ::llvm::APFloat(max),
+                   ::llvm::APFloat(averageMin), ::llvm::APFloat(averageMax),
+                   samples, ::llvm::APFloat(histogramMin),
+                   ::llvm::APFloat(binWidth), counts);
+    }]>
+  ];
 }
 
 #endif // MINT_DIALECT_MINT_IR_MINTATTRS_TD

@@ -42,6 +42,15 @@ void populateDensifyPatterns(RewritePatternSet &patterns);
 /// f32 constant.
 void populateFoldF16WeightsPatterns(RewritePatternSet &patterns);
 
+/// The float activations of `func` that calibration observes, in op order:
+/// each float, statically shaped result of a mint op other than a constant
+/// or the DEQUANTIZE of a constant.
+SmallVector<Value> getObservedValues(func::FuncOp func);
+
+/// The attribute mint-insert-observers puts on a function: the index of its
+/// first observation result.
+inline constexpr StringLiteral kObservedFromAttrName = "mint.observed_from";
+
 #define GEN_PASS_REGISTRATION
 #include "mint/Dialect/Mint/Transforms/Passes.h.inc"
 

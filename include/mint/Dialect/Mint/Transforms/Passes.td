@@ -154,6 +154,42 @@ def FoldF16WeightsPass : Pass<"mint-fold-f16-weights", "func::FuncOp"> {
 // Quantization
 //===----------------------------------------------------------------------===//
 
+def InsertObserversPass : Pass<"mint-insert-observers", "func::FuncOp"> {
+  let summary = "Return every float activation, for calibration";
+  let description = [{
+    Appends to a public function's results every float tensor that its mint
+    ops compute (not constants, nor the DEQUANTIZE of a constant weight) and
+    that it does not return already, in the order the ops appear, so that
+    one run of the compiled function gives the values that calibration
+    records. The function gets the attribute `mint.observed_from = N`: its
+    results from N on are the appended observations (getObservedValues()
+    lists every observed value, returned already or not, in op order on the
+    unmodified function). Private functions are left alone.
+
+    Before:
+
+    ```mlir
+    func.func @main(%x: tensor<4xf32>) -> tensor<4xf32> {
+      %0 = mint.relu %x : (tensor<4xf32>) -> tensor<4xf32>
+      %1 = mint.logistic %0 : (tensor<4xf32>) -> tensor<4xf32>
+      return %1 : tensor<4xf32>
+    }
+    ```
+
+    After:
+
+    ```mlir
+    func.func @main(%x: tensor<4xf32>) -> (tensor<4xf32>, tensor<4xf32>)
+        attributes {mint.observed_from = 1 : i64} {
+      %0 = mint.relu %x : (tensor<4xf32>) -> tensor<4xf32>
+      %1 = mint.logistic %0 : (tensor<4xf32>) -> tensor<4xf32>
+      return %1, %0 : tensor<4xf32>, tensor<4xf32>
+    }
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+}
+
 def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
   let summary = "Quantize a float model the way TFLite's converter does";
   let description = [{

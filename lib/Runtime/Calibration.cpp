@@ -1,0 +1,224 @@
+//===- Calibration.cpp - Record what a float model computes ---------------===//
+//
+// Implements TensorStatistics and Calibrator (Calibration.h).
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Runtime/Calibration.h"
+
+#include "mint/Dialect/Mint/IR/MintOps.h"
+#include "mint/Dialect/Mint/Transforms/Passes.h"
+
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Pass/PassManager.h"
+#include "llvm/Support/Parallel.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+
+using namespace mlir;
+using namespace mlir::mint;
+
+//===----------------------------------------------------------------------===//
+// TensorStatistics
+//===----------------------------------------------------------------------===//
+
+void TensorStatistics::cover(double low, double high) {
+  if (counts.empty()) {
+    // The first sample sets the range; a constant tensor gets a small one
+    // around its value.
+    double span = high - low;
+    if (!(span > 0.0))
+      span = std::max(std::abs(low), 1.0) * 1e-6;
+    counts.assign(kBins, 0);
+    histogramMin = low;
+    binWidth = span / kBins;
+    // Keep the largest value inside the last bin.
+    binWidth = std::nextafter(binWidth, std::numeric_limits<double>::max());
+    return;
+  }
+  while (low < histogramMin || high >= histogramMin + binWidth * kBins) {
+    // Extend toward the side that needs it (to the left when both do; the
+    // next round extends to the right).
+    bool left = low < histogramMin;
+    double newMin = left ? histogramMin - binWidth * kBins : histogramMin;
+    std::vector<int64_t> merged(kBins, 0);
+    int64_t offset = left ? kBins : 0;
+    for (int64_t bin = 0; bin < kBins; ++bin)
+      merged[(offset + bin) / 2] += counts[bin];
+    counts = std::move(merged);
+    histogramMin = newMin;
+    binWidth *= 2;
+  }
+}
+
+void TensorStatistics::add(const float *values, int64_t count) {
+  // Comparisons with NaN are false, so NaNs never become the minimum or
+  // maximum; the loop vectorizes.
+  float low = std::numeric_limits<float>::infinity();
+  float high = -std::numeric_limits<float>::infinity();
+  for (int64_t i = 0; i < count; ++i) {
+    float value = values[i];
+    low = value < low ? value : low;
+    high = value > high ? value : high;
+  }
+  if (!(low <= high))
+    return;
+  min = std::min<double>(min, low);
+  max = std::max<double>(max, high);
+  if (samples == 0) {
+    averageMin = low;
+    averageMax = high;
+  } else {
+    averageMin += kAveragingConstant * (low - averageMin);
+    averageMax += kAveragingConstant * (high - averageMax);
+  }
+  ++samples;
+  if (!std::isfinite(low) || !std::isfinite(high))
+    return;
+  cover(low, high);
+  // Bin positions in float: the last-bit error of a bin edge does not
+  // matter to the ranges chosen from the histogram.
+  float origin = static_cast<float>(histogramMin);
+  float inverse = static_cast<float>(1.0 / binWidth);
+  // Four interleaved partial histograms, so that runs of equal values do
+  // not serialize on one counter.
+  constexpr int kLanes = 4;
+  static thread_local std::vector<uint32_t> partial;
+  partial.assign(kLanes * kBins, 0);
+  auto binOf = [&](float value) -> int64_t {
+    float position = (value - origin) * inverse;
+    if (!(position >= 0.0f)) // Below the range, or NaN.
+      return value == value ? 0 : -1;
+    return std::min<int64_t>(static_cast<int64_t>(position), kBins - 1);
+  };
+  int64_t i = 0;
+  for (; i + kLanes <= count; i += kLanes)
+    for (int lane = 0; lane < kLanes; ++lane)
+      if (int64_t bin = binOf(values[i + lane]); bin >= 0)
+        ++partial[lane * kBins + bin];
+  for (; i < count; ++i)
+    if (int64_t bin = binOf(values[i]); bin >= 0)
+      ++partial[bin];
+  for (int64_t bin = 0; bin < kBins; ++bin)
+    for (int lane = 0; lane < kLanes; ++lane)
+      counts[bin] += partial[lane * kBins + bin];
+}
+
+StatsAttr TensorStatistics::toAttr(MLIRContext *context) const {
+  if (samples == 0)
+    return {};
+  return StatsAttr::get(context, min, max, averageMin, averageMax, samples,
+                        histogramMin, binWidth, counts);
+}
+
+//===----------------------------------------------------------------------===//
+// Calibrator
+//===----------------------------------------------------------------------===//
+
+FailureOr<std::unique_ptr<Calibrator>>
+Calibrator::create(ModuleOp module, const CompileOptions &options) {
+  std::unique_ptr<Calibrator> calibrator(new Calibrator());
+  for (auto func : module.getOps<func::FuncOp>()) {
+    if (func.isExternal())
+      continue;
+    if (options.entryPoint.empty() ? func.isPublic()
+                                   : func.getSymName() == options.entryPoint) {
+      calibrator->entry = func;
+      break;
+    }
+  }
+  if (!calibrator->entry)
+    return emitError(module.getLoc(), "no function to calibrate");
+  calibrator->observed = getObservedValues(calibrator->entry);
+
+  OwningOpRef<ModuleOp> observing = module.clone();
+  PassManager pm(module.getContext());
+  pm.addNestedPass<func::FuncOp>(createInsertObserversPass());
+  if (failed(pm.run(*observing)))
+    return failure();
+  CompileOptions compileOptions = options;
+  compileOptions.entryPoint = calibrator->entry.getSymName().str();
+  FailureOr<std::unique_ptr<CompiledModel>> model =
+      CompiledModel::create(*observing, compileOptions);
+  if (failed(model))
+    return failure();
+  calibrator->model = std::move(*model);
+
+  for (auto [index, spec] : llvm::enumerate(calibrator->model->getInputs()))
+    if (spec.kind == ElementKind::F32)
+      calibrator->floatInputs.push_back(index);
+  // Where each observation comes out: a result of the model already, or
+  // one that mint-insert-observers appended (in order, once each).
+  auto returnOp =
+      cast<func::ReturnOp>(calibrator->entry.getBody().back().getTerminator());
+  llvm::SmallDenseMap<Value, size_t> positions;
+  for (auto [index, value] : llvm::enumerate(returnOp.getOperands()))
+    positions.try_emplace(value, index);
+  size_t next = returnOp.getNumOperands();
+  for (Value value : calibrator->observed) {
+    auto [it, inserted] = positions.try_emplace(value, next);
+    if (inserted)
+      ++next;
+    calibrator->observedOutputs.push_back(it->second);
+  }
+  calibrator->inputStatistics.resize(calibrator->floatInputs.size());
+  calibrator->activationStatistics.resize(calibrator->observed.size());
+  for (const TensorSpec &spec : calibrator->model->getOutputs())
+    calibrator->outputBuffers.emplace_back(spec.getByteSize());
+  return calibrator;
+}
+
+llvm::Error Calibrator::addSample(ArrayRef<const void *> inputs) {
+  SmallVector<void *> outputs;
+  for (std::vector<char> &buffer : outputBuffers)
+    outputs.push_back(buffer.data());
+  auto start = std::chrono::steady_clock::now();
+  if (llvm::Error error = model->run(inputs, outputs))
+    return error;
+  auto ran = std::chrono::steady_clock::now();
+
+  ArrayRef<TensorSpec> inputSpecs = model->getInputs();
+  for (auto [slot, index] : llvm::enumerate(floatInputs))
+    inputStatistics[slot].add(static_cast<const float *>(inputs[index]),
+                              inputSpecs[index].getNumElements());
+  ArrayRef<TensorSpec> outputSpecs = model->getOutputs();
+  // Tensors are independent: their statistics update on all cores.
+  llvm::parallelFor(0, observedOutputs.size(), [&](size_t i) {
+    size_t position = observedOutputs[i];
+    const TensorSpec &spec = outputSpecs[position];
+    // float16 activations (a model computing in f16) are not observed.
+    if (spec.kind != ElementKind::F32)
+      return;
+    activationStatistics[i].add(
+        reinterpret_cast<const float *>(outputBuffers[position].data()),
+        spec.getNumElements());
+  });
+  auto done = std::chrono::steady_clock::now();
+  runSeconds += std::chrono::duration<double>(ran - start).count();
+  statisticsSeconds += std::chrono::duration<double>(done - ran).count();
+  ++numSamples;
+  return llvm::Error::success();
+}
+
+void Calibrator::annotate() {
+  MLIRContext *context = entry.getContext();
+  StringAttr name = StringAttr::get(context, "mint.stats");
+  for (auto [slot, index] : llvm::enumerate(floatInputs))
+    if (StatsAttr stats = inputStatistics[slot].toAttr(context))
+      entry.setArgAttr(index, name, stats);
+  for (auto [value, statistics] :
+       llvm::zip_equal(observed, activationStatistics)) {
+    StatsAttr stats = statistics.toAttr(context);
+    if (!stats)
+      continue;
+    Operation *op = value.getDefiningOp();
+    SmallVector<Attribute> perResult;
+    if (auto existing = op->getAttrOfType<ArrayAttr>(name))
+      perResult.assign(existing.begin(), existing.end());
+    perResult.resize(op->getNumResults(), UnitAttr::get(context));
+    perResult[cast<OpResult>(value).getResultNumber()] = stats;
+    op->setAttr(name, ArrayAttr::get(context, perResult));
+  }
+}
