@@ -143,15 +143,28 @@ struct QuantizeOptions {
       llvm::cl::sub(command)};
   llvm::cl::opt<QuantizationMode> mode{
       "mode", llvm::cl::desc("The quantized form"),
-      llvm::cl::values(clEnumValN(QuantizationMode::Float16, "float16",
-                                  "float16 weights behind DEQUANTIZE")),
+      llvm::cl::values(
+          clEnumValN(QuantizationMode::Float16, "float16",
+                     "float16 weights behind DEQUANTIZE"),
+          clEnumValN(QuantizationMode::Int8, "int8",
+                     "full integer int8, calibrated on --data; float I/O")),
       llvm::cl::init(QuantizationMode::Float16), llvm::cl::sub(command)};
+  llvm::cl::opt<CalibrationMethod> calibrationMethod{
+      "calibration-method",
+      llvm::cl::desc("How activation ranges follow from calibration"),
+      llvm::cl::values(
+          clEnumValN(CalibrationMethod::MinMax, "minmax",
+                     "the smallest and largest values seen (default)"),
+          clEnumValN(CalibrationMethod::MovingAverage, "moving-average",
+                     "moving averages of each sample's extremes")),
+      llvm::cl::init(CalibrationMethod::MinMax), llvm::cl::sub(command)};
   llvm::cl::opt<std::string> data{
       "data",
-      llvm::cl::desc("Samples to measure the output SQNR on: a .npy whose "
-                     "first dimension counts samples of the model's input, "
-                     "or a directory of .npy files, one sample each "
-                     "(default: 8 random samples)"),
+      llvm::cl::desc("Representative samples, to calibrate on (int8) and "
+                     "to measure the output SQNR on: a .npy whose first "
+                     "dimension counts samples of the model's input, or a "
+                     "directory of .npy files, one sample each (float16 "
+                     "default: 8 random samples)"),
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
   llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print the summary as JSON"),
                            llvm::cl::sub(command)};

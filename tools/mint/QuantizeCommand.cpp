@@ -16,6 +16,7 @@
 #include "ModelRunning.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
+#include "mint/Runtime/Calibration.h"
 #include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -41,6 +42,8 @@ StringRef getModeName(QuantizationMode mode) {
   switch (mode) {
   case QuantizationMode::Float16:
     return "float16";
+  case QuantizationMode::Int8:
+    return "int8";
   }
   llvm_unreachable("unknown mode");
 }
@@ -121,29 +124,70 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   OwningOpRef<ModuleOp> floatModule = loadTFLiteModel(options.model, &context);
   if (!floatModule)
     return 1;
-  OwningOpRef<ModuleOp> quantized = floatModule->clone();
-  PassManager pm(&context);
-  QuantizePassOptions passOptions;
-  passOptions.mode = options.mode;
-  pm.addPass(createQuantizePass(passOptions));
-  if (failed(pm.run(*quantized)))
+  bool integer = options.mode == QuantizationMode::Int8;
+  if (integer && options.data.empty()) {
+    llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
+                 << " calibrates on representative samples; give --data\n";
     return 1;
-
-  // Output SQNR of the quantized model against the float one, both run by
-  // Mint on the same samples.
+  }
+  if (integer) {
+    // The integer modes start from plain float32 weights and fused
+    // activations (no standalone RELU stays between two int8 ops).
+    PassManager prepare(&context);
+    prepare.addNestedPass<func::FuncOp>(createDensifyPass());
+    prepare.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
+    prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
+    if (failed(prepare.run(*floatModule)))
+      return 1;
+  }
   FailureOr<std::unique_ptr<CompiledModel>> floatModel =
       CompiledModel::create(*floatModule);
   if (failed(floatModel))
-    return 1;
-  FailureOr<std::unique_ptr<CompiledModel>> quantizedModel =
-      CompiledModel::create(*quantized);
-  if (failed(quantizedModel))
     return 1;
   std::string samplesDescription;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
       loadSamples(options.data, (*floatModel)->getInputs(),
                   /*randomCount=*/8, samplesDescription);
   if (!samples)
+    return 1;
+
+  OwningOpRef<ModuleOp> quantized = floatModule->clone();
+  if (integer) {
+    FailureOr<std::unique_ptr<Calibrator>> calibrator =
+        Calibrator::create(*quantized);
+    if (failed(calibrator))
+      return 1;
+    bool progress = llvm::errs().is_displayed();
+    for (auto [index, sample] : llvm::enumerate(*samples)) {
+      SmallVector<const void *> inputs;
+      for (const NpyArray &array : sample)
+        inputs.push_back(array.data.data());
+      if (llvm::Error error = (*calibrator)->addSample(inputs)) {
+        llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                     << "\n";
+        return 1;
+      }
+      if (progress)
+        llvm::errs() << llvm::formatv("\rcalibrating {0}/{1}", index + 1,
+                                      samples->size());
+    }
+    if (progress)
+      llvm::errs() << "\n";
+    (*calibrator)->annotate();
+  }
+  PassManager pm(&context);
+  QuantizePassOptions passOptions;
+  passOptions.mode = options.mode;
+  passOptions.calibrationMethod = options.calibrationMethod;
+  pm.addPass(createQuantizePass(passOptions));
+  if (failed(pm.run(*quantized)))
+    return 1;
+
+  // Output SQNR of the quantized model against the float one, both run by
+  // Mint on the same samples.
+  FailureOr<std::unique_ptr<CompiledModel>> quantizedModel =
+      CompiledModel::create(*quantized);
+  if (failed(quantizedModel))
     return 1;
   ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();
   std::vector<double> signal(outputs.size()), noise(outputs.size());
@@ -227,6 +271,9 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   if (options.mode == QuantizationMode::Float16)
     os << " (float16 stores weights in half precision; compute stays "
           "float32)";
+  else if (floatOps)
+    os << " (custom ops, which Mint cannot give an integer form, stay float "
+          "between DEQUANTIZE and QUANTIZE)";
   os << "\n" << "output SQNR over " << samplesDescription << ":\n";
   for (size_t i = 0; i < outputs.size(); ++i)
     os << "  " << outputs[i].name << "  " << formatSqnr(sqnr(i), false) << "\n";

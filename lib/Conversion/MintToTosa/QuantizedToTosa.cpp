@@ -86,7 +86,8 @@ Value requantizeAccumulator(OpBuilder &builder, Location loc, Value acc,
                             Type storage, quant::UniformQuantizedType inputType,
                             Type filterType,
                             quant::UniformQuantizedType outputType,
-                            ActivationFunctionType activation) {
+                            ActivationFunctionType activation,
+                            std::optional<int64_t> neonChannels = {}) {
   double inputScale = getTFLiteScale(inputType);
   double outputScale = getTFLiteScale(outputType);
   SmallVector<QuantizedMultiplier> multipliers;
@@ -94,12 +95,41 @@ Value requantizeAccumulator(OpBuilder &builder, Location loc, Value acc,
     multipliers.push_back(
         quantizeMultiplier(inputScale * filterScale / outputScale));
   auto outTensor = cast<RankedTensorType>(acc.getType()).clone(storage);
+  if (neonChannels) {
+    auto accType = cast<RankedTensorType>(acc.getType());
+    Value scaled =
+        createTFLiteRequantize(builder, loc, acc, multipliers, *neonChannels);
+    scaled = tosa::AddOp::create(
+        builder, loc, accType, scaled,
+        createScalar(builder, loc, builder.getI32Type(),
+                     outputType.getZeroPoint(), accType.getRank()));
+    auto [low, high] = getQuantizedActivationRange(activation, outputType);
+    scaled = tosa::ClampOp::create(builder, loc, accType, scaled,
+                                   builder.getI32IntegerAttr(low),
+                                   builder.getI32IntegerAttr(high));
+    return tosa::CastOp::create(builder, loc, outTensor, scaled);
+  }
   Value result = inputType.getStorageTypeIntegralWidth() == 16
                      ? createRescale16(builder, loc, outTensor, acc,
                                        multipliers, outputType.getZeroPoint())
                      : createRescale(builder, loc, outTensor, acc, multipliers,
                                      0, outputType.getZeroPoint());
   return applyQuantizedActivation(builder, loc, result, activation, outputType);
+}
+
+/// How many output channels of an int8 convolution TFLite's x86 build
+/// requantizes with its NEON code's rounding: all of them for CONV_2D and
+/// FULLY_CONNECTED, whole blocks of 8 for DEPTHWISE_CONV_2D and
+/// TRANSPOSE_CONV (the rest in gemmlowp's scalar code); none for int16x8
+/// (single rounding). Found with tie-heavy tests (rounding_ties_*.mlir).
+template <typename MintOp>
+std::optional<int64_t> getNeonChannels(bool int16, int64_t channels) {
+  if (int16)
+    return std::nullopt;
+  if constexpr (std::is_same_v<MintOp, DepthwiseConv2DOp> ||
+                std::is_same_v<MintOp, TransposeConvOp>)
+    return channels / 8 * 8;
+  return channels;
 }
 
 /// The quantized convolution family: an integer TOSA convolution into an
@@ -201,7 +231,8 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
 
     Value result = requantizeAccumulator(
         rewriter, loc, acc, resultType->getElementType(), inputType,
-        op.getFilter().getType(), outputType, op.getFusedActivationFunction());
+        op.getFilter().getType(), outputType, op.getFusedActivationFunction(),
+        getNeonChannels<MintOp>(int16, channels));
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, result, resultType->getShape()));
     return success();
@@ -253,11 +284,13 @@ struct ConvertQuantizedTransposeConv : OpConversionPattern<TransposeConvOp> {
         op.getStrideH(), op.getStrideW());
     if (failed(acc))
       return failure();
-    rewriter.replaceOp(
-        op,
-        requantizeAccumulator(rewriter, loc, *acc, resultType->getElementType(),
-                              inputType, op.getWeights().getType(), outputType,
-                              op.getFusedActivationFunction()));
+    int64_t channels = resultType->getDimSize(resultType->getRank() - 1);
+    rewriter.replaceOp(op,
+                       requantizeAccumulator(
+                           rewriter, loc, *acc, resultType->getElementType(),
+                           inputType, op.getWeights().getType(), outputType,
+                           op.getFusedActivationFunction(),
+                           getNeonChannels<TransposeConvOp>(int16, channels)));
     return success();
   }
 };
@@ -627,7 +660,7 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
       int64_t blocked = channels / 16 * 16;
       Value scaled;
       if (blocked == channels) {
-        scaled = createNeonRescale(rewriter, loc, sum->value, multiplier);
+        scaled = createNeonRescale(rewriter, loc, sum->value, {multiplier});
       } else if (blocked == 0) {
         scaled = createRescale(rewriter, loc, sumType, sum->value, {multiplier},
                                0, 0);
@@ -641,7 +674,7 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
         };
         Value head = slice(0, blocked);
         Value tail = slice(blocked, channels - blocked);
-        head = createNeonRescale(rewriter, loc, head, multiplier);
+        head = createNeonRescale(rewriter, loc, head, {multiplier});
         tail =
             createRescale(rewriter, loc, cast<RankedTensorType>(tail.getType()),
                           tail, {multiplier}, 0, 0);
@@ -1311,33 +1344,36 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
     Location loc = op.getLoc();
     if (quant::UniformQuantizedType inType =
             getQuantizedType(op.getInput().getType())) {
-      // uint8 sides go through i32: zero-extended in, clamped and
-      // truncated out (TOSA's casts and rescales read i8 as signed).
+      // Through i32: uint8 zero-extended (TOSA's casts read i8 as signed),
+      // centered, requantized with the rounding of TFLite's NEON code
+      // (which its x86 build runs), the output zero point added, clamped
+      // and narrowed.
       Type i32 = rewriter.getI32Type();
       Value input = adaptor.getInput();
-      if (!inType.isSigned()) {
-        auto wide = cast<RankedTensorType>(input.getType()).clone(i32);
+      auto wide = cast<RankedTensorType>(input.getType()).clone(i32);
+      int64_t rank = wide.getRank();
+      input = tosa::CastOp::create(rewriter, loc, wide, input);
+      if (!inType.isSigned())
         input = tosa::BitwiseAndOp::create(
-            rewriter, loc, wide,
-            tosa::CastOp::create(rewriter, loc, wide, input),
-            createScalar(rewriter, loc, i32, 0xFF, wide.getRank()));
-      }
-      QuantizedMultiplier multiplier = getRequantizeMultiplier(inType, outType);
-      if (outType.isSigned()) {
-        rewriter.replaceOp(
-            op, createRescale(rewriter, loc, *resultType, input, {multiplier},
-                              inType.getZeroPoint(), outType.getZeroPoint()));
-        return success();
-      }
-      auto wideResult = resultType->clone(i32);
-      Value result = createRescale(rewriter, loc, wideResult, input,
-                                   {multiplier}, inType.getZeroPoint(), 0);
-      result = tosa::AddOp::create(rewriter, loc, wideResult, result,
-                                   createScalar(rewriter, loc, i32,
-                                                outType.getZeroPoint(),
-                                                wideResult.getRank()));
+            rewriter, loc, wide, input,
+            createScalar(rewriter, loc, i32, 0xFF, rank));
+      if (int64_t zeroPoint = inType.getZeroPoint())
+        input = tosa::SubOp::create(
+            rewriter, loc, wide, input,
+            createScalar(rewriter, loc, i32, zeroPoint, rank));
+      // TFLite's NEON loop takes blocks of 16 values; its scalar code the
+      // rest (the flat tail).
+      int64_t count = wide.getNumElements();
+      Value flat = createReshape(rewriter, loc, input, {count});
+      flat = createTFLiteRequantize(rewriter, loc, flat,
+                                    {getRequantizeMultiplier(inType, outType)},
+                                    count / 16 * 16);
+      Value result = createReshape(rewriter, loc, flat, wide.getShape());
+      result = tosa::AddOp::create(
+          rewriter, loc, wide, result,
+          createScalar(rewriter, loc, i32, outType.getZeroPoint(), rank));
       result = tosa::ClampOp::create(
-          rewriter, loc, wideResult, result,
+          rewriter, loc, wide, result,
           rewriter.getI32IntegerAttr(outType.getStorageTypeMin()),
           rewriter.getI32IntegerAttr(outType.getStorageTypeMax()));
       rewriter.replaceOp(

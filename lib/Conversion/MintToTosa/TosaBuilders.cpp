@@ -391,16 +391,125 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
 /// rounding halves up (gemmlowp's scalar code rounds them away from zero).
 /// Two single-rounding rescales reproduce the two steps.
 Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
-                        QuantizedMultiplier multiplier) {
+                        ArrayRef<QuantizedMultiplier> multipliers) {
   auto type = cast<RankedTensorType>(input.getType());
-  int leftShift = std::max(multiplier.shift, 0);
-  int rightShift = std::max(-multiplier.shift, 0);
-  Value high = buildRescale(builder, loc, type, input, {multiplier.multiplier},
-                            builder.getI32Type(), {31 - leftShift}, 0, 0,
+  SmallVector<int64_t> values, highShifts, ones, lowShifts;
+  for (const QuantizedMultiplier &m : multipliers) {
+    values.push_back(m.multiplier);
+    highShifts.push_back(31 - std::max(m.shift, 0));
+    ones.push_back(1 << 30);
+    lowShifts.push_back(30 + std::max(-m.shift, 0));
+  }
+  Value high = buildRescale(builder, loc, type, input, values,
+                            builder.getI32Type(), highShifts, 0, 0,
                             /*scale32=*/true, tosa::RoundingMode::SINGLE_ROUND);
-  return buildRescale(builder, loc, type, high, {1 << 30}, builder.getI32Type(),
-                      {30 + rightShift}, 0, 0, /*scale32=*/true,
+  return buildRescale(builder, loc, type, high, ones, builder.getI32Type(),
+                      lowShifts, 0, 0, /*scale32=*/true,
                       tosa::RoundingMode::SINGLE_ROUND);
+}
+
+Value createTFLiteRequantize(OpBuilder &builder, Location loc, Value input,
+                             ArrayRef<QuantizedMultiplier> multipliers,
+                             int64_t neonChannels) {
+  auto type = cast<RankedTensorType>(input.getType());
+  int64_t rank = type.getRank();
+  int64_t channels = type.getDimSize(rank - 1);
+  if (neonChannels >= channels)
+    return createNeonRescale(builder, loc, input, multipliers);
+  // Per-channel parameters as constants read at the channel index (one
+  // multiplier for all: plain constants).
+  bool perChannel = multipliers.size() > 1;
+  auto tableOf = [&](auto function) -> Value {
+    if (!perChannel)
+      return {};
+    SmallVector<int32_t> values;
+    for (int64_t c = 0; c < channels; ++c)
+      values.push_back(
+          function(multipliers[multipliers.size() == 1 ? 0 : c], c));
+    auto tableType = RankedTensorType::get({channels}, builder.getI32Type());
+    return arith::ConstantOp::create(
+        builder, loc, DenseElementsAttr::get(tableType, ArrayRef(values)));
+  };
+  Value multiplierTable = tableOf(
+      [](const QuantizedMultiplier &m, int64_t) { return m.multiplier; });
+  Value shiftTable =
+      tableOf([](const QuantizedMultiplier &m, int64_t) { return m.shift; });
+  return createElementwiseGeneric(
+      builder, loc, type, {input},
+      [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+        Type i32 = b.getI32Type(), i64 = b.getI64Type();
+        auto c32 = [&](int64_t v) -> Value {
+          return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
+        };
+        auto c64 = [&](int64_t v) -> Value {
+          return arith::ConstantOp::create(b, l, b.getI64IntegerAttr(v));
+        };
+        Value channel = linalg::IndexOp::create(b, l, rank - 1);
+        Value multiplier =
+            perChannel
+                ? tensor::ExtractOp::create(b, l, multiplierTable, channel)
+                      .getResult()
+                : c32(multipliers.front().multiplier);
+        Value shift = perChannel
+                          ? tensor::ExtractOp::create(b, l, shiftTable, channel)
+                                .getResult()
+                          : c32(multipliers.front().shift);
+        Value zero = c32(0);
+        Value left = arith::MaxSIOp::create(b, l, shift, zero);
+        Value right = arith::MaxSIOp::create(
+            b, l, arith::SubIOp::create(b, l, zero, shift), zero);
+        Value x = arith::ShLIOp::create(b, l, args[0], left);
+        Value product = arith::MulIOp::create(
+            b, l, arith::ExtSIOp::create(b, l, i64, x),
+            arith::ExtSIOp::create(b, l, i64, multiplier));
+        Value isNeon = arith::CmpIOp::create(
+            b, l, arith::CmpIPredicate::slt,
+            arith::IndexCastOp::create(b, l, i32, channel), c32(neonChannels));
+        // NEON: (2ab + 2^31) >> 32, then a right shift rounding halves up.
+        Value neonHigh = arith::TruncIOp::create(
+            b, l, i32,
+            arith::ShRSIOp::create(
+                b, l,
+                arith::AddIOp::create(
+                    b, l, arith::ShLIOp::create(b, l, product, c64(1)),
+                    c64(1LL << 31)),
+                c64(32)));
+        Value roundBit = arith::ShLIOp::create(
+            b, l, c32(1),
+            arith::MaxSIOp::create(
+                b, l, arith::SubIOp::create(b, l, right, c32(1)), zero));
+        Value hasRight =
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt, right, zero);
+        Value neon = arith::SelectOp::create(
+            b, l, hasRight,
+            arith::ShRSIOp::create(
+                b, l, arith::AddIOp::create(b, l, neonHigh, roundBit), right),
+            neonHigh);
+        // gemmlowp's scalar code.
+        Value nonNegative = arith::CmpIOp::create(
+            b, l, arith::CmpIPredicate::sge, product, c64(0));
+        Value nudge = arith::SelectOp::create(b, l, nonNegative, c64(1LL << 30),
+                                              c64(1 - (1LL << 30)));
+        Value high = arith::TruncIOp::create(
+            b, l, i32,
+            arith::DivSIOp::create(b, l,
+                                   arith::AddIOp::create(b, l, product, nudge),
+                                   c64(1LL << 31)));
+        Value mask = arith::SubIOp::create(
+            b, l, arith::ShLIOp::create(b, l, c32(1), right), c32(1));
+        Value remainder = arith::AndIOp::create(b, l, high, mask);
+        Value negative =
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, high, zero);
+        Value threshold = arith::AddIOp::create(
+            b, l, arith::ShRSIOp::create(b, l, mask, c32(1)),
+            arith::ExtUIOp::create(b, l, i32, negative));
+        Value up = arith::CmpIOp::create(b, l, arith::CmpIPredicate::sgt,
+                                         remainder, threshold);
+        Value gemmlowp = arith::AddIOp::create(
+            b, l, arith::ShRSIOp::create(b, l, high, right),
+            arith::ExtUIOp::create(b, l, i32, up));
+        return arith::SelectOp::create(b, l, isNeon, neon, gemmlowp);
+      });
 }
 
 Value emitMultiplyByQuantizedMultiplier(OpBuilder &builder, Location loc,

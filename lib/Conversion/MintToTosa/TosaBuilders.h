@@ -185,8 +185,9 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
 /// code computes it (x86 builds run that code too, through NEON_2_SSE): the
 /// doubling high multiply and the right shift each round halves up, where
 /// createRescale's gemmlowp rounding takes them away from zero.
+/// One multiplier for all, or one per channel of the last dimension.
 Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
-                        QuantizedMultiplier multiplier);
+                        ArrayRef<QuantizedMultiplier> multipliers);
 
 /// TFLite's MultiplyByQuantizedMultiplier (gemmlowp's scalar rounding) on
 /// an i32 scalar, for use inside linalg bodies where a tosa.rescale would
@@ -200,6 +201,15 @@ Value emitMultiplyByQuantizedMultiplier(OpBuilder &builder, Location loc,
 /// between entries 256 + (value >> 7) and the next, rounded; an i32 result.
 Value emitInt16TableLookup(OpBuilder &builder, Location loc, Value value,
                            Value table);
+
+/// An i32 tensor requantized per channel (last dimension) as TFLite's
+/// x86 kernels do it: channels below `neonChannels` through its NEON code
+/// (createNeonRescale), the others through gemmlowp's scalar code
+/// (half-up doubling high multiply, right shift rounding halves away from
+/// zero). An i32 result, before the output zero point.
+Value createTFLiteRequantize(OpBuilder &builder, Location loc, Value input,
+                             ArrayRef<QuantizedMultiplier> multipliers,
+                             int64_t neonChannels);
 
 /// The clamp bounds that TFLite gives a quantized output with fused
 /// `activation` (CalculateActivationRangeQuantized), in stored integers.

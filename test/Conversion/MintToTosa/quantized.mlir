@@ -1,10 +1,12 @@
 // RUN: mint-opt %s --mint-to-tosa --split-input-file | FileCheck %s
 
 // int8 convolution: i32 accumulator, then TFLite's per-channel
-// requantization and the RELU6 range of the output (zero point 5, scale
-// 0.1: [5, 65]). The real multipliers 0.05 * 0.004 / 0.1 = 0.002 and 0.001
-// are 0.512 * 2^-8 and 0.512 * 2^-9: TFLite's multiplier round(0.512 * 2^31)
-// (from the float scales) and TOSA shifts 31 + 8 and 31 + 9.
+// requantization as its x86 build computes it (its NEON code, two roundings
+// of halves up) and the RELU6 range of the output (zero point 5, scale 0.1:
+// [5, 65]). The real multipliers 0.05 * 0.004 / 0.1 = 0.002 and 0.001 are
+// 0.512 * 2^-8 and 0.512 * 2^-9: TFLite's multiplier round(0.512 * 2^31)
+// (from the float scales) in a high multiply (TOSA shift 31), then right
+// shifts by 8 and 9 (a multiplier of 2^30, TOSA shifts 38 and 39).
 !qa = !quant.uniform<i8:f32, 0.05:-3>
 !qw = !quant.uniform<i8:f32:0, {0.004, 0.002}>
 !qb = !quant.uniform<i32:f32:0, {2.0e-4, 1.0e-4}>
@@ -16,10 +18,13 @@
 // CHECK-DAG: %[[IZP:.*]] = "tosa.const"() <{values = dense<-3> : tensor<1xi8>}>
 // CHECK: %[[ACC:.*]] = tosa.conv2d %[[X]], %[[W]], %[[B]], %[[IZP]], %{{.*}} {acc_type = i32, {{.*}}} : {{.*}} -> tensor<1x4x4x2xi32>
 // CHECK-DAG: %[[M:.*]] = "tosa.const"() <{values = dense<1099511680> : tensor<2xi32>}>
-// CHECK-DAG: %[[S:.*]] = "tosa.const"() <{values = dense<[39, 40]> : tensor<2xi8>}>
-// CHECK-DAG: %[[OZP:.*]] = "tosa.const"() <{values = dense<5> : tensor<1xi8>}>
-// CHECK: %[[R:.*]] = tosa.rescale %[[ACC]], %[[M]], %[[S]], %{{.*}}, %[[OZP]] {input_unsigned = false, output_unsigned = false, per_channel = true, rounding_mode = DOUBLE_ROUND, scale32 = true}
-// CHECK: tosa.clamp %[[R]] {max_val = 65 : i8, min_val = 5 : i8}
+// CHECK-DAG: %[[S:.*]] = "tosa.const"() <{values = dense<31> : tensor<2xi8>}>
+// CHECK: %[[HIGH:.*]] = tosa.rescale %[[ACC]], %[[M]], %[[S]], {{.*}}per_channel = true, rounding_mode = SINGLE_ROUND
+// CHECK-DAG: %[[ONE:.*]] = "tosa.const"() <{values = dense<1073741824> : tensor<2xi32>}>
+// CHECK-DAG: %[[RIGHT:.*]] = "tosa.const"() <{values = dense<[38, 39]> : tensor<2xi8>}>
+// CHECK: %[[R:.*]] = tosa.rescale %[[HIGH]], %[[ONE]], %[[RIGHT]], {{.*}}rounding_mode = SINGLE_ROUND
+// CHECK: %[[ZP:.*]] = tosa.add %[[R]]
+// CHECK: tosa.clamp %[[ZP]] {max_val = 65 : i32, min_val = 5 : i32}
 func.func @conv_int8(%x: tensor<1x4x4x3x!qa>) -> tensor<1x4x4x2x!qo> {
   %w = mint.const dense<[[[[1, 2, 3]]], [[[-1, -2, -3]]]]> : tensor<2x1x1x3xi8> -> tensor<2x1x1x3x!qw>
   %b = mint.const dense<[100, -100]> : tensor<2xi32> -> tensor<2x!qb>
@@ -200,13 +205,14 @@ func.func @softmax_int16(%x: tensor<2x8x!quant.uniform<i16:f32, 0.0007>>) -> ten
 // -----
 
 // int8 TRANSPOSE_CONV: tosa.transpose_conv2d with the input zero point and
-// an i32 accumulator, then the per-channel requantization of the other
-// convolutions: 0.05 * 0.004 / 0.1 = 0.002 = 0.512 * 2^-8 (TOSA shift 39).
+// an i32 accumulator, then the per-channel requantization: 0.05 * 0.004 /
+// 0.1 = 0.002 = 0.512 * 2^-8; channels in whole blocks of 8 round as
+// TFLite's NEON code does, the 2 channels here as its scalar code (a
+// linalg body).
 // CHECK-LABEL: func.func @transpose_conv_int8
 // CHECK-DAG: %[[IZP:.*]] = "tosa.const"() <{values = dense<-3> : tensor<1xi8>}>
 // CHECK: %[[ACC:.*]] = tosa.transpose_conv2d %{{.*}}, %{{.*}}, %{{.*}}, %[[IZP]], %{{.*}} {acc_type = i32, out_pad = array<i64: 0, -1, 0, -1>, stride = array<i64: 2, 2>} {{.*}} -> tensor<1x4x4x2xi32>
-// CHECK-DAG: "tosa.const"() <{values = dense<39> : tensor<2xi8>}>
-// CHECK: tosa.rescale %[[ACC]]{{.*}}per_channel = true, rounding_mode = DOUBLE_ROUND
+// CHECK: linalg.generic {{.*}} ins(%[[ACC]] : tensor<1x4x4x2xi32>)
 func.func @transpose_conv_int8(%x: tensor<1x2x2x3x!quant.uniform<i8:f32, 0.05:-3>>) -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.1:5>> {
   %shape = mint.const dense<[1, 4, 4, 2]> : tensor<4xi32>
   %w = mint.const dense<1> : tensor<2x3x3x3xi8> -> tensor<2x3x3x3x!quant.uniform<i8:f32:0, {0.004, 0.004}>>

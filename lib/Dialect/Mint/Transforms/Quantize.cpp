@@ -10,8 +10,12 @@
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/IR/QuantizedConstants.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseMap.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace mlir::mint {
@@ -34,6 +38,386 @@ bool fitsFloat16(DenseFPElementsAttr values) {
   });
 }
 
+/// The name of the calibration statistics attribute.
+constexpr StringLiteral kStatsAttrName = "mint.stats";
+
+/// `value` rounded to float, as TFLite stores scales.
+double toFloatPrecision(double value) {
+  return static_cast<double>(static_cast<float>(value));
+}
+
+/// TFLite's asymmetric int8 type for the real range [low, high], widened
+/// to contain zero, with the zero point nudged onto an integer.
+quant::UniformQuantizedType getActivationType(MLIRContext *context, double low,
+                                              double high) {
+  constexpr double kMin = -128.0, kMax = 127.0;
+  low = std::min(low, 0.0);
+  high = std::max(high, 0.0);
+  double scale = toFloatPrecision((high - low) / (kMax - kMin));
+  if (!(scale > 0.0))
+    scale = 1.0; // A tensor that is zero on every sample.
+  double zeroFromMin = kMin - low / scale;
+  int64_t zeroPoint = zeroFromMin <= kMin   ? -128
+                      : zeroFromMin >= kMax ? 127
+                                            : std::lround(zeroFromMin);
+  return quant::UniformQuantizedType::get(
+      quant::QuantizationFlags::Signed, IntegerType::get(context, 8),
+      Float32Type::get(context), scale, zeroPoint, -128, 127);
+}
+
+/// The largest magnitude per slice along `axis` (all of `values` when
+/// `axis` is negative).
+SmallVector<double> getMaxMagnitudes(DenseFPElementsAttr values, int64_t axis) {
+  auto type = cast<ShapedType>(values.getType());
+  int64_t slices = axis < 0 ? 1 : type.getDimSize(axis);
+  int64_t stride = 1;
+  if (axis >= 0)
+    for (int64_t dim = axis + 1; dim < type.getRank(); ++dim)
+      stride *= type.getDimSize(dim);
+  SmallVector<double> magnitudes(slices, 0.0);
+  int64_t index = 0;
+  for (const APFloat &value : values.getValues<APFloat>()) {
+    int64_t slice = axis < 0 ? 0 : (index / stride) % slices;
+    magnitudes[slice] =
+        std::max(magnitudes[slice], std::abs(value.convertToDouble()));
+    ++index;
+  }
+  return magnitudes;
+}
+
+/// A symmetric int8 weight type: per slice along `axis`, or per tensor.
+quant::QuantizedType getWeightType(DenseFPElementsAttr values, int64_t axis) {
+  MLIRContext *context = values.getContext();
+  SmallVector<double> scales;
+  for (double magnitude : getMaxMagnitudes(values, axis))
+    scales.push_back(magnitude > 0.0 ? toFloatPrecision(magnitude / 127.0)
+                                     : 1.0);
+  Type i8 = IntegerType::get(context, 8);
+  Type f32 = Float32Type::get(context);
+  if (axis < 0)
+    return quant::UniformQuantizedType::get(quant::QuantizationFlags::Signed,
+                                            i8, f32, scales.front(), 0, -128,
+                                            127);
+  return quant::UniformQuantizedPerAxisType::get(
+      quant::QuantizationFlags::Signed, i8, f32, scales,
+      SmallVector<int64_t>(scales.size(), 0), axis, -128, 127);
+}
+
+/// The scales of a per-tensor or per-axis quantized type.
+SmallVector<double> getScales(quant::QuantizedType type) {
+  if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(type))
+    return {perTensor.getScale()};
+  return llvm::to_vector(
+      cast<quant::UniformQuantizedPerAxisType>(type).getScales());
+}
+
+/// True if `type` is a tensor of f32.
+bool isF32Tensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && tensor.getElementType().isF32();
+}
+
+/// True if `type` is a tensor of quantized values.
+bool isQuantizedTensor(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor && isa<quant::QuantizedType>(tensor.getElementType());
+}
+
+/// The f32 constant that defines `value`, if any.
+DenseFPElementsAttr getFloatConstant(Value value) {
+  auto constant = value.getDefiningOp<ConstOp>();
+  if (!constant || !isF32Tensor(constant.getType()))
+    return {};
+  return dyn_cast<DenseFPElementsAttr>(constant.getValue());
+}
+
+/// Rewrites one function for full integer quantization (see the pass
+/// description); reports and fails where statistics are missing.
+class Int8Quantizer {
+public:
+  Int8Quantizer(func::FuncOp func, CalibrationMethod method)
+      : func(func), method(method), builder(func.getContext()) {}
+
+  LogicalResult run();
+
+  int64_t getNumKeptFloat() const { return numKeptFloat; }
+
+private:
+  /// The calibrated type of float activation `value`.
+  FailureOr<quant::UniformQuantizedType> getCalibratedType(Value value);
+  /// `value`, quantized (a QUANTIZE after a float producer, made once).
+  FailureOr<Value> getQuantized(Value value);
+  /// A constant holding `values` quantized to `type`, before `user`.
+  Value createQuantizedConstant(Operation *user, DenseFPElementsAttr values,
+                                quant::QuantizedType type);
+  /// Gives `value` (quantized) the type `type`, requantizing before `user`.
+  Value requantize(Operation *user, Value value,
+                   quant::UniformQuantizedType type);
+  LogicalResult quantizeOp(Operation *op);
+  void keepFloat(Operation *op);
+
+  func::FuncOp func;
+  CalibrationMethod method;
+  OpBuilder builder;
+  llvm::DenseMap<Value, Value> quantizedValues;
+  int64_t numKeptFloat = 0;
+};
+
+FailureOr<quant::UniformQuantizedType>
+Int8Quantizer::getCalibratedType(Value value) {
+  StatsAttr stats;
+  if (auto argument = dyn_cast<BlockArgument>(value)) {
+    stats = func.getArgAttrOfType<StatsAttr>(argument.getArgNumber(),
+                                             kStatsAttrName);
+  } else {
+    Operation *op = value.getDefiningOp();
+    if (auto perResult = op->getAttrOfType<ArrayAttr>(kStatsAttrName)) {
+      unsigned index = cast<OpResult>(value).getResultNumber();
+      if (index < perResult.size())
+        stats = dyn_cast<StatsAttr>(perResult[index]);
+    }
+  }
+  if (!stats) {
+    Location loc = isa<BlockArgument>(value) ? func.getLoc()
+                                             : value.getDefiningOp()->getLoc();
+    return emitError(loc, "has no calibration statistics (mint.stats); "
+                          "calibrate the model first (mint calibrate, or "
+                          "mint quantize --data)");
+  }
+  bool average = method == CalibrationMethod::MovingAverage;
+  double low =
+      (average ? stats.getAverageMin() : stats.getMin()).convertToDouble();
+  double high =
+      (average ? stats.getAverageMax() : stats.getMax()).convertToDouble();
+  return getActivationType(func.getContext(), low, high);
+}
+
+FailureOr<Value> Int8Quantizer::getQuantized(Value value) {
+  if (isQuantizedTensor(value.getType()))
+    return value;
+  if (Value known = quantizedValues.lookup(value))
+    return known;
+  FailureOr<quant::UniformQuantizedType> type = getCalibratedType(value);
+  if (failed(type))
+    return failure();
+  if (auto argument = dyn_cast<BlockArgument>(value))
+    builder.setInsertionPointToStart(argument.getOwner());
+  else
+    builder.setInsertionPointAfter(value.getDefiningOp());
+  auto tensorType = cast<RankedTensorType>(value.getType());
+  Value quantized = QuantizeOp::create(builder, value.getLoc(),
+                                       tensorType.clone(*type), value);
+  quantizedValues[value] = quantized;
+  return quantized;
+}
+
+Value Int8Quantizer::createQuantizedConstant(Operation *user,
+                                             DenseFPElementsAttr values,
+                                             quant::QuantizedType type) {
+  builder.setInsertionPoint(user);
+  auto tensorType = cast<RankedTensorType>(values.getType()).clone(type);
+  return ConstOp::create(builder, user->getLoc(), tensorType,
+                         quantizeConstant(values, tensorType));
+}
+
+Value Int8Quantizer::requantize(Operation *user, Value value,
+                                quant::UniformQuantizedType type) {
+  auto tensorType = cast<RankedTensorType>(value.getType());
+  if (tensorType.getElementType() == type)
+    return value;
+  builder.setInsertionPoint(user);
+  return QuantizeOp::create(builder, user->getLoc(), tensorType.clone(type),
+                            value);
+}
+
+/// True if Mint gives `op` an integer form (every mint op that computes,
+/// but custom ops, which are opaque, and the quantization ops themselves).
+static bool isQuantizable(Operation *op) {
+  if (!isa<MintDialect>(op->getDialect()) ||
+      isa<CustomOp, FakeQuantOp, DensifyOp, QuantizeOp, DequantizeOp>(op))
+    return false;
+  auto isFloatButNotF32 = [](Type type) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && isa<FloatType>(tensor.getElementType()) &&
+           !tensor.getElementType().isF32();
+  };
+  return llvm::none_of(op->getOperandTypes(), isFloatButNotF32) &&
+         llvm::none_of(op->getResultTypes(), isFloatButNotF32) &&
+         llvm::any_of(op->getResultTypes(), isF32Tensor);
+}
+
+void Int8Quantizer::keepFloat(Operation *op) {
+  ++numKeptFloat;
+  for (OpOperand &operand : op->getOpOperands()) {
+    auto tensorType = dyn_cast<RankedTensorType>(operand.get().getType());
+    if (!tensorType || !isQuantizedTensor(tensorType))
+      continue;
+    builder.setInsertionPoint(op);
+    operand.set(DequantizeOp::create(builder, op->getLoc(),
+                                     tensorType.clone(builder.getF32Type()),
+                                     operand.get()));
+  }
+}
+
+LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
+  MLIRContext *context = op->getContext();
+  // Weights and biases of convolutions and fully connected layers.
+  if (auto affine = dyn_cast<AffineQuantizedOpInterface>(op)) {
+    OpOperand &input = op->getOpOperand(affine.getInputOperandIndex());
+    FailureOr<Value> quantizedInput = getQuantized(input.get());
+    if (failed(quantizedInput))
+      return failure();
+    input.set(*quantizedInput);
+    auto inputType = cast<quant::UniformQuantizedType>(
+        cast<RankedTensorType>(input.get().getType()).getElementType());
+    OpOperand &weight = op->getOpOperand(affine.getWeightOperandIndex());
+    DenseFPElementsAttr weights = getFloatConstant(weight.get());
+    if (!weights)
+      return op->emitOpError("has a weight that is not a float32 constant; "
+                             "Mint quantizes constant weights");
+    int64_t axis =
+        isa<FullyConnectedOp>(op) ? -1 : affine.getWeightChannelAxis();
+    quant::QuantizedType weightType = getWeightType(weights, axis);
+    weight.set(createQuantizedConstant(op, weights, weightType));
+    if (std::optional<unsigned> biasIndex = affine.getBiasOperandIndex()) {
+      OpOperand &bias = op->getOpOperand(*biasIndex);
+      if (DenseFPElementsAttr biases = getFloatConstant(bias.get())) {
+        SmallVector<double> scales;
+        for (double scale : getScales(weightType))
+          scales.push_back(
+              toFloatPrecision(static_cast<float>(inputType.getScale()) *
+                               static_cast<float>(scale)));
+        Type i32 = IntegerType::get(context, 32);
+        Type f32 = Float32Type::get(context);
+        quant::QuantizedType biasType =
+            scales.size() == 1
+                ? quant::QuantizedType(quant::UniformQuantizedType::get(
+                      quant::QuantizationFlags::Signed, i32, f32,
+                      scales.front(), 0, INT32_MIN, INT32_MAX))
+                : quant::UniformQuantizedPerAxisType::get(
+                      quant::QuantizationFlags::Signed, i32, f32, scales,
+                      SmallVector<int64_t>(scales.size(), 0), 0, INT32_MIN,
+                      INT32_MAX);
+        bias.set(createQuantizedConstant(op, biases, biasType));
+      }
+    }
+  }
+
+  // The result types.
+  SmallVector<OpOperand *> activations, constants;
+  for (OpOperand &operand : op->getOpOperands()) {
+    if (isQuantizedTensor(operand.get().getType()) &&
+        operand.get().getDefiningOp<ConstOp>())
+      continue; // Quantized above.
+    if (getFloatConstant(operand.get()))
+      constants.push_back(&operand);
+    else if (isF32Tensor(operand.get().getType()) ||
+             isQuantizedTensor(operand.get().getType()))
+      activations.push_back(&operand);
+  }
+  for (OpOperand *operand : activations) {
+    FailureOr<Value> quantized = getQuantized(operand->get());
+    if (failed(quantized))
+      return failure();
+    operand->set(*quantized);
+  }
+  auto elementOf = [](Value value) {
+    return cast<quant::UniformQuantizedType>(
+        cast<RankedTensorType>(value.getType()).getElementType());
+  };
+  for (OpResult result : op->getResults()) {
+    if (!isF32Tensor(result.getType()))
+      continue;
+    quant::UniformQuantizedType type;
+    if (auto fixed = dyn_cast<FixedOutputRangeOpInterface>(op)) {
+      type = fixed.getFixedOutputType(/*isSigned=*/true, 8,
+                                      Float32Type::get(context));
+    } else if (op->hasTrait<OpTrait::mint::SameOperandsAndResultsScale>() &&
+               activations.size() == 1) {
+      type = elementOf(activations.front()->get());
+    } else {
+      FailureOr<quant::UniformQuantizedType> calibrated =
+          getCalibratedType(result);
+      if (failed(calibrated))
+        return failure();
+      type = *calibrated;
+    }
+    if (op->hasTrait<OpTrait::mint::SameOperandsAndResultsScale>()) {
+      // Every input shares the result's parameters.
+      for (OpOperand *operand : activations)
+        operand->set(requantize(op, operand->get(), type));
+      for (OpOperand *operand : constants)
+        operand->set(createQuantizedConstant(
+            op, getFloatConstant(operand->get()), type));
+      constants.clear();
+    }
+    result.setType(cast<RankedTensorType>(result.getType()).clone(type));
+  }
+  // Other constant operands (a constant addend, a PRELU slope): int8 per
+  // tensor over their own range.
+  for (OpOperand *operand : constants) {
+    DenseFPElementsAttr values = getFloatConstant(operand->get());
+    double low = 0.0, high = 0.0;
+    for (const APFloat &value : values.getValues<APFloat>()) {
+      low = std::min(low, value.convertToDouble());
+      high = std::max(high, value.convertToDouble());
+    }
+    operand->set(createQuantizedConstant(
+        op, values, getActivationType(context, low, high)));
+  }
+  return success();
+}
+
+LogicalResult Int8Quantizer::run() {
+  // Float inputs: quantized once, at the top.
+  for (BlockArgument argument : func.getArguments()) {
+    if (!isF32Tensor(argument.getType()) || argument.use_empty())
+      continue;
+    FailureOr<Value> quantized = getQuantized(argument);
+    if (failed(quantized))
+      return failure();
+    argument.replaceAllUsesExcept(*quantized, quantized->getDefiningOp());
+  }
+  SmallVector<Operation *> ops;
+  func.walk([&](Operation *op) {
+    if (isa<MintDialect>(op->getDialect()) &&
+        !isa<ConstOp, SparseConstOp, NoValueOp>(op))
+      ops.push_back(op);
+  });
+  for (Operation *op : ops) {
+    if (isa<QuantizeOp>(op) && quantizedValues.count(op->getOperand(0)))
+      continue; // Made by this pass.
+    if (!isQuantizable(op)) {
+      keepFloat(op);
+      continue;
+    }
+    if (failed(quantizeOp(op)))
+      return failure();
+  }
+  // Float outputs.
+  auto returnOp = cast<func::ReturnOp>(func.getBody().back().getTerminator());
+  for (OpOperand &operand : returnOp->getOpOperands()) {
+    auto tensorType = dyn_cast<RankedTensorType>(operand.get().getType());
+    if (!tensorType || !isQuantizedTensor(tensorType))
+      continue;
+    builder.setInsertionPoint(returnOp);
+    operand.set(DequantizeOp::create(builder, returnOp.getLoc(),
+                                     tensorType.clone(builder.getF32Type()),
+                                     operand.get()));
+  }
+  func.setType(builder.getFunctionType(func.getArgumentTypes(),
+                                       returnOp.getOperandTypes()));
+  // The statistics have served; constants left without users go.
+  func.walk([](Operation *op) { op->removeAttr(kStatsAttrName); });
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+    func.removeArgAttr(i, kStatsAttrName);
+  func.walk([](ConstOp op) {
+    if (op->use_empty())
+      op->erase();
+  });
+  return success();
+}
+
 struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
   using QuantizePassBase::QuantizePassBase;
 
@@ -41,6 +425,16 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
     switch (mode) {
     case QuantizationMode::Float16:
       quantizeFloat16();
+      return;
+    case QuantizationMode::Int8:
+      for (auto func : getOperation().getOps<func::FuncOp>()) {
+        if (!func.isPublic() || func.isExternal())
+          continue;
+        Int8Quantizer quantizer(func, calibrationMethod);
+        if (failed(quantizer.run()))
+          return signalPassFailure();
+        numKeptFloat += quantizer.getNumKeptFloat();
+      }
       return;
     }
   }

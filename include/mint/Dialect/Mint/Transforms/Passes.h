@@ -25,6 +25,17 @@ namespace mlir::mint {
 enum class QuantizationMode {
   /// float16 weights read through DEQUANTIZE; float32 compute.
   Float16,
+  /// Full integer: int8 activations (from calibration statistics),
+  /// per-channel int8 weights, int32 biases; float inputs and outputs.
+  Int8,
+};
+
+/// How `mint-quantize` turns calibration statistics into a range.
+enum class CalibrationMethod {
+  /// The smallest and largest values seen.
+  MinMax,
+  /// The moving averages of each sample's minimum and maximum.
+  MovingAverage,
 };
 
 #define GEN_PASS_DECL

@@ -202,6 +202,22 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
       unchanged. Constants with a value outside float16's range (beyond
       65504) stay float32 and are counted (`num-kept-float32`).
 
+    * `int8`: full integer quantization from the `mint.stats` that
+      calibration attached (`mint calibrate`, or `mint quantize --mode int8
+      --data ...`): each float activation gets an asymmetric int8 type
+      whose range covers zero (`calibration-method`: the min/max seen, or
+      their moving averages); weights of convolutions are int8 per output
+      channel, of fully connected layers per tensor, symmetric; biases
+      int32 with scale input scale x weight scale; other constants int8 per
+      tensor. Ops that only move or select values (pools, reshapes, pads,
+      concatenation, MAXIMUM/MINIMUM, resizes) keep their input's
+      parameters, or requantize their inputs to their result's; LOGISTIC,
+      TANH, SOFTMAX and LOG_SOFTMAX take the types TFLite fixes. Float
+      inputs get a QUANTIZE and float outputs a DEQUANTIZE, so the model's
+      interface stays float. Ops Mint cannot give an integer form (custom
+      ops) stay float between DEQUANTIZE and QUANTIZE, and are counted
+      (`num-kept-float`).
+
     Before:
 
     ```mlir
@@ -226,13 +242,27 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
            "The quantized form to produce",
            [{::llvm::cl::values(
                clEnumValN(::mlir::mint::QuantizationMode::Float16, "float16",
-                          "float16 weights behind DEQUANTIZE"))}]>
+                          "float16 weights behind DEQUANTIZE"),
+               clEnumValN(::mlir::mint::QuantizationMode::Int8, "int8",
+                          "full integer int8 from calibration statistics"))}]>,
+    Option<"calibrationMethod", "calibration-method",
+           "::mlir::mint::CalibrationMethod",
+           /*default=*/"::mlir::mint::CalibrationMethod::MinMax",
+           "How a range follows from the statistics",
+           [{::llvm::cl::values(
+               clEnumValN(::mlir::mint::CalibrationMethod::MinMax, "minmax",
+                          "the smallest and largest values seen"),
+               clEnumValN(::mlir::mint::CalibrationMethod::MovingAverage,
+                          "moving-average",
+                          "moving averages of each sample's extremes"))}]>
   ];
   let statistics = [
     Statistic<"numConverted", "num-converted",
               "Number of float32 constants stored as float16">,
     Statistic<"numKeptFloat32", "num-kept-float32",
-              "Number of float32 constants outside float16's range">
+              "Number of float32 constants outside float16's range">,
+    Statistic<"numKeptFloat", "num-kept-float",
+              "Number of ops left in float by integer quantization">
   ];
 }
 
