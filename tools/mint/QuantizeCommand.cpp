@@ -74,18 +74,16 @@ std::map<std::string, int64_t> countParameterBytes(ModuleOp module) {
   return bytes;
 }
 
-/// The compute ops of `module` (no constants, DEQUANTIZE of weights or
-/// returns) and how many of them compute on float tensors.
+/// The compute ops of `module` (not constants, QUANTIZE or DEQUANTIZE) and
+/// how many of them compute on float tensors.
 std::pair<int64_t, int64_t> countFloatOps(ModuleOp module) {
   int64_t total = 0, inFloat = 0;
   module.walk([&](Operation *op) {
+    // Conversions (QUANTIZE, DEQUANTIZE: of weights, at the model's float
+    // inputs and outputs, around float ops) compute nothing themselves.
     if (!isa<MintDialect>(op->getDialect()) ||
-        isa<ConstOp, SparseConstOp, NoValueOp>(op))
+        isa<ConstOp, SparseConstOp, NoValueOp, QuantizeOp, DequantizeOp>(op))
       return;
-    if (auto dequantize = dyn_cast<DequantizeOp>(op))
-      if (isa_and_nonnull<ConstOp, SparseConstOp>(
-              dequantize.getInput().getDefiningOp()))
-        return;
     ++total;
     if (llvm::any_of(op->getResultTypes(), [](Type type) {
           auto shaped = dyn_cast<ShapedType>(type);

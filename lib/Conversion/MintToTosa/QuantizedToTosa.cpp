@@ -1400,10 +1400,25 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
           Type f32 = b.getF32Type();
           if (!x.getType().isF32())
             x = arith::ExtFOp::create(b, l, f32, x);
+          // TFLite's x86 kernel (its NEON code through NEON_2_SSE) takes
+          // blocks of 8 values as x * (1 / scale) rounded to nearest even,
+          // and the last (size % 8) as x / scale rounded halves away from
+          // zero; which one applies depends on the flat index.
           Value divided = arith::DivFOp::create(
               b, l, x,
               arith::ConstantOp::create(b, l, b.getF32FloatAttr(scale)));
-          Value rounded = math::RoundOp::create(b, l, divided);
+          Value tail = math::RoundOp::create(b, l, divided);
+          Value multiplied = arith::MulFOp::create(
+              b, l, x,
+              arith::ConstantOp::create(b, l, b.getF32FloatAttr(1.0f / scale)));
+          Value blocked = math::RoundEvenOp::create(b, l, multiplied);
+          Value flat = emitFlatIndex(b, l, resultType->getShape());
+          int64_t total = resultType->getNumElements();
+          Value inBlocks = arith::CmpIOp::create(
+              b, l, arith::CmpIPredicate::slt, flat,
+              arith::ConstantIndexOp::create(b, l, total - total % 8));
+          Value rounded =
+              arith::SelectOp::create(b, l, inBlocks, blocked, tail);
           Value wide = arith::FPToSIOp::create(b, l, b.getI32Type(), rounded);
           auto c32 = [&](int64_t v) -> Value {
             return arith::ConstantOp::create(b, l, b.getI32IntegerAttr(v));
@@ -1471,14 +1486,7 @@ struct ConvertQuantizedDequantize : OpConversionPattern<DequantizeOp> {
           Value tail = arith::MulFOp::create(
               b, l, arith::SIToFPOp::create(b, l, f32, centered),
               constF(scale));
-          Value flat = arith::ConstantIndexOp::create(b, l, 0);
-          for (int64_t d = 0; d < rank; ++d) {
-            flat = arith::MulIOp::create(b, l, flat,
-                                         arith::ConstantIndexOp::create(
-                                             b, l, resultType->getDimSize(d)));
-            flat = arith::AddIOp::create(b, l, flat,
-                                         linalg::IndexOp::create(b, l, d));
-          }
+          Value flat = emitFlatIndex(b, l, resultType->getShape());
           int64_t total = resultType->getNumElements();
           Value inBlocks = arith::CmpIOp::create(
               b, l, arith::CmpIPredicate::slt, flat,

@@ -408,6 +408,17 @@ Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
                       tosa::RoundingMode::SINGLE_ROUND);
 }
 
+Value emitFlatIndex(OpBuilder &builder, Location loc, ArrayRef<int64_t> shape) {
+  Value flat = arith::ConstantIndexOp::create(builder, loc, 0);
+  for (auto [dim, size] : llvm::enumerate(shape)) {
+    flat = arith::MulIOp::create(
+        builder, loc, flat, arith::ConstantIndexOp::create(builder, loc, size));
+    flat = arith::AddIOp::create(builder, loc, flat,
+                                 linalg::IndexOp::create(builder, loc, dim));
+  }
+  return flat;
+}
+
 Value createTFLiteRequantize(OpBuilder &builder, Location loc, Value input,
                              ArrayRef<QuantizedMultiplier> multipliers,
                              int64_t neonChannels) {

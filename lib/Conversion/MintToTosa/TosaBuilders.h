@@ -202,6 +202,10 @@ Value emitMultiplyByQuantizedMultiplier(OpBuilder &builder, Location loc,
 Value emitInt16TableLookup(OpBuilder &builder, Location loc, Value value,
                            Value table);
 
+/// Inside a linalg.generic over all dimensions of `shape`: the row-major
+/// flat index of the current element.
+Value emitFlatIndex(OpBuilder &builder, Location loc, ArrayRef<int64_t> shape);
+
 /// An i32 tensor requantized per channel (last dimension) as TFLite's
 /// x86 kernels do it: channels below `neonChannels` through its NEON code
 /// (createNeonRescale), the others through gemmlowp's scalar code

@@ -28,6 +28,11 @@ def main():
     parser.add_argument("--mint", required=True)
     parser.add_argument("--mint-opt", required=True)
     parser.add_argument("--mint-translate", required=True)
+    parser.add_argument("--images",
+                        help=".npy of photographs [N, H, W, 3] in [0, 1] to "
+                             "calibrate on (the integer modes)")
+    parser.add_argument("--range", default="0,1",
+                        help="the model's input range, e.g. -1,1")
     args = parser.parse_args()
 
     name = os.path.splitext(os.path.basename(args.model))[0]
@@ -50,9 +55,16 @@ def main():
     if exported.returncode:
         sys.exit(exported.stderr)
 
-    result = subprocess.run(
-        [args.mint, "quantize", float32, "-o", args.output, "--mode",
-         args.mode, "--json"], capture_output=True, text=True)
+    command = [args.mint, "quantize", float32, "-o", args.output, "--mode",
+               args.mode, "--json"]
+    if args.images:
+        import numpy as np
+        low, high = (float(v) for v in args.range.split(","))
+        images = np.load(args.images).astype(np.float32)
+        samples = os.path.join(work, name + ".samples.npy")
+        np.save(samples, (low + (high - low) * images)[:, None])
+        command += ["--data", samples]
+    result = subprocess.run(command, capture_output=True, text=True)
     if result.returncode:
         sys.exit(f"mint quantize failed:\n{result.stderr}")
     summary = json.loads(result.stdout)

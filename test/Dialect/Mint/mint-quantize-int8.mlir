@@ -1,0 +1,51 @@
+// RUN: mint-opt %s --mint-quantize=mode=int8 --split-input-file --verify-diagnostics | FileCheck %s
+
+// A calibrated convolution, RELU fused: the input gets TFLite's asymmetric
+// type for [-1, 1] (scale 2/255, zero point round(-128 + 127.5) = 0 after
+// nudging: -0.5 rounds away to -1), the weights per output channel
+// (largest magnitudes 0.5 and 2: scales 0.5/127 and 2/127), the bias int32
+// with input scale x weight scale (a float product), the output [0, 6] (scale 6/255, zero
+// point -128); the model keeps float input and output.
+// CHECK-LABEL: func.func @conv
+// CHECK-SAME: (%[[X:.*]]: tensor<1x4x4x2xf32>{{.*}}) -> tensor<1x4x4x2xf32>
+// CHECK: %[[Q:.*]] = mint.quantize %[[X]] : (tensor<1x4x4x2xf32>) -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.0078431377187371254:-1>>
+// CHECK-DAG: %[[W:.*]] = mint.const dense<{{\[\[\[\[}}127, -64]]], {{\[\[\[}}-127, 32]]]]> : tensor<2x1x1x2xi8> -> tensor<2x1x1x2x!quant.uniform<i8:f32:0, {0.0039370078593492508,0.015748031437397003}>>
+// CHECK-DAG: %[[B:.*]] = mint.const dense<[32, -4]> : tensor<2xi32> -> tensor<2x!quant.uniform<i32:f32:0, {3.0878494726493955E-5,1.2351397890597582E-4}>>
+// CHECK: %[[C:.*]] = mint.conv_2d %[[Q]], %[[W]], %[[B]] {{.*}} -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.023529412224888802:-128>>
+// CHECK: %[[D:.*]] = mint.dequantize %[[C]] : (tensor<1x4x4x2x!quant.uniform<i8:f32, 0.023529412224888802:-128>>) -> tensor<1x4x4x2xf32>
+// CHECK: return %[[D]]
+// CHECK-NOT: mint.stats
+func.func @conv(%x: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -1.0, max = 1.0, average_min = -1.0, average_max = 1.0, samples = 1, histogram_min = -1.0, bin_width = 1.0, counts = [1, 1]>}) -> tensor<1x4x4x2xf32> {
+  %w = mint.const dense<[[[[0.5, -0.25]]], [[[-2.0, 0.5]]]]> : tensor<2x1x1x2xf32>
+  %b = mint.const dense<[0.001, -0.0005]> : tensor<2xf32>
+  %0 = mint.conv_2d %x, %w, %b {fused_activation_function = #mint.activation<relu>, padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32, mint.stats = [#mint.stats<min = 0.0, max = 6.0, average_min = 0.0, average_max = 6.0, samples = 1, histogram_min = 0.0, bin_width = 3.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<2x1x1x2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xf32>
+  return %0 : tensor<1x4x4x2xf32>
+}
+
+// -----
+
+// Same-scale ops: a pool keeps its input's type; a concatenation takes its
+// calibrated type and requantizes the input that differs; LOGISTIC takes
+// the type TFLite fixes.
+// CHECK-LABEL: func.func @same_scale
+// CHECK-DAG: %[[QA:.*]] = mint.quantize %arg0 {{.*}} -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.0078431377187371254:-1>>
+// CHECK-DAG: %[[QB:.*]] = mint.quantize %arg1 {{.*}} -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.015686275437474251:-1>>
+// CHECK: %[[P:.*]] = mint.max_pool_2d %[[QA]] {{.*}} -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.0078431377187371254:-1>>
+// CHECK: %[[R:.*]] = mint.quantize %[[P]] : {{.*}} -> tensor<1x4x4x2x!quant.uniform<i8:f32, 0.015686275437474251:-1>>
+// CHECK: %[[CAT:.*]] = mint.concatenation %[[R]], %[[QB]] {{.*}} -> tensor<1x4x4x4x!quant.uniform<i8:f32, 0.015686275437474251:-1>>
+// CHECK: mint.logistic %[[CAT]] {{.*}} -> tensor<1x4x4x4x!quant.uniform<i8:f32, 3.906250e-03:-128>>
+func.func @same_scale(%a: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -1.0, max = 1.0, average_min = -1.0, average_max = 1.0, samples = 1, histogram_min = -1.0, bin_width = 1.0, counts = [1, 1]>}, %b: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -2.0, max = 2.0, average_min = -2.0, average_max = 2.0, samples = 1, histogram_min = -2.0, bin_width = 2.0, counts = [1, 1]>}) -> tensor<1x4x4x4xf32> {
+  %0 = mint.max_pool_2d %a {filter_height = 1 : i32, filter_width = 1 : i32, padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32, mint.stats = [#mint.stats<min = -1.0, max = 1.0, average_min = -1.0, average_max = 1.0, samples = 1, histogram_min = -1.0, bin_width = 1.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+  %1 = mint.concatenation %0, %b {axis = 3 : i32, mint.stats = [#mint.stats<min = -2.0, max = 2.0, average_min = -2.0, average_max = 2.0, samples = 1, histogram_min = -2.0, bin_width = 2.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x4xf32>
+  %2 = mint.logistic %1 {mint.stats = [#mint.stats<min = 0.0, max = 1.0, average_min = 0.0, average_max = 1.0, samples = 1, histogram_min = 0.0, bin_width = 0.5, counts = [1, 1]>]} : (tensor<1x4x4x4xf32>) -> tensor<1x4x4x4xf32>
+  return %2 : tensor<1x4x4x4xf32>
+}
+
+// -----
+
+// Without statistics: a located error.
+func.func @uncalibrated(%x: tensor<4xf32> {mint.stats = #mint.stats<min = -1.0, max = 1.0, average_min = -1.0, average_max = 1.0, samples = 1, histogram_min = -1.0, bin_width = 1.0, counts = [1, 1]>}) -> tensor<4xf32> {
+  // expected-error@+1 {{has no calibration statistics (mint.stats); calibrate the model first (mint calibrate, or mint quantize --data)}}
+  %0 = mint.relu %x {mint.stats = [unit]} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
