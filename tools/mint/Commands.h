@@ -149,15 +149,12 @@ struct QuantizeOptions {
           clEnumValN(QuantizationMode::Int8, "int8",
                      "full integer int8, calibrated on --data; float I/O")),
       llvm::cl::init(QuantizationMode::Float16), llvm::cl::sub(command)};
-  llvm::cl::opt<CalibrationMethod> calibrationMethod{
+  llvm::cl::opt<std::string> calibrationMethod{
       "calibration-method",
-      llvm::cl::desc("How activation ranges follow from calibration"),
-      llvm::cl::values(
-          clEnumValN(CalibrationMethod::MinMax, "minmax",
-                     "the smallest and largest values seen (default)"),
-          clEnumValN(CalibrationMethod::MovingAverage, "moving-average",
-                     "moving averages of each sample's extremes")),
-      llvm::cl::init(CalibrationMethod::MinMax), llvm::cl::sub(command)};
+      llvm::cl::desc("How activation ranges follow from calibration: minmax "
+                     "(default), moving-average, percentile (99.99) or "
+                     "percentile=P"),
+      llvm::cl::init("minmax"), llvm::cl::sub(command)};
   llvm::cl::opt<std::string> data{
       "data",
       llvm::cl::desc("Representative samples, to calibrate on (int8) and "

@@ -122,6 +122,27 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   OwningOpRef<ModuleOp> floatModule = loadTFLiteModel(options.model, &context);
   if (!floatModule)
     return 1;
+  CalibrationMethod method = CalibrationMethod::MinMax;
+  double percentile = 99.99;
+  StringRef methodName = options.calibrationMethod;
+  if (methodName == "moving-average") {
+    method = CalibrationMethod::MovingAverage;
+  } else if (methodName == "percentile" ||
+             methodName.starts_with("percentile=")) {
+    method = CalibrationMethod::Percentile;
+    if (methodName.consume_front("percentile=") &&
+        (methodName.getAsDouble(percentile) || percentile <= 50.0 ||
+         percentile > 100.0)) {
+      llvm::errs() << "mint: error: --calibration-method percentile=P needs "
+                      "50 < P <= 100, got '"
+                   << methodName << "'\n";
+      return 1;
+    }
+  } else if (methodName != "minmax") {
+    llvm::errs() << "mint: error: unknown --calibration-method '" << methodName
+                 << "' (minmax, moving-average, percentile, percentile=P)\n";
+    return 1;
+  }
   bool integer = options.mode == QuantizationMode::Int8;
   if (integer && options.data.empty()) {
     llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
@@ -176,7 +197,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   PassManager pm(&context);
   QuantizePassOptions passOptions;
   passOptions.mode = options.mode;
-  passOptions.calibrationMethod = options.calibrationMethod;
+  passOptions.calibrationMethod = method;
+  passOptions.percentile = percentile;
   pm.addPass(createQuantizePass(passOptions));
   if (failed(pm.run(*quantized)))
     return 1;

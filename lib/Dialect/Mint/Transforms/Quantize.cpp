@@ -46,6 +46,42 @@ double toFloatPrecision(double value) {
   return static_cast<double>(static_cast<float>(value));
 }
 
+/// The values below which `percentile` % and above which `percentile` % of
+/// the histogram's values lie (interpolated within a bin), kept inside the
+/// observed [min, max].
+std::pair<double, double> getPercentileRange(StatsAttr stats,
+                                             double percentile) {
+  ArrayRef<int64_t> counts = stats.getCounts();
+  double total = 0.0;
+  for (int64_t count : counts)
+    total += static_cast<double>(count);
+  double origin = stats.getHistogramMin().convertToDouble();
+  double width = stats.getBinWidth().convertToDouble();
+  double min = stats.getMin().convertToDouble();
+  double max = stats.getMax().convertToDouble();
+  if (total <= 0.0)
+    return {min, max};
+  double tail = total * (1.0 - percentile / 100.0);
+  // Where the cumulative count reaches `target`.
+  auto positionOf = [&](double target) {
+    double cumulative = 0.0;
+    for (size_t bin = 0; bin < counts.size(); ++bin) {
+      double next = cumulative + static_cast<double>(counts[bin]);
+      if (next >= target && counts[bin] > 0) {
+        double fraction = (target - cumulative) / counts[bin];
+        return origin + (bin + std::clamp(fraction, 0.0, 1.0)) * width;
+      }
+      cumulative = next;
+    }
+    return origin + counts.size() * width;
+  };
+  double low = std::max(min, positionOf(tail));
+  double high = std::min(max, positionOf(total - tail));
+  if (!(low < high))
+    return {min, max};
+  return {low, high};
+}
+
 /// TFLite's asymmetric int8 type for the real range [low, high], widened
 /// to contain zero, with the zero point nudged onto an integer.
 quant::UniformQuantizedType getActivationType(MLIRContext *context, double low,
@@ -135,8 +171,9 @@ DenseFPElementsAttr getFloatConstant(Value value) {
 /// description); reports and fails where statistics are missing.
 class Int8Quantizer {
 public:
-  Int8Quantizer(func::FuncOp func, CalibrationMethod method)
-      : func(func), method(method), builder(func.getContext()) {}
+  Int8Quantizer(func::FuncOp func, CalibrationMethod method, double percentile)
+      : func(func), method(method), percentile(percentile),
+        builder(func.getContext()) {}
 
   LogicalResult run();
 
@@ -158,6 +195,7 @@ private:
 
   func::FuncOp func;
   CalibrationMethod method;
+  double percentile;
   OpBuilder builder;
   llvm::DenseMap<Value, Value> quantizedValues;
   int64_t numKeptFloat = 0;
@@ -184,11 +222,14 @@ Int8Quantizer::getCalibratedType(Value value) {
                           "calibrate the model first (mint calibrate, or "
                           "mint quantize --data)");
   }
-  bool average = method == CalibrationMethod::MovingAverage;
-  double low =
-      (average ? stats.getAverageMin() : stats.getMin()).convertToDouble();
-  double high =
-      (average ? stats.getAverageMax() : stats.getMax()).convertToDouble();
+  double low = stats.getMin().convertToDouble();
+  double high = stats.getMax().convertToDouble();
+  if (method == CalibrationMethod::MovingAverage) {
+    low = stats.getAverageMin().convertToDouble();
+    high = stats.getAverageMax().convertToDouble();
+  } else if (method == CalibrationMethod::Percentile) {
+    std::tie(low, high) = getPercentileRange(stats, percentile);
+  }
   return getActivationType(func.getContext(), low, high);
 }
 
@@ -430,7 +471,7 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
       for (auto func : getOperation().getOps<func::FuncOp>()) {
         if (!func.isPublic() || func.isExternal())
           continue;
-        Int8Quantizer quantizer(func, calibrationMethod);
+        Int8Quantizer quantizer(func, calibrationMethod, percentile);
         if (failed(quantizer.run()))
           return signalPassFailure();
         numKeptFloat += quantizer.getNumKeptFloat();

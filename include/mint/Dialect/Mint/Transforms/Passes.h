@@ -36,6 +36,9 @@ enum class CalibrationMethod {
   MinMax,
   /// The moving averages of each sample's minimum and maximum.
   MovingAverage,
+  /// The values below which `percentile` % and above which
+  /// (100 - `percentile`) % of all values fall (from the histogram).
+  Percentile,
 };
 
 #define GEN_PASS_DECL

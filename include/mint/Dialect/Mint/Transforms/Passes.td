@@ -205,8 +205,9 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
     * `int8`: full integer quantization from the `mint.stats` that
       calibration attached (`mint calibrate`, or `mint quantize --mode int8
       --data ...`): each float activation gets an asymmetric int8 type
-      whose range covers zero (`calibration-method`: the min/max seen, or
-      their moving averages); weights of convolutions are int8 per output
+      whose range covers zero (`calibration-method`: the min/max seen,
+      their moving averages, or a `percentile` of all values from the
+      histogram, which leaves rare outliers out); weights of convolutions are int8 per output
       channel, of fully connected layers per tensor, symmetric; biases
       int32 with scale input scale x weight scale; other constants int8 per
       tensor. Ops that only move or select values (pools, reshapes, pads,
@@ -254,7 +255,13 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                           "the smallest and largest values seen"),
                clEnumValN(::mlir::mint::CalibrationMethod::MovingAverage,
                           "moving-average",
-                          "moving averages of each sample's extremes"))}]>
+                          "moving averages of each sample's extremes"),
+               clEnumValN(::mlir::mint::CalibrationMethod::Percentile,
+                          "percentile",
+                          "the given percentile of all values, each side"))}]>,
+    Option<"percentile", "percentile", "double", /*default=*/"99.99",
+           "With calibration-method=percentile: the share of values (in %) "
+           "the range keeps below its top, and above its bottom">
   ];
   let statistics = [
     Statistic<"numConverted", "num-converted",
