@@ -28,9 +28,9 @@ mint_log "mint inspect $model"
 "$bin/mint" inspect "$model"
 
 mint_log "Import, clean and export"
-"$bin/mint-translate" --import-tflite "$model" -o "$work/$name.mlir"
+"$bin/mint-translate" --import-tflite "$model" --mlir-print-debuginfo -o "$work/$name.mlir"
 "$bin/mint-translate" --export-tflite "$work/$name.mlir" -o "$work/$name.roundtrip.tflite"
-"$bin/mint-opt" --mint-densify --mint-fold-f16-weights "$work/$name.mlir" |
+"$bin/mint-opt" --mint-densify --mint-fold-f16-weights --mlir-print-debuginfo "$work/$name.mlir" |
   "$bin/mint-translate" --export-tflite -o "$work/$name.clean.tflite"
 for file in "$model" "$work/$name.roundtrip.tflite" "$work/$name.clean.tflite"; do
   printf '  %12d bytes  %s\n' "$(stat -c %s "$file")" "$file"
@@ -59,3 +59,21 @@ for threads in 1 2; do
   "$bin/mint" bench "$model" --compare-tflite --threads "$threads" \
     2> >(grep -v "^INFO" >&2)
 done
+
+mint_log "mint quantize: float16 and full integer int8 (calibrated on the photographs)"
+python3 -c "
+import numpy as np, sys
+np.save(sys.argv[2], np.load(sys.argv[1]).astype(np.float32)[:, None])" \
+  "$cache/inputs/images_$size.npy" "$work/samples.npy"
+"$bin/mint" quantize "$work/$name.clean.tflite" --mode float16 \
+  -o "$work/$name.float16.tflite" --data "$work/samples.npy" | sed 's/^/  /'
+"$bin/mint" quantize "$work/$name.clean.tflite" --mode int8 \
+  -o "$work/$name.int8.tflite" --data "$work/samples.npy" | sed 's/^/  /'
+
+mint_log "The int8 model in TFLite and in Mint: equal bit for bit"
+python3 "$MINT_ROOT/test/Runtime/Models/compare_with_tflite.py" \
+  --mint "$bin/mint" --oracle "$MINT_ROOT/utils/tflite-oracle.py" \
+  --flatc "$(command -v flatc)" \
+  --schema "$MINT_ROOT/lib/Target/TFLite/schema/tflite.fbs" \
+  --model "$work/$name.int8.tflite" --images "$cache/inputs/images_$size.npy" \
+  --tolerance 0 --work "$work/run8" 2> >(grep -v "^INFO" >&2) | sed 's/^/  /'
