@@ -58,22 +58,8 @@ int mlir::mint::driver::runCalibrateCommand(const CalibrateOptions &options,
   if (!samples)
     return 1;
 
-  bool progress = llvm::errs().is_displayed();
-  for (auto [index, sample] : llvm::enumerate(*samples)) {
-    SmallVector<const void *> inputs;
-    for (const NpyArray &array : sample)
-      inputs.push_back(array.data.data());
-    if (llvm::Error error = (*calibrator)->addSample(inputs)) {
-      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
-                   << "\n";
-      return 1;
-    }
-    if (progress)
-      llvm::errs() << llvm::formatv("\rcalibrating {0}/{1}", index + 1,
-                                    samples->size());
-  }
-  if (progress)
-    llvm::errs() << "\n";
+  if (failed(runCalibration(**calibrator, *samples)))
+    return 1;
   (*calibrator)->annotate();
 
   // The ranges, inputs first, then activations in op order.

@@ -8,6 +8,7 @@
 
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
+#include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -149,4 +150,25 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
   }
   description = std::to_string(count) + " samples from " + data.str();
   return samples;
+}
+
+LogicalResult mlir::mint::driver::runCalibration(
+    Calibrator &calibrator, const std::vector<std::vector<NpyArray>> &samples) {
+  bool progress = llvm::errs().is_displayed();
+  for (auto [index, sample] : llvm::enumerate(samples)) {
+    SmallVector<const void *> inputs;
+    for (const NpyArray &array : sample)
+      inputs.push_back(array.data.data());
+    if (llvm::Error error = calibrator.addSample(inputs)) {
+      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return failure();
+    }
+    if (progress)
+      llvm::errs() << llvm::formatv("\rcalibrating {0}/{1}", index + 1,
+                                    samples.size());
+  }
+  if (progress)
+    llvm::errs() << "\n";
+  return success();
 }

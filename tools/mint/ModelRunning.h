@@ -8,6 +8,7 @@
 #ifndef MINT_TOOLS_MINT_MODELRUNNING_H
 #define MINT_TOOLS_MINT_MODELRUNNING_H
 
+#include "mint/Runtime/Calibration.h"
 #include "mint/Runtime/CompiledModel.h"
 #include "mint/Runtime/Npy.h"
 
@@ -37,6 +38,11 @@ llvm::Error runOnce(CompiledModel &model, const std::vector<NpyArray> &inputs,
 std::optional<std::vector<std::vector<NpyArray>>>
 loadSamples(llvm::StringRef data, llvm::ArrayRef<TensorSpec> specs,
             int randomCount, std::string &description);
+
+/// Adds every sample to `calibrator`'s statistics, counting them on a
+/// terminal (quiet in a pipe); reports the error and fails if a run fails.
+LogicalResult runCalibration(Calibrator &calibrator,
+                             const std::vector<std::vector<NpyArray>> &samples);
 
 } // namespace mlir::mint::driver
 

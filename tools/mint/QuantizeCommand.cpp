@@ -176,22 +176,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
         Calibrator::create(*quantized);
     if (failed(calibrator))
       return 1;
-    bool progress = llvm::errs().is_displayed();
-    for (auto [index, sample] : llvm::enumerate(*samples)) {
-      SmallVector<const void *> inputs;
-      for (const NpyArray &array : sample)
-        inputs.push_back(array.data.data());
-      if (llvm::Error error = (*calibrator)->addSample(inputs)) {
-        llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
-                     << "\n";
-        return 1;
-      }
-      if (progress)
-        llvm::errs() << llvm::formatv("\rcalibrating {0}/{1}", index + 1,
-                                      samples->size());
-    }
-    if (progress)
-      llvm::errs() << "\n";
+    if (failed(runCalibration(**calibrator, *samples)))
+      return 1;
     (*calibrator)->annotate();
   }
   PassManager pm(&context);

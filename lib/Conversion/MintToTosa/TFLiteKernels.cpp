@@ -95,6 +95,15 @@ template <typename Kernel> Table tabulate(Kernel kernel) {
   return table;
 }
 
+/// Evaluates `kernel` on every int16 storage value, in order.
+template <typename Kernel> SmallVector<int16_t> tabulateInt16(Kernel kernel) {
+  SmallVector<int16_t> table;
+  table.reserve(65536);
+  for (int32_t value = -32768; value <= 32767; ++value)
+    table.push_back(static_cast<int16_t>(kernel(value)));
+  return table;
+}
+
 /// TFLite's int8 LOGISTIC/TANH table: dequantize, apply, quantize.
 template <typename Function>
 Table buildFloatTable(quant::UniformQuantizedType input,
@@ -207,12 +216,7 @@ SmallVector<int16_t>
 tflite_kernels::buildInt16LeakyReluTable(quant::UniformQuantizedType input,
                                          quant::UniformQuantizedType output,
                                          float alpha) {
-  LeakyReluKernel kernel(input, output, alpha);
-  SmallVector<int16_t> table;
-  table.reserve(65536);
-  for (int32_t value = -32768; value <= 32767; ++value)
-    table.push_back(static_cast<int16_t>(kernel(value)));
-  return table;
+  return tabulateInt16(LeakyReluKernel(input, output, alpha));
 }
 
 namespace {
@@ -393,9 +397,7 @@ tflite_kernels::buildInt16LogisticTable(quant::UniformQuantizedType input) {
   FailureOr<std::pair<int32_t, int32_t>> scaling = getInt16LookupScaling(input);
   if (failed(scaling))
     return {};
-  SmallVector<int16_t> table;
-  table.reserve(65536);
-  for (int32_t value = -32768; value <= 32767; ++value) {
+  return tabulateInt16([&](int32_t value) {
     int32_t x = rescaleLookupInput(value, scaling->first, scaling->second);
     uint32_t magnitude = static_cast<uint32_t>(std::abs(x));
     uint32_t high = magnitude >> 9;
@@ -408,9 +410,8 @@ tflite_kernels::buildInt16LogisticTable(quant::UniformQuantizedType input) {
     }
     result =
         x >= 0 ? result + (1u << 9) : (1u << (16 + 9)) - result + (1u << 9) - 1;
-    table.push_back(static_cast<int16_t>(result >> 10));
-  }
-  return table;
+    return static_cast<int32_t>(result >> 10);
+  });
 }
 
 SmallVector<int16_t>
@@ -418,9 +419,7 @@ tflite_kernels::buildInt16TanhTable(quant::UniformQuantizedType input) {
   FailureOr<std::pair<int32_t, int32_t>> scaling = getInt16LookupScaling(input);
   if (failed(scaling))
     return {};
-  SmallVector<int16_t> table;
-  table.reserve(65536);
-  for (int32_t value = -32768; value <= 32767; ++value) {
+  return tabulateInt16([&](int32_t value) {
     int32_t x = rescaleLookupInput(value, scaling->first, scaling->second);
     uint32_t magnitude = static_cast<uint32_t>(std::abs(x));
     uint32_t high = magnitude >> 8;
@@ -435,9 +434,8 @@ tflite_kernels::buildInt16TanhTable(quant::UniformQuantizedType input) {
     // tanh(x) = 2 sigmoid(2x) - 1.
     result = x >= 0 ? result - (1 << (14 + 9)) + (1 << (9 - 2))
                     : -result + (1 << (14 + 9)) + (1 << (9 - 2)) - 1;
-    table.push_back(static_cast<int16_t>(result >> (9 - 1)));
-  }
-  return table;
+    return result >> (9 - 1);
+  });
 }
 
 SmallVector<int16_t>
