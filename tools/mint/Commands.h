@@ -147,7 +147,10 @@ struct QuantizeOptions {
           clEnumValN(QuantizationMode::Float16, "float16",
                      "float16 weights behind DEQUANTIZE"),
           clEnumValN(QuantizationMode::Int8, "int8",
-                     "full integer int8, calibrated on --data; float I/O")),
+                     "full integer int8, calibrated on --data; float I/O"),
+          clEnumValN(QuantizationMode::Int16x8, "int16x8",
+                     "int16 activations, int8 weights, calibrated on "
+                     "--data; float I/O")),
       llvm::cl::init(QuantizationMode::Float16), llvm::cl::sub(command)};
   llvm::cl::opt<std::string> calibrationMethod{
       "calibration-method",

@@ -44,6 +44,8 @@ StringRef getModeName(QuantizationMode mode) {
     return "float16";
   case QuantizationMode::Int8:
     return "int8";
+  case QuantizationMode::Int16x8:
+    return "int16x8";
   }
   llvm_unreachable("unknown mode");
 }
@@ -143,7 +145,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                  << "' (minmax, moving-average, percentile, percentile=P)\n";
     return 1;
   }
-  bool integer = options.mode == QuantizationMode::Int8;
+  bool integer = options.mode != QuantizationMode::Float16;
   if (integer && options.data.empty()) {
     llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
                  << " calibrates on representative samples; give --data\n";

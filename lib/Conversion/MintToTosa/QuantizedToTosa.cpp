@@ -54,26 +54,32 @@ bool hasSymmetricFilter(Type filterType) {
 }
 
 /// The i64 bias constant of a TFLite int16x8 kernel as TOSA's i48 bias: an
-/// i32 constant widened by tosa.cast. (A non-splat i48 constant does not
-/// survive translation to LLVM IR, whose i48 arrays are laid out unlike
-/// MLIR's dense storage.) Fails when the bias is not constant or does not
-/// fit 32 bits.
+/// i32 (or i64) constant converted by tosa.cast. (A non-splat i48 constant
+/// does not survive translation to LLVM IR, whose i48 arrays are laid out
+/// unlike MLIR's dense storage.) Fails when the bias is not constant or
+/// does not fit 48 bits.
 FailureOr<Value> convertBiasConstant(OpBuilder &builder, Location loc,
                                      Value bias, Type elementType) {
   DenseIntElementsAttr values;
   if (!matchPattern(bias, m_Constant(&values)))
     return failure();
-  auto narrowType =
-      RankedTensorType::get(values.getType().getShape(), builder.getI32Type());
-  SmallVector<APInt> narrow;
+  // i32 when every value fits (the common case), else i64; widened (or
+  // narrowed to i48, exactly: TFLite's int64 accumulator stays within 48
+  // bits for any int16 x int8 kernel) by tosa.cast.
+  bool fits32 = llvm::all_of(values.getValues<APInt>(),
+                             [](const APInt &v) { return v.isSignedIntN(32); });
+  unsigned width = fits32 ? 32 : 64;
+  auto storedType = RankedTensorType::get(values.getType().getShape(),
+                                          builder.getIntegerType(width));
+  SmallVector<APInt> stored;
   for (const APInt &value : values.getValues<APInt>()) {
-    if (!value.isSignedIntN(32))
+    if (!value.isSignedIntN(48))
       return failure();
-    narrow.push_back(value.sextOrTrunc(32));
+    stored.push_back(value.sextOrTrunc(width));
   }
   Value constant = tosa::ConstOp::create(
-      builder, loc, narrowType, DenseElementsAttr::get(narrowType, narrow));
-  return tosa::CastOp::create(builder, loc, narrowType.clone(elementType),
+      builder, loc, storedType, DenseElementsAttr::get(storedType, stored));
+  return tosa::CastOp::create(builder, loc, storedType.clone(elementType),
                               constant)
       .getResult();
 }
@@ -177,7 +183,7 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
             convertBiasConstant(rewriter, loc, op.getBias(), accType);
         if (failed(converted))
           return rewriter.notifyMatchFailure(
-              op, "int16x8 bias is not a constant that fits 32 bits");
+              op, "int16x8 bias is not a constant that fits 48 bits");
         bias = *converted;
       } else {
         bias = adaptor.getBias();
@@ -273,7 +279,7 @@ struct ConvertQuantizedTransposeConv : OpConversionPattern<TransposeConvOp> {
           convertBiasConstant(rewriter, loc, op.getBias(), accType);
       if (failed(converted))
         return rewriter.notifyMatchFailure(
-            op, "int16x8 bias is not a constant that fits 32 bits");
+            op, "int16x8 bias is not a constant that fits 48 bits");
       bias = *converted;
     } else if (op.getBias()) {
       bias = adaptor.getBias();
@@ -1361,13 +1367,15 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
         input = tosa::SubOp::create(
             rewriter, loc, wide, input,
             createScalar(rewriter, loc, i32, zeroPoint, rank));
-      // TFLite's NEON loop takes blocks of 16 values; its scalar code the
-      // rest (the flat tail).
+      // TFLite's NEON loop takes blocks of 16 int8 values; its scalar code
+      // the rest (the flat tail), and all of an int16 requantization.
       int64_t count = wide.getNumElements();
       Value flat = createReshape(rewriter, loc, input, {count});
+      bool bytes = inType.getStorageTypeIntegralWidth() == 8 &&
+                   outType.getStorageTypeIntegralWidth() == 8;
       flat = createTFLiteRequantize(rewriter, loc, flat,
                                     {getRequantizeMultiplier(inType, outType)},
-                                    count / 16 * 16);
+                                    bytes ? count / 16 * 16 : 0);
       Value result = createReshape(rewriter, loc, flat, wide.getShape());
       result = tosa::AddOp::create(
           rewriter, loc, wide, result,

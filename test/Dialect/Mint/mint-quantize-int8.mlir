@@ -49,3 +49,26 @@ func.func @uncalibrated(%x: tensor<4xf32> {mint.stats = #mint.stats<min = -1.0, 
   %0 = mint.relu %x {mint.stats = [unit]} : (tensor<4xf32>) -> tensor<4xf32>
   return %0 : tensor<4xf32>
 }
+
+// -----
+
+// RUN: mint-opt %s --mint-quantize=mode=int16x8 --split-input-file --verify-diagnostics | FileCheck %s --check-prefix=I16
+// int16x8: symmetric int16 activations (zero point 0, 1.0 at 32767), int8
+// weights, the bias as raw int64 with its scales beside it (0.001 over
+// (1/32767) x (0.5/127) = 8323); ADD uses
+// TFLite's general-scale int16 path; DIV stays float.
+// I16-LABEL: func.func @int16x8
+// I16: mint.quantize %{{.*}} -> tensor<1x4x4x2x!quant.uniform<i16:f32, 3.0518509447574615E-5>>
+// I16: %[[B:.*]] = mint.const {mint.tflite.tensor = [{quantized_dimension = 0 : i32, scale = array<f32: {{.*}}>, zero_point = array<i64: 0, 0>}]} dense<[8323, -1040]> : tensor<2xi64>
+// I16: mint.conv_2d %{{.*}}, %{{.*}}, %[[B]]
+// I16: mint.add {{.*}}pot_scale_int16 = false
+// I16: %[[D:.*]] = mint.dequantize
+// I16: mint.div %[[D]]
+func.func @int16x8(%x: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -1.0, max = 1.0, average_min = -1.0, average_max = 1.0, samples = 1, histogram_min = -1.0, bin_width = 1.0, counts = [1, 1]>}) -> tensor<1x4x4x2xf32> {
+  %w = mint.const dense<[[[[0.5, -0.25]]], [[[-2.0, 0.5]]]]> : tensor<2x1x1x2xf32>
+  %b = mint.const dense<[0.001, -0.0005]> : tensor<2xf32>
+  %0 = mint.conv_2d %x, %w, %b {padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32, mint.stats = [#mint.stats<min = -3.0, max = 3.0, average_min = -3.0, average_max = 3.0, samples = 1, histogram_min = -3.0, bin_width = 3.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<2x1x1x2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xf32>
+  %1 = mint.add %0, %x {mint.stats = [#mint.stats<min = -4.0, max = 4.0, average_min = -4.0, average_max = 4.0, samples = 1, histogram_min = -4.0, bin_width = 4.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+  %2 = mint.div %1, %x {mint.stats = [#mint.stats<min = -4.0, max = 4.0, average_min = -4.0, average_max = 4.0, samples = 1, histogram_min = -4.0, bin_width = 4.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
+  return %2 : tensor<1x4x4x2xf32>
+}

@@ -9,6 +9,7 @@
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/IR/QuantizedConstants.h"
+#include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -80,6 +81,19 @@ std::pair<double, double> getPercentileRange(StatsAttr stats,
   if (!(low < high))
     return {min, max};
   return {low, high};
+}
+
+/// TFLite's symmetric int16 type for the real range [low, high]: zero
+/// point 0, the larger magnitude at 32767.
+quant::UniformQuantizedType getInt16ActivationType(MLIRContext *context,
+                                                   double low, double high) {
+  double magnitude = std::max(std::abs(low), std::abs(high));
+  double scale = toFloatPrecision(magnitude / 32767.0);
+  if (!(scale > 0.0))
+    scale = 1.0;
+  return quant::UniformQuantizedType::get(
+      quant::QuantizationFlags::Signed, IntegerType::get(context, 16),
+      Float32Type::get(context), scale, 0, -32768, 32767);
 }
 
 /// TFLite's asymmetric int8 type for the real range [low, high], widened
@@ -171,9 +185,12 @@ DenseFPElementsAttr getFloatConstant(Value value) {
 /// description); reports and fails where statistics are missing.
 class Int8Quantizer {
 public:
-  Int8Quantizer(func::FuncOp func, CalibrationMethod method, double percentile)
+  /// `activationBits` is 8 (int8) or 16 (int16 activations, int8
+  /// weights: TFLite's 16x8).
+  Int8Quantizer(func::FuncOp func, CalibrationMethod method, double percentile,
+                unsigned activationBits)
       : func(func), method(method), percentile(percentile),
-        builder(func.getContext()) {}
+        activationBits(activationBits), builder(func.getContext()) {}
 
   LogicalResult run();
 
@@ -187,15 +204,30 @@ private:
   /// A constant holding `values` quantized to `type`, before `user`.
   Value createQuantizedConstant(Operation *user, DenseFPElementsAttr values,
                                 quant::QuantizedType type);
+  /// The int64 bias of a 16x8 kernel: `values` / scale per channel, rounded
+  /// halves away from zero, as a plain i64 constant whose TFLite
+  /// quantization parameters ride beside it (mint.tflite.tensor; the quant
+  /// dialect's types stop at 32-bit storage).
+  Value createInt64Bias(Operation *user, DenseFPElementsAttr values,
+                        ArrayRef<double> scales);
   /// Gives `value` (quantized) the type `type`, requantizing before `user`.
   Value requantize(Operation *user, Value value,
                    quant::UniformQuantizedType type);
   LogicalResult quantizeOp(Operation *op);
   void keepFloat(Operation *op);
 
+  /// The activation type for the real range [low, high].
+  quant::UniformQuantizedType getRangeType(double low, double high) {
+    return activationBits == 16
+               ? getInt16ActivationType(func.getContext(), low, high)
+               : getActivationType(func.getContext(), low, high);
+  }
+  bool isQuantizable(Operation *op) const;
+
   func::FuncOp func;
   CalibrationMethod method;
   double percentile;
+  unsigned activationBits;
   OpBuilder builder;
   llvm::DenseMap<Value, Value> quantizedValues;
   int64_t numKeptFloat = 0;
@@ -230,7 +262,7 @@ Int8Quantizer::getCalibratedType(Value value) {
   } else if (method == CalibrationMethod::Percentile) {
     std::tie(low, high) = getPercentileRange(stats, percentile);
   }
-  return getActivationType(func.getContext(), low, high);
+  return getRangeType(low, high);
 }
 
 FailureOr<Value> Int8Quantizer::getQuantized(Value value) {
@@ -261,6 +293,34 @@ Value Int8Quantizer::createQuantizedConstant(Operation *user,
                          quantizeConstant(values, tensorType));
 }
 
+Value Int8Quantizer::createInt64Bias(Operation *user,
+                                     DenseFPElementsAttr values,
+                                     ArrayRef<double> scales) {
+  SmallVector<int64_t> stored;
+  int64_t index = 0;
+  for (const APFloat &value : values.getValues<APFloat>()) {
+    double scale = scales[scales.size() == 1 ? 0 : index];
+    stored.push_back(std::llround(value.convertToDouble() / scale));
+    ++index;
+  }
+  auto type = cast<RankedTensorType>(values.getType())
+                  .clone(builder.getIntegerType(64));
+  builder.setInsertionPoint(user);
+  auto constant =
+      ConstOp::create(builder, user->getLoc(), type,
+                      DenseIntElementsAttr::get(type, ArrayRef(stored)));
+  SmallVector<float> floatScales(scales.begin(), scales.end());
+  NamedAttrList facts;
+  facts.set("scale", builder.getDenseF32ArrayAttr(floatScales));
+  facts.set("zero_point", builder.getDenseI64ArrayAttr(
+                              SmallVector<int64_t>(scales.size(), 0)));
+  facts.set("quantized_dimension", builder.getI32IntegerAttr(0));
+  constant->setAttr(
+      tflite_attrs::kTensorInfo,
+      builder.getArrayAttr({facts.getDictionary(builder.getContext())}));
+  return constant;
+}
+
 Value Int8Quantizer::requantize(Operation *user, Value value,
                                 quant::UniformQuantizedType type) {
   auto tensorType = cast<RankedTensorType>(value.getType());
@@ -271,11 +331,15 @@ Value Int8Quantizer::requantize(Operation *user, Value value,
                             value);
 }
 
-/// True if Mint gives `op` an integer form (every mint op that computes,
-/// but custom ops, which are opaque, and the quantization ops themselves).
-static bool isQuantizable(Operation *op) {
+/// True if `op` gets an integer form: every mint op that computes, but
+/// custom ops (opaque), the quantization ops themselves, and with int16
+/// activations the ops TFLite has no int16 kernel for (DIV, HARD_SWISH,
+/// LOG_SOFTMAX).
+bool Int8Quantizer::isQuantizable(Operation *op) const {
   if (!isa<MintDialect>(op->getDialect()) ||
       isa<CustomOp, FakeQuantOp, DensifyOp, QuantizeOp, DequantizeOp>(op))
+    return false;
+  if (activationBits == 16 && isa<DivOp, HardSwishOp, LogSoftmaxOp>(op))
     return false;
   auto isFloatButNotF32 = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);
@@ -328,18 +392,22 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
           scales.push_back(
               toFloatPrecision(static_cast<float>(inputType.getScale()) *
                                static_cast<float>(scale)));
-        Type i32 = IntegerType::get(context, 32);
-        Type f32 = Float32Type::get(context);
-        quant::QuantizedType biasType =
-            scales.size() == 1
-                ? quant::QuantizedType(quant::UniformQuantizedType::get(
-                      quant::QuantizationFlags::Signed, i32, f32,
-                      scales.front(), 0, INT32_MIN, INT32_MAX))
-                : quant::UniformQuantizedPerAxisType::get(
-                      quant::QuantizationFlags::Signed, i32, f32, scales,
-                      SmallVector<int64_t>(scales.size(), 0), 0, INT32_MIN,
-                      INT32_MAX);
-        bias.set(createQuantizedConstant(op, biases, biasType));
+        if (activationBits == 16) {
+          bias.set(createInt64Bias(op, biases, scales));
+        } else {
+          Type i32 = IntegerType::get(context, 32);
+          Type f32 = Float32Type::get(context);
+          quant::QuantizedType biasType =
+              scales.size() == 1
+                  ? quant::QuantizedType(quant::UniformQuantizedType::get(
+                        quant::QuantizationFlags::Signed, i32, f32,
+                        scales.front(), 0, INT32_MIN, INT32_MAX))
+                  : quant::UniformQuantizedPerAxisType::get(
+                        quant::QuantizationFlags::Signed, i32, f32, scales,
+                        SmallVector<int64_t>(scales.size(), 0), 0, INT32_MIN,
+                        INT32_MAX);
+          bias.set(createQuantizedConstant(op, biases, biasType));
+        }
       }
     }
   }
@@ -371,7 +439,7 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
       continue;
     quant::UniformQuantizedType type;
     if (auto fixed = dyn_cast<FixedOutputRangeOpInterface>(op)) {
-      type = fixed.getFixedOutputType(/*isSigned=*/true, 8,
+      type = fixed.getFixedOutputType(/*isSigned=*/true, activationBits,
                                       Float32Type::get(context));
     } else if (op->hasTrait<OpTrait::mint::SameOperandsAndResultsScale>() &&
                activations.size() == 1) {
@@ -394,8 +462,12 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
     }
     result.setType(cast<RankedTensorType>(result.getType()).clone(type));
   }
-  // Other constant operands (a constant addend, a PRELU slope): int8 per
-  // tensor over their own range.
+  // TFLite's general-scale int16 ADD and SUB (its power-of-two path
+  // expects power-of-two scales).
+  if (activationBits == 16 && isa<AddOp, SubOp>(op))
+    op->setAttr("pot_scale_int16", BoolAttr::get(context, false));
+  // Other constant operands (a constant addend, a PRELU slope): per tensor
+  // over their own range; a PRELU slope is int8 in both schemes.
   for (OpOperand *operand : constants) {
     DenseFPElementsAttr values = getFloatConstant(operand->get());
     double low = 0.0, high = 0.0;
@@ -404,7 +476,9 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
       high = std::max(high, value.convertToDouble());
     }
     operand->set(createQuantizedConstant(
-        op, values, getActivationType(context, low, high)));
+        op, values,
+        isa<PReluOp>(op) ? getActivationType(context, low, high)
+                         : getRangeType(low, high)));
   }
   return success();
 }
@@ -468,10 +542,12 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
       quantizeFloat16();
       return;
     case QuantizationMode::Int8:
+    case QuantizationMode::Int16x8:
       for (auto func : getOperation().getOps<func::FuncOp>()) {
         if (!func.isPublic() || func.isExternal())
           continue;
-        Int8Quantizer quantizer(func, calibrationMethod, percentile);
+        Int8Quantizer quantizer(func, calibrationMethod, percentile,
+                                mode == QuantizationMode::Int16x8 ? 16 : 8);
         if (failed(quantizer.run()))
           return signalPassFailure();
         numKeptFloat += quantizer.getNumKeptFloat();

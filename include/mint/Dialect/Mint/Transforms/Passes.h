@@ -28,6 +28,9 @@ enum class QuantizationMode {
   /// Full integer: int8 activations (from calibration statistics),
   /// per-channel int8 weights, int32 biases; float inputs and outputs.
   Int8,
+  /// As Int8 with symmetric int16 activations and int64 biases (TFLite's
+  /// 16x8 scheme).
+  Int16x8,
 };
 
 /// How `mint-quantize` turns calibration statistics into a range.

@@ -218,6 +218,10 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
       interface stays float. Ops Mint cannot give an integer form (custom
       ops) stay float between DEQUANTIZE and QUANTIZE, and are counted
       (`num-kept-float`).
+    * `int16x8`: as `int8`, with symmetric int16 activations (zero point 0,
+      the larger magnitude at 32767) and int64 biases, TFLite's 16x8
+      scheme; ADD and SUB use TFLite's general-scale int16 path; ops TFLite
+      has no int16 kernel for (DIV, HARD_SWISH, LOG_SOFTMAX) stay float.
 
     Before:
 
@@ -245,7 +249,9 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                clEnumValN(::mlir::mint::QuantizationMode::Float16, "float16",
                           "float16 weights behind DEQUANTIZE"),
                clEnumValN(::mlir::mint::QuantizationMode::Int8, "int8",
-                          "full integer int8 from calibration statistics"))}]>,
+                          "full integer int8 from calibration statistics"),
+               clEnumValN(::mlir::mint::QuantizationMode::Int16x8, "int16x8",
+                          "int16 activations, int8 weights"))}]>,
     Option<"calibrationMethod", "calibration-method",
            "::mlir::mint::CalibrationMethod",
            /*default=*/"::mlir::mint::CalibrationMethod::MinMax",
