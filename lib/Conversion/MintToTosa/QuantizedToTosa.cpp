@@ -346,6 +346,11 @@ struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
     int64_t rank = resultType->getRank();
     // TFLite's headroom: 20 bits for int8, 15 for int16.
     int kLeftShift = width == 16 ? 15 : 20;
+    // TFLite rounds the inputs of an int16 sum once (single rounding), the
+    // rest as gemmlowp does.
+    tosa::RoundingMode rounding = width == 16
+                                      ? tosa::RoundingMode::SINGLE_ROUND
+                                      : tosa::RoundingMode::DOUBLE_ROUND;
     double lhsScale = getTFLiteScale(lhsType);
     double rhsScale = getTFLiteScale(rhsType);
     double outScale = getTFLiteScale(outType);
@@ -364,7 +369,8 @@ struct ConvertQuantizedAddSub : OpConversionPattern<MintOp> {
       Value shifted = tosa::LogicalLeftShiftOp::create(
           rewriter, loc, wide, centered,
           createScalar(rewriter, loc, rewriter.getI32Type(), kLeftShift, rank));
-      return createRescale(rewriter, loc, wide, shifted, {multiplier}, 0, 0);
+      return createRescale(rewriter, loc, wide, shifted, {multiplier}, 0, 0,
+                           rounding);
     };
     Value lhs = prepare(adaptor.getLhs(), lhsType, lhsMultiplier);
     Value rhs = prepare(adaptor.getRhs(), rhsType, rhsMultiplier);

@@ -356,7 +356,8 @@ static Value buildRescale(OpBuilder &builder, Location loc,
 
 Value createRescale(OpBuilder &builder, Location loc, RankedTensorType type,
                     Value input, ArrayRef<QuantizedMultiplier> multipliers,
-                    int64_t inputZp, int64_t outputZp) {
+                    int64_t inputZp, int64_t outputZp,
+                    tosa::RoundingMode rounding) {
   SmallVector<int64_t> values, shifts;
   for (const QuantizedMultiplier &m : multipliers) {
     values.push_back(m.multiplier);
@@ -364,8 +365,7 @@ Value createRescale(OpBuilder &builder, Location loc, RankedTensorType type,
     shifts.push_back(m.multiplier == 0 ? 31 : 31 - m.shift);
   }
   return buildRescale(builder, loc, type, input, values, builder.getI32Type(),
-                      shifts, inputZp, outputZp, /*scale32=*/true,
-                      tosa::RoundingMode::DOUBLE_ROUND);
+                      shifts, inputZp, outputZp, /*scale32=*/true, rounding);
 }
 
 Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,

@@ -170,9 +170,13 @@ quant::UniformQuantizedType getQuantizedType(Type type);
 /// the last dimension, or one for all): TFLite's MultiplyByQuantizedMultiplier
 /// with its double rounding (32-bit multipliers, TOSA shift = 31 - TFLite
 /// shift), after subtracting `inputZp` and before adding `outputZp`.
-Value createRescale(OpBuilder &builder, Location loc, RankedTensorType type,
-                    Value input, ArrayRef<QuantizedMultiplier> multipliers,
-                    int64_t inputZp, int64_t outputZp);
+/// `rounding` SINGLE_ROUND rounds (x * multiplier) / 2^(31 - shift) once,
+/// halves up, as TFLite's int16 ADD and SUB do.
+Value createRescale(
+    OpBuilder &builder, Location loc, RankedTensorType type, Value input,
+    ArrayRef<QuantizedMultiplier> multipliers, int64_t inputZp,
+    int64_t outputZp,
+    tosa::RoundingMode rounding = tosa::RoundingMode::DOUBLE_ROUND);
 
 /// The same with 16-bit multipliers and single rounding, as TFLite's int64
 /// MultiplyByQuantizedMultiplier (the int16x8 kernels) computes: the
