@@ -84,6 +84,69 @@ FailureOr<Value> convertBiasConstant(OpBuilder &builder, Location loc,
       .getResult();
 }
 
+/// The requantization of an int16x8 FULLY_CONNECTED's i48 accumulator as
+/// TFLite's x86 build computes it: the multiplier reduced to 16 bits, one
+/// rounding of the shifted product with ties away from zero (a tie-heavy
+/// test found it rounding -2.5 to -3, where its convolutions round ties up,
+/// as createRescale16 does), plus the output zero point, saturated. A
+/// linalg body: TOSA's rescale rounds ties up.
+Value createInt16x8Requantize(OpBuilder &builder, Location loc,
+                              RankedTensorType type, Value acc,
+                              ArrayRef<QuantizedMultiplier> multipliers,
+                              int64_t outputZp) {
+  int64_t rank = type.getRank();
+  int64_t channels = type.getDimSize(rank - 1);
+  SmallVector<int64_t> reduced, shifts;
+  for (int64_t c = 0; c < channels; ++c) {
+    const QuantizedMultiplier &m = multipliers[multipliers.size() == 1 ? 0 : c];
+    reduced.push_back(m.multiplier < 0x7FFF0000
+                          ? (static_cast<int64_t>(m.multiplier) + (1 << 15)) >>
+                                16
+                          : 0x7FFF);
+    shifts.push_back(15 - m.shift);
+  }
+  auto tableType = RankedTensorType::get({channels}, builder.getI64Type());
+  Value multiplierTable = arith::ConstantOp::create(
+      builder, loc, DenseElementsAttr::get(tableType, ArrayRef(reduced)));
+  Value shiftTable = arith::ConstantOp::create(
+      builder, loc, DenseElementsAttr::get(tableType, ArrayRef(shifts)));
+  Type storage = type.getElementType();
+  int64_t low = storage.getIntOrFloatBitWidth() == 16 ? -32768 : -128;
+  int64_t high = storage.getIntOrFloatBitWidth() == 16 ? 32767 : 127;
+  return createElementwiseGeneric(
+      builder, loc, type, {acc},
+      [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+        Type i64 = b.getI64Type();
+        auto c64 = [&](int64_t v) -> Value {
+          return arith::ConstantOp::create(b, l, b.getI64IntegerAttr(v));
+        };
+        Value channel = linalg::IndexOp::create(b, l, rank - 1);
+        Value multiplier =
+            tensor::ExtractOp::create(b, l, multiplierTable, channel);
+        Value shift = tensor::ExtractOp::create(b, l, shiftTable, channel);
+        Value x = arith::ExtSIOp::create(b, l, i64, args[0]);
+        Value negative =
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, x, c64(0));
+        Value magnitude = arith::SelectOp::create(
+            b, l, negative, arith::SubIOp::create(b, l, c64(0), x), x);
+        Value round = arith::ShLIOp::create(
+            b, l, c64(1), arith::SubIOp::create(b, l, shift, c64(1)));
+        Value scaled = arith::ShRSIOp::create(
+            b, l,
+            arith::AddIOp::create(
+                b, l, arith::MulIOp::create(b, l, magnitude, multiplier),
+                round),
+            shift);
+        Value value = arith::SelectOp::create(
+            b, l, negative, arith::SubIOp::create(b, l, c64(0), scaled),
+            scaled);
+        value = arith::AddIOp::create(b, l, value, c64(outputZp));
+        value = arith::MaxSIOp::create(b, l, value, c64(low));
+        value = arith::MinSIOp::create(b, l, value, c64(high));
+        return arith::TruncIOp::create(b, l, storage, value);
+      });
+}
+
 /// Requantizes a convolution's accumulator `acc` to `storage` as TFLite
 /// does: per output channel by input scale * filter scale / output scale
 /// (int16x8: TFLite's 16-bit multipliers, single rounding), then the fused
@@ -93,7 +156,8 @@ Value requantizeAccumulator(OpBuilder &builder, Location loc, Value acc,
                             Type filterType,
                             quant::UniformQuantizedType outputType,
                             ActivationFunctionType activation,
-                            std::optional<int64_t> neonChannels = {}) {
+                            std::optional<int64_t> neonChannels = {},
+                            bool int16TiesAway = false) {
   double inputScale = getTFLiteScale(inputType);
   double outputScale = getTFLiteScale(outputType);
   SmallVector<QuantizedMultiplier> multipliers;
@@ -115,11 +179,16 @@ Value requantizeAccumulator(OpBuilder &builder, Location loc, Value acc,
                                    builder.getI32IntegerAttr(high));
     return tosa::CastOp::create(builder, loc, outTensor, scaled);
   }
-  Value result = inputType.getStorageTypeIntegralWidth() == 16
-                     ? createRescale16(builder, loc, outTensor, acc,
-                                       multipliers, outputType.getZeroPoint())
-                     : createRescale(builder, loc, outTensor, acc, multipliers,
-                                     0, outputType.getZeroPoint());
+  Value result;
+  if (inputType.getStorageTypeIntegralWidth() != 16)
+    result = createRescale(builder, loc, outTensor, acc, multipliers, 0,
+                           outputType.getZeroPoint());
+  else if (int16TiesAway)
+    result = createInt16x8Requantize(builder, loc, outTensor, acc, multipliers,
+                                     outputType.getZeroPoint());
+  else
+    result = createRescale16(builder, loc, outTensor, acc, multipliers,
+                             outputType.getZeroPoint());
   return applyQuantizedActivation(builder, loc, result, activation, outputType);
 }
 
@@ -238,7 +307,8 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
     Value result = requantizeAccumulator(
         rewriter, loc, acc, resultType->getElementType(), inputType,
         op.getFilter().getType(), outputType, op.getFusedActivationFunction(),
-        getNeonChannels<MintOp>(int16, channels));
+        getNeonChannels<MintOp>(int16, channels),
+        /*int16TiesAway=*/std::is_same_v<MintOp, FullyConnectedOp>);
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, result, resultType->getShape()));
     return success();
