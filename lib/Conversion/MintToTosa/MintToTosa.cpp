@@ -49,6 +49,7 @@ void mint::populateMintToTosaConversionPatterns(
   populateMintShapeToTosaPatterns(typeConverter, patterns);
   populateMintGraphToTosaPatterns(typeConverter, patterns);
   populateMintQuantizedToTosaPatterns(typeConverter, patterns);
+  populateMintQuantizedTablesToTosaPatterns(typeConverter, patterns);
 }
 
 /// The custom ops that have a lowering of their own.

@@ -55,6 +55,12 @@ void populateMintGraphToTosaPatterns(const TypeConverter &typeConverter,
 void populateMintQuantizedToTosaPatterns(const TypeConverter &typeConverter,
                                          RewritePatternSet &patterns);
 
+/// The quantized ops computed from tables (softmaxes, element-wise kernels
+/// evaluated on every stored input, DIV), bit-exact with TFLite's built-in
+/// kernels.
+void populateMintQuantizedTablesToTosaPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns);
+
 /// All of the above.
 void populateMintToTosaConversionPatterns(const TypeConverter &typeConverter,
                                           RewritePatternSet &patterns);
