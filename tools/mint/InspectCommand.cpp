@@ -83,37 +83,12 @@ struct ModelSummary {
 };
 } // namespace
 
-/// TFLite's name for an element type ("float32", "int8").
-static std::string getTypeName(Type element) {
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
-    unsigned width = quantized.getStorageTypeIntegralWidth();
-    return (quantized.isSigned() ? "int" : "uint") + std::to_string(width);
-  }
-  if (element.isF32())
-    return "float32";
-  if (element.isF16())
-    return "float16";
-  if (element.isBF16())
-    return "bfloat16";
-  if (element.isF64())
-    return "float64";
-  if (element.isInteger(1))
-    return "bool";
-  if (auto integer = dyn_cast<IntegerType>(element))
-    return (integer.isUnsigned() ? "uint" : "int") +
-           std::to_string(integer.getWidth());
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  os << element;
-  return text;
-}
-
 /// "float32[1,192,192,3]", "int8[?,10]" (quantized types note it).
 static std::string describeType(Type type) {
   auto tensor = dyn_cast<RankedTensorType>(type);
   if (!tensor)
     return "none";
-  std::string text = getTypeName(tensor.getElementType());
+  std::string text = getTFLiteTypeName(tensor.getElementType());
   if (isa<quant::QuantizedType>(tensor.getElementType()))
     text += "(q)";
   text += "[";
@@ -160,7 +135,7 @@ static void addParameters(ModelSummary &summary, Operation *constant,
   Type storage = value.getElementType();
   int64_t bits = storage.isIntOrFloat() ? storage.getIntOrFloatBitWidth() : 0;
   ParameterEntry &entry =
-      summary.parameters[getTypeName(type.getElementType())];
+      summary.parameters[getTFLiteTypeName(type.getElementType())];
   ++entry.tensors;
   entry.elements += type.getNumElements();
   entry.bytes += (type.getNumElements() * std::max<int64_t>(bits, 8) + 7) / 8;
@@ -188,7 +163,7 @@ static void addQuantization(ModelSummary &summary, Type type) {
   if (scales.empty())
     return;
   QuantizationEntry &entry =
-      summary.quantization[getTypeName(element) + " " + granularity];
+      summary.quantization[getTFLiteTypeName(element) + " " + granularity];
   double minScale = *llvm::min_element(scales);
   double maxScale = *llvm::max_element(scales);
   int64_t minZeroPoint = *llvm::min_element(zeroPoints);
@@ -255,8 +230,8 @@ static ModelSummary summarize(ModuleOp module, StringRef file) {
     for (BlockArgument argument : body.getArguments()) {
       subgraph.inputs.push_back(
           {getName(argument.getLoc(), 0, 1), describeType(argument.getType())});
-      summary
-          .tensorTypes[getTypeName(getElementTypeOrSelf(argument.getType()))]++;
+      summary.tensorTypes[getTFLiteTypeName(
+          getElementTypeOrSelf(argument.getType()))]++;
       addQuantization(summary, argument.getType());
       ++subgraph.numTensors;
     }
@@ -277,8 +252,8 @@ static ModelSummary summarize(ModuleOp module, StringRef file) {
         return;
       }
       for (Value result : op->getResults()) {
-        summary
-            .tensorTypes[getTypeName(getElementTypeOrSelf(result.getType()))]++;
+        summary.tensorTypes[getTFLiteTypeName(
+            getElementTypeOrSelf(result.getType()))]++;
         addQuantization(summary, result.getType());
         ++subgraph.numTensors;
       }

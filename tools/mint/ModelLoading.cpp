@@ -8,6 +8,7 @@
 
 #include "mint/Target/TFLite/TFLite.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/Support/FileSystem.h"
@@ -101,4 +102,28 @@ LogicalResult mlir::mint::driver::writeFileAtomically(StringRef path,
     return failure();
   }
   return success();
+}
+
+std::string mlir::mint::driver::getTFLiteTypeName(Type element) {
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
+    unsigned width = quantized.getStorageTypeIntegralWidth();
+    return (quantized.isSigned() ? "int" : "uint") + std::to_string(width);
+  }
+  if (element.isF32())
+    return "float32";
+  if (element.isF16())
+    return "float16";
+  if (element.isBF16())
+    return "bfloat16";
+  if (element.isF64())
+    return "float64";
+  if (element.isInteger(1))
+    return "bool";
+  if (auto integer = dyn_cast<IntegerType>(element))
+    return (integer.isUnsigned() ? "uint" : "int") +
+           std::to_string(integer.getWidth());
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  os << element;
+  return text;
 }

@@ -29,6 +29,10 @@ private:
 /// Reads and imports the model at `path`; null after reporting an error.
 OwningOpRef<ModuleOp> loadTFLiteModel(StringRef path, MLIRContext *context);
 
+/// TFLite's name for an element type ("float32", "int8", "uint8" for a
+/// quantized type stored unsigned).
+std::string getTFLiteTypeName(Type element);
+
 /// Writes `bytes` to `path` through a temporary file in the same directory
 /// renamed into place, so that `path` never holds a partial file; reports
 /// failures as one line.

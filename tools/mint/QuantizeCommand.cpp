@@ -61,17 +61,8 @@ std::map<std::string, int64_t> countParameterBytes(ModuleOp module) {
     if (auto quantized = dyn_cast<quant::QuantizedType>(element))
       element = quantized.getStorageType();
     unsigned bits = element.getIntOrFloatBitWidth();
-    std::string name;
-    if (element.isF32())
-      name = "float32";
-    else if (element.isF16())
-      name = "float16";
-    else if (element.isInteger(1))
-      name = "bool";
-    else
-      name =
-          (element.isUnsignedInteger() ? "uint" : "int") + std::to_string(bits);
-    bytes[name] += type.getNumElements() * std::max(bits / 8, 1u);
+    bytes[getTFLiteTypeName(type.getElementType())] +=
+        type.getNumElements() * std::max(bits / 8, 1u);
   });
   return bytes;
 }
