@@ -384,6 +384,19 @@ getInt16LookupScaling(quant::UniformQuantizedType input) {
   return std::make_pair(static_cast<int32_t>(multiplier), shift);
 }
 
+/// TFLite's interpolation in kSigmoidTable: `magnitude` above its low
+/// `fractionBits` bits indexes the table, those bits weight the next entry;
+/// `saturated` past the table's end.
+uint32_t interpolateSigmoid(uint32_t magnitude, int fractionBits,
+                            uint32_t saturated) {
+  uint32_t high = magnitude >> fractionBits;
+  if (high >= 255)
+    return saturated;
+  uint32_t lower = kSigmoidTable[high], upper = kSigmoidTable[high + 1];
+  uint32_t fraction = magnitude & ((1u << fractionBits) - 1);
+  return (lower << fractionBits) + fraction * (upper - lower);
+}
+
 /// The input rescaled as TFLite's int16 lookups do.
 int32_t rescaleLookupInput(int32_t value, int32_t multiplier, int32_t shift) {
   int32_t round = shift > 0 ? 1 << (shift - 1) : 0;
@@ -399,15 +412,8 @@ tflite_kernels::buildInt16LogisticTable(quant::UniformQuantizedType input) {
     return {};
   return tabulateInt16([&](int32_t value) {
     int32_t x = rescaleLookupInput(value, scaling->first, scaling->second);
-    uint32_t magnitude = static_cast<uint32_t>(std::abs(x));
-    uint32_t high = magnitude >> 9;
-    uint32_t result;
-    if (high >= 255) {
-      result = 0x7FFFu << 10;
-    } else {
-      uint32_t lower = kSigmoidTable[high], upper = kSigmoidTable[high + 1];
-      result = (lower << 9) + (magnitude & 0x1FF) * (upper - lower);
-    }
+    uint32_t result = interpolateSigmoid(static_cast<uint32_t>(std::abs(x)), 9,
+                                         0x7FFFu << 10);
     result =
         x >= 0 ? result + (1u << 9) : (1u << (16 + 9)) - result + (1u << 9) - 1;
     return static_cast<int32_t>(result >> 10);
@@ -421,16 +427,8 @@ tflite_kernels::buildInt16TanhTable(quant::UniformQuantizedType input) {
     return {};
   return tabulateInt16([&](int32_t value) {
     int32_t x = rescaleLookupInput(value, scaling->first, scaling->second);
-    uint32_t magnitude = static_cast<uint32_t>(std::abs(x));
-    uint32_t high = magnitude >> 8;
-    int32_t result;
-    if (high >= 255) {
-      result = 0xFFFF << 8;
-    } else {
-      uint32_t lower = kSigmoidTable[high], upper = kSigmoidTable[high + 1];
-      result = static_cast<int32_t>((lower << 8) +
-                                    (magnitude & 0xFF) * (upper - lower));
-    }
+    auto result = static_cast<int32_t>(interpolateSigmoid(
+        static_cast<uint32_t>(std::abs(x)), 8, 0xFFFFu << 8));
     // tanh(x) = 2 sigmoid(2x) - 1.
     result = x >= 0 ? result - (1 << (14 + 9)) + (1 << (9 - 2))
                     : -result + (1 << (14 + 9)) + (1 << (9 - 2)) - 1;
