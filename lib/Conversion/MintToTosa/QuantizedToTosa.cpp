@@ -736,34 +736,11 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
       int64_t bias = outType.getZeroPoint() - static_cast<int32_t>(temp);
       float realScale = inScale / (static_cast<float>(count) * outScale);
       QuantizedMultiplier multiplier = quantizeMultiplier(realScale);
-      // sumType is [batch, 1, channels] after merging height and width.
-      int64_t batch = sumType.getDimSize(0);
+      // sumType is [batch, 1, channels] after merging height and width:
+      // TFLite's NEON code takes whole blocks of 16 channels.
       int64_t channels = sumType.getDimSize(rank - 1);
-      int64_t blocked = channels / 16 * 16;
-      Value scaled;
-      if (blocked == channels) {
-        scaled = createNeonRescale(rewriter, loc, sum->value, {multiplier});
-      } else if (blocked == 0) {
-        scaled = createRescale(rewriter, loc, sumType, sum->value, {multiplier},
-                               0, 0);
-      } else {
-        auto slice = [&](int64_t begin, int64_t size) -> Value {
-          auto type = sumType.clone({batch, 1, size});
-          return tosa::SliceOp::create(
-              rewriter, loc, type, sum->value,
-              createShape(rewriter, loc, {0, 0, begin}),
-              createShape(rewriter, loc, {batch, 1, size}));
-        };
-        Value head = slice(0, blocked);
-        Value tail = slice(blocked, channels - blocked);
-        head = createNeonRescale(rewriter, loc, head, {multiplier});
-        tail =
-            createRescale(rewriter, loc, cast<RankedTensorType>(tail.getType()),
-                          tail, {multiplier}, 0, 0);
-        scaled = tosa::ConcatOp::create(rewriter, loc, sumType,
-                                        ValueRange{head, tail},
-                                        rewriter.getI32IntegerAttr(2));
-      }
+      Value scaled = createTFLiteRequantize(rewriter, loc, sum->value,
+                                            {multiplier}, channels / 16 * 16);
       result =
           tosa::AddOp::create(rewriter, loc, sumType, scaled,
                               createScalar(rewriter, loc, i32, bias, rank));

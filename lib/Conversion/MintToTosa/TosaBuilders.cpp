@@ -390,8 +390,10 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
 /// rounding doubling high multiply, then a rounding right shift, each
 /// rounding halves up (gemmlowp's scalar code rounds them away from zero).
 /// Two single-rounding rescales reproduce the two steps.
-Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
-                        ArrayRef<QuantizedMultiplier> multipliers) {
+/// Requantizes all of `input` with the NEON rounding: two single-rounding
+/// rescales, the high multiply then the rounding shift.
+static Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
+                               ArrayRef<QuantizedMultiplier> multipliers) {
   auto type = cast<RankedTensorType>(input.getType());
   SmallVector<int64_t> values, highShifts, ones, lowShifts;
   for (const QuantizedMultiplier &m : multipliers) {

@@ -185,14 +185,6 @@ Value createRescale16(OpBuilder &builder, Location loc, RankedTensorType type,
                       Value input, ArrayRef<QuantizedMultiplier> multipliers,
                       int64_t outputZp);
 
-/// TFLite's MultiplyByQuantizedMultiplier on an int32 tensor as its NEON
-/// code computes it (x86 builds run that code too, through NEON_2_SSE): the
-/// doubling high multiply and the right shift each round halves up, where
-/// createRescale's gemmlowp rounding takes them away from zero.
-/// One multiplier for all, or one per channel of the last dimension.
-Value createNeonRescale(OpBuilder &builder, Location loc, Value input,
-                        ArrayRef<QuantizedMultiplier> multipliers);
-
 /// TFLite's MultiplyByQuantizedMultiplier (gemmlowp's scalar rounding) on
 /// an i32 scalar, for use inside linalg bodies where a tosa.rescale would
 /// round ties differently after a left shift.
@@ -211,10 +203,11 @@ Value emitInt16TableLookup(OpBuilder &builder, Location loc, Value value,
 Value emitFlatIndex(OpBuilder &builder, Location loc, ArrayRef<int64_t> shape);
 
 /// An i32 tensor requantized per channel (last dimension) as TFLite's
-/// x86 kernels do it: channels below `neonChannels` through its NEON code
-/// (createNeonRescale), the others through gemmlowp's scalar code
-/// (half-up doubling high multiply, right shift rounding halves away from
-/// zero). An i32 result, before the output zero point.
+/// x86 kernels do it (its x86 build runs its NEON code through NEON_2_SSE):
+/// channels below `neonChannels` as the NEON code rounds (the doubling high
+/// multiply and the right shift each round halves up), the others through
+/// gemmlowp's scalar code (half-up doubling high multiply, right shift rounding
+/// halves away from zero). An i32 result, before the output zero point.
 Value createTFLiteRequantize(OpBuilder &builder, Location loc, Value input,
                              ArrayRef<QuantizedMultiplier> multipliers,
                              int64_t neonChannels);

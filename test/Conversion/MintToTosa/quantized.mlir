@@ -66,16 +66,14 @@ func.func @logistic_int8(%x: tensor<8x!quant.uniform<i8:f32, 0.06:2>>) -> tensor
 
 // int8 global average pooling as TFLite's optimized MEAN: the stored values
 // summed, scaled by 0.05 / (9 * 0.02) (TFLite's multiplier from the float
-// quotient) and biased by -7 - round(3 * 0.05 / 0.02) = -15. Channels 0-15
-// take the NEON rounding (two halves-up steps), 16-19 gemmlowp's.
+// quotient, 1193046528 * 2^-32) and biased by -7 - round(3 * 0.05 / 0.02)
+// = -15. Channels 0-15 take the NEON rounding (two halves-up steps), 16-19
+// gemmlowp's, chosen per channel in one linalg body.
 // CHECK-LABEL: func.func @mean_global_pool
 // CHECK: %[[SUM:.*]] = tosa.reduce_sum %{{.*}} {axis = 1 : i32} : (tensor<1x9x20xi32>) -> tensor<1x1x20xi32>
-// CHECK: %[[HEAD:.*]] = tosa.slice %[[SUM]]{{.*}} -> tensor<1x1x16xi32>
-// CHECK: %[[TAIL:.*]] = tosa.slice %[[SUM]]{{.*}} -> tensor<1x1x4xi32>
-// CHECK: %[[HIGH:.*]] = tosa.rescale %[[HEAD]]{{.*}}rounding_mode = SINGLE_ROUND
-// CHECK: %[[NEON:.*]] = tosa.rescale %[[HIGH]]{{.*}}rounding_mode = SINGLE_ROUND
-// CHECK: %[[SCALAR:.*]] = tosa.rescale %[[TAIL]]{{.*}}rounding_mode = DOUBLE_ROUND
-// CHECK: %[[ALL:.*]] = tosa.concat %[[NEON]], %[[SCALAR]] {axis = 2 : i32}
+// CHECK: %[[ALL:.*]] = linalg.generic {{.*}} ins(%[[SUM]] : tensor<1x1x20xi32>)
+// CHECK: arith.constant 1193046528 : i32
+// CHECK: arith.cmpi slt, %{{.*}}, %c16_i32 : i32
 // CHECK: %[[BIAS:.*]] = "tosa.const"() <{values = dense<-15> : tensor<1x1x1xi32>}>
 // CHECK: tosa.add %[[ALL]], %[[BIAS]]
 // CHECK: tosa.clamp %{{.*}} {max_val = 127 : i32, min_val = -128 : i32}
