@@ -146,6 +146,9 @@ struct QuantizeOptions {
       llvm::cl::values(
           clEnumValN(QuantizationMode::Float16, "float16",
                      "float16 weights behind DEQUANTIZE"),
+          clEnumValN(QuantizationMode::DynamicInt8, "dynamic-int8",
+                     "int8 weights for TFLite's hybrid kernels, float "
+                     "activations"),
           clEnumValN(QuantizationMode::Int8, "int8",
                      "full integer int8, calibrated on --data; float I/O"),
           clEnumValN(QuantizationMode::Int16x8, "int16x8",
@@ -164,8 +167,13 @@ struct QuantizeOptions {
                      "to measure the output SQNR on: a .npy whose first "
                      "dimension counts samples of the model's input, or a "
                      "directory of .npy files, one sample each (float16 "
-                     "default: 8 random samples)"),
+                     "and dynamic-int8 default: 8 random samples)"),
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  llvm::cl::opt<int64_t> minWeightElements{
+      "min-weight-elements",
+      llvm::cl::desc("dynamic-int8: quantize weights with at least this many "
+                     "values (default 1024, as TFLite's converter)"),
+      llvm::cl::init(1024), llvm::cl::sub(command)};
   llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print the summary as JSON"),
                            llvm::cl::sub(command)};
 };

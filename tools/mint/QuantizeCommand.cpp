@@ -42,6 +42,8 @@ StringRef getModeName(QuantizationMode mode) {
   switch (mode) {
   case QuantizationMode::Float16:
     return "float16";
+  case QuantizationMode::DynamicInt8:
+    return "dynamic-int8";
   case QuantizationMode::Int8:
     return "int8";
   case QuantizationMode::Int16x8:
@@ -67,24 +69,38 @@ std::map<std::string, int64_t> countParameterBytes(ModuleOp module) {
   return bytes;
 }
 
-/// The compute ops of `module` (not constants, QUANTIZE or DEQUANTIZE) and
-/// how many of them compute on float tensors.
-std::pair<int64_t, int64_t> countFloatOps(ModuleOp module) {
-  int64_t total = 0, inFloat = 0;
+/// How many compute ops (not constants, QUANTIZE or DEQUANTIZE) a module
+/// has, how many of them compute on float tensors, and how many of those
+/// take int8 weights (TFLite's hybrid kernels).
+struct OpCounts {
+  int64_t total = 0;
+  int64_t inFloat = 0;
+  int64_t hybrid = 0;
+};
+
+OpCounts countOps(ModuleOp module) {
+  OpCounts counts;
+  auto isQuantized = [](Type type) {
+    auto shaped = dyn_cast<ShapedType>(type);
+    return shaped && isa<quant::QuantizedType>(shaped.getElementType());
+  };
   module.walk([&](Operation *op) {
     // Conversions (QUANTIZE, DEQUANTIZE: of weights, at the model's float
     // inputs and outputs, around float ops) compute nothing themselves.
     if (!isa<MintDialect>(op->getDialect()) ||
         isa<ConstOp, SparseConstOp, NoValueOp, QuantizeOp, DequantizeOp>(op))
       return;
-    ++total;
+    ++counts.total;
     if (llvm::any_of(op->getResultTypes(), [](Type type) {
           auto shaped = dyn_cast<ShapedType>(type);
           return shaped && isa<FloatType>(shaped.getElementType());
-        }))
-      ++inFloat;
+        })) {
+      ++counts.inFloat;
+      if (llvm::any_of(op->getOperandTypes(), isQuantized))
+        ++counts.hybrid;
+    }
   });
-  return {total, inFloat};
+  return counts;
 }
 
 /// Exports `module` to `path`; nothing is left at `path` on failure.
@@ -136,19 +152,23 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                  << "' (minmax, moving-average, percentile, percentile=P)\n";
     return 1;
   }
-  bool integer = options.mode != QuantizationMode::Float16;
-  if (integer && options.data.empty()) {
+  // The modes that calibrate activation ranges on representative samples.
+  bool calibrates = options.mode == QuantizationMode::Int8 ||
+                    options.mode == QuantizationMode::Int16x8;
+  if (calibrates && options.data.empty()) {
     llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
                  << " calibrates on representative samples; give --data\n";
     return 1;
   }
-  if (integer) {
-    // The integer modes start from plain float32 weights and fused
-    // activations (no standalone RELU stays between two int8 ops).
+  if (options.mode != QuantizationMode::Float16) {
+    // The int8 modes start from plain float32 weights; the calibrating ones
+    // also from fused activations (no standalone RELU stays between two
+    // int8 ops).
     PassManager prepare(&context);
     prepare.addNestedPass<func::FuncOp>(createDensifyPass());
     prepare.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
-    prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
+    if (calibrates)
+      prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
     if (failed(prepare.run(*floatModule)))
       return 1;
   }
@@ -164,7 +184,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     return 1;
 
   OwningOpRef<ModuleOp> quantized = floatModule->clone();
-  if (integer) {
+  if (calibrates) {
     FailureOr<std::unique_ptr<Calibrator>> calibrator =
         Calibrator::create(*quantized);
     if (failed(calibrator))
@@ -178,6 +198,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.mode = options.mode;
   passOptions.calibrationMethod = method;
   passOptions.percentile = percentile;
+  passOptions.minWeightElements = options.minWeightElements;
   pm.addPass(createQuantizePass(passOptions));
   if (failed(pm.run(*quantized)))
     return 1;
@@ -226,7 +247,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   llvm::sys::fs::file_size(options.output, outputSize);
   std::map<std::string, int64_t> before = countParameterBytes(*floatModule);
   std::map<std::string, int64_t> after = countParameterBytes(*quantized);
-  auto [opCount, floatOps] = countFloatOps(*quantized);
+  OpCounts ops = countOps(*quantized);
   auto formatSqnr = [](std::optional<double> value, bool json) {
     if (!value)
       return std::string(json ? "null" : "n/a (not float)");
@@ -253,7 +274,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
        << ", \"output_bytes\": " << outputSize
        << ", \"parameter_bytes_before\": {" << formatBytes(before, true)
        << "}, \"parameter_bytes_after\": {" << formatBytes(after, true)
-       << "}, \"ops\": " << opCount << ", \"float_ops\": " << floatOps
+       << "}, \"ops\": " << ops.total << ", \"float_ops\": " << ops.inFloat
+       << ", \"hybrid_ops\": " << ops.hybrid
        << ", \"samples\": " << samples->size() << ", \"sqnr_db\": [";
     for (size_t i = 0; i < outputs.size(); ++i)
       os << (i ? ", " : "") << formatSqnr(sqnr(i), true);
@@ -266,11 +288,16 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                       inputSize ? 100.0 * outputSize / inputSize : 0.0)
      << "parameters  " << formatBytes(before, false) << " -> "
      << formatBytes(after, false) << "\n"
-     << llvm::formatv("float ops   {0} of {1}", floatOps, opCount);
+     << llvm::formatv("float ops   {0} of {1}", ops.inFloat, ops.total);
   if (options.mode == QuantizationMode::Float16)
     os << " (float16 stores weights in half precision; compute stays "
           "float32)";
-  else if (floatOps)
+  else if (options.mode == QuantizationMode::DynamicInt8)
+    os << llvm::formatv(" (activations stay float; {0} take int8 weights "
+                        "and run TFLite's hybrid kernels, the rest have "
+                        "no hybrid kernel or weights under {1} values)",
+                        ops.hybrid, options.minWeightElements);
+  else if (ops.inFloat)
     os << " (custom ops, which Mint cannot give an integer form, stay float "
           "between DEQUANTIZE and QUANTIZE)";
   os << "\n" << "output SQNR over " << samplesDescription << ":\n";

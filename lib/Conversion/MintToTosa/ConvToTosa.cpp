@@ -34,11 +34,14 @@ Type getFloatAccumulatorType(OpBuilder &builder) {
 }
 
 LogicalResult requireFloat(ConversionPatternRewriter &rewriter, Operation *op,
-                           Value input) {
-  if (isFloatTensor(input.getType()))
-    return success();
-  return rewriter.notifyMatchFailure(
-      op, "only float inputs are lowered by this pattern");
+                           Value input, Value weight = {}) {
+  if (!isFloatTensor(input.getType()))
+    return rewriter.notifyMatchFailure(
+        op, "only float inputs are lowered by this pattern");
+  if (weight && !isFloatTensor(weight.getType()))
+    return rewriter.notifyMatchFailure(
+        op, "a quantized weight takes the hybrid lowering");
+  return success();
 }
 
 struct ConvertConv2D : OpConversionPattern<Conv2DOp> {
@@ -49,7 +52,8 @@ struct ConvertConv2D : OpConversionPattern<Conv2DOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
-    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput())))
+    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput(),
+                                                        op.getFilter())))
       return failure();
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
@@ -82,7 +86,8 @@ struct ConvertDepthwiseConv2D : OpConversionPattern<DepthwiseConv2DOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
-    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput())))
+    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput(),
+                                                        op.getFilter())))
       return failure();
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
@@ -127,7 +132,7 @@ struct ConvertTransposeConv : OpConversionPattern<TransposeConvOp> {
         getStaticResultType(rewriter, *getTypeConverter(), op);
     if (failed(resultType))
       return failure();
-    if (failed(requireFloat(rewriter, op, op.getInput())))
+    if (failed(requireFloat(rewriter, op, op.getInput(), op.getWeights())))
       return failure();
     FailureOr<Value> conv = lowerTransposeConv(
         rewriter, op, *resultType, adaptor.getInput(), adaptor.getWeights(),
@@ -198,7 +203,8 @@ struct ConvertFullyConnected : OpConversionPattern<FullyConnectedOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
-    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput())))
+    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput(),
+                                                        op.getFilter())))
       return failure();
     if (op.getWeightsFormat() != FullyConnectedWeightsFormat::Default)
       return rewriter.notifyMatchFailure(op, "shuffled weights");

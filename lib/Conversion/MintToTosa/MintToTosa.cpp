@@ -45,6 +45,7 @@ MintToTosaTypeConverter::MintToTosaTypeConverter() {
 void mint::populateMintToTosaConversionPatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns) {
   populateMintConvToTosaPatterns(typeConverter, patterns);
+  populateMintHybridToTosaPatterns(typeConverter, patterns);
   populateMintElementwiseToTosaPatterns(typeConverter, patterns);
   populateMintShapeToTosaPatterns(typeConverter, patterns);
   populateMintGraphToTosaPatterns(typeConverter, patterns);

@@ -64,6 +64,13 @@ def main():
     parser.add_argument("--random-inputs", type=int, default=3)
     parser.add_argument("--tolerance", type=float, default=1e-4)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--sensitivity-factor", type=float, default=0.0,
+                        help="for models whose outputs jump on last-bit "
+                             "input changes (dynamic-range quantization): "
+                             "also run TFLite on each input times "
+                             "(1 + u), |u| <= 1e-6, and accept an error up "
+                             "to this factor times the largest change that "
+                             "causes in TFLite's own outputs")
     args = parser.parse_args()
 
     os.makedirs(args.work, exist_ok=True)
@@ -106,14 +113,29 @@ def main():
         sys.exit(f"{name}: mint run failed:\n{result.stderr}")
 
     expected = [oracle.run(reference, [value]) for value in cases]
+    perturbed = []
+    if args.sensitivity_factor:
+        rng = np.random.default_rng(0)
+        for value in cases:
+            noise = rng.uniform(-1e-6, 1e-6, value.shape)
+            perturbed.append(oracle.run(
+                reference, [(value * (1 + noise)).astype(value.dtype)]))
 
     outputs = len(expected[0])
     worst = 0.0
     via_xnnpack = []
     xnnpack = {}
+    jumps = []
     for position in range(outputs):
         want = np.stack([e[position] for e in expected]).astype(np.float64)
         scale = max(float(np.ptp(want)), float(np.max(np.abs(want))), 1e-30)
+        tolerance = args.tolerance
+        if perturbed:
+            jump = max(float(np.max(np.abs(
+                p[position].astype(np.float64) - want[index]))) / scale
+                for index, p in enumerate(perturbed))
+            tolerance = max(tolerance, args.sensitivity_factor * jump)
+            jumps.append(jump)
         for index in range(len(cases)):
             run_dir = os.path.join(out_dir, f"run_{index}") \
                 if len(cases) > 1 else out_dir
@@ -129,7 +151,12 @@ def main():
             if not np.isfinite(error):
                 sys.exit(f"{name}: input {index}, output {position}: "
                          f"non-finite error")
-            if error > args.tolerance:
+            if error > tolerance:
+                if perturbed:
+                    sys.exit(f"{name}: input {index}, output {position}: "
+                             f"error {error:.3g} of the output range exceeds "
+                             f"{args.sensitivity_factor:g} x {jump:.3g} "
+                             f"(TFLite's own change under 1e-6 input noise)")
                 if index not in xnnpack:
                     xnnpack[index] = run_xnnpack(reference, cases[index])
                 other = float(np.max(np.abs(
@@ -148,6 +175,10 @@ def main():
           f"{len(images)} photographs), {outputs} outputs: Mint matches "
           f"TFLite within {worst:.2g} of each output's range "
           f"(tolerance {args.tolerance:g})")
+    if jumps:
+        print(f"{name}: TFLite's own outputs change by up to "
+              f"{max(jumps):.2g} of their range under 1e-6 input noise; "
+              f"Mint's largest error is {worst:.2g}")
     for index, position, error, other in via_xnnpack:
         print(f"{name}: input {index}, output {position}: {error:.2g} from "
               f"TFLite's built-in kernels, {other:.2g} from its XNNPACK path")

@@ -36,6 +36,11 @@ public:
 void populateMintConvToTosaPatterns(const TypeConverter &typeConverter,
                                     RewritePatternSet &patterns);
 
+/// CONV_2D, DEPTHWISE_CONV_2D and FULLY_CONNECTED with float activations
+/// and int8 weights, as TFLite's hybrid kernels compute them.
+void populateMintHybridToTosaPatterns(const TypeConverter &typeConverter,
+                                      RewritePatternSet &patterns);
+
 /// Arithmetic, activations and softmax.
 void populateMintElementwiseToTosaPatterns(const TypeConverter &typeConverter,
                                            RewritePatternSet &patterns);

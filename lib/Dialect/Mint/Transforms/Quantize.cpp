@@ -541,6 +541,9 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
     case QuantizationMode::Float16:
       quantizeFloat16();
       return;
+    case QuantizationMode::DynamicInt8:
+      quantizeDynamic();
+      return;
     case QuantizationMode::Int8:
     case QuantizationMode::Int16x8:
       for (auto func : getOperation().getOps<func::FuncOp>()) {
@@ -553,6 +556,46 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
         numKeptFloat += quantizer.getNumKeptFloat();
       }
       return;
+    }
+  }
+
+  /// Gives the ops TFLite has hybrid kernels for int8 weights (see the
+  /// pass description).
+  void quantizeDynamic() {
+    SmallVector<Operation *> ops;
+    getOperation().walk([&](Operation *op) {
+      if (auto conv = dyn_cast<Conv2DOp>(op)) {
+        if (conv.getDilationHFactor() == 1 && conv.getDilationWFactor() == 1)
+          ops.push_back(op);
+      } else if (auto fc = dyn_cast<FullyConnectedOp>(op)) {
+        if (fc.getWeightsFormat() == FullyConnectedWeightsFormat::Default)
+          ops.push_back(op);
+      } else if (isa<DepthwiseConv2DOp>(op)) {
+        ops.push_back(op);
+      }
+    });
+    OpBuilder builder(&getContext());
+    for (Operation *op : ops) {
+      auto affine = cast<AffineQuantizedOpInterface>(op);
+      if (!isF32Tensor(op->getOperand(affine.getInputOperandIndex()).getType()))
+        continue;
+      OpOperand &weight = op->getOpOperand(affine.getWeightOperandIndex());
+      DenseFPElementsAttr weights = getFloatConstant(weight.get());
+      if (!weights || weights.getNumElements() < minWeightElements)
+        continue;
+      int64_t axis = isa<FullyConnectedOp>(op) ? 0 : affine.getWeightChannelAxis();
+      auto type = cast<RankedTensorType>(weights.getType())
+                      .clone(getWeightType(weights, axis));
+      builder.setInsertionPoint(op);
+      Value quantized = ConstOp::create(builder, op->getLoc(), type,
+                                        quantizeConstant(weights, type));
+      Operation *old = weight.get().getDefiningOp();
+      weight.set(quantized);
+      if (old->use_empty())
+        old->erase();
+      if (auto fc = dyn_cast<FullyConnectedOp>(op))
+        fc.setAsymmetricQuantizeInputs(true);
+      ++numConverted;
     }
   }
 

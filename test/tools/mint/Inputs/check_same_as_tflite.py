@@ -1,5 +1,6 @@
 """Run a model in Mint (`mint run`) and in TFLite on each sample of a batch
-file and require identical outputs."""
+file and require identical outputs (or, with --tolerance, float outputs
+within that absolute difference)."""
 
 import argparse
 import importlib.util
@@ -17,6 +18,7 @@ def main():
     parser.add_argument("--mint", required=True)
     parser.add_argument("--oracle", required=True)
     parser.add_argument("--work", required=True)
+    parser.add_argument("--tolerance", type=float, default=0.0)
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("oracle", args.oracle)
     oracle = importlib.util.module_from_spec(spec)
@@ -31,12 +33,17 @@ def main():
                         "--output-dir", out], check=True, capture_output=True)
         for position, want in enumerate(oracle.run(args.model, [sample])):
             got = np.load(os.path.join(out, f"output_{position}.npy"))
-            if got.dtype != want.dtype or not np.array_equal(got, want):
+            differs = not np.array_equal(got, want) if not args.tolerance \
+                else np.max(np.abs(got.astype(np.float64) - want)) > \
+                args.tolerance
+            if got.dtype != want.dtype or got.shape != want.shape or differs:
                 sys.exit(f"sample {index}, output {position}: Mint differs "
                          f"from TFLite by up to "
                          f"{np.max(np.abs(got.astype(np.float64) - want))}")
+    verdict = f"matches TFLite within {args.tolerance:g}" \
+        if args.tolerance else "equals TFLite"
     print(f"{os.path.basename(args.model)}: {len(samples)} samples, Mint "
-          f"equals TFLite")
+          f"{verdict}")
 
 
 if __name__ == "__main__":

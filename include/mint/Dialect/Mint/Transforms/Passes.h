@@ -25,6 +25,9 @@ namespace mlir::mint {
 enum class QuantizationMode {
   /// float16 weights read through DEQUANTIZE; float32 compute.
   Float16,
+  /// Dynamic range: int8 per-channel weights of the ops TFLite has hybrid
+  /// kernels for, float activations quantized on the fly by those kernels.
+  DynamicInt8,
   /// Full integer: int8 activations (from calibration statistics),
   /// per-channel int8 weights, int32 biases; float inputs and outputs.
   Int8,

@@ -201,6 +201,18 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
       float32, TFLite's float16 quantization: about half the size, compute
       unchanged. Constants with a value outside float16's range (beyond
       65504) stay float32 and are counted (`num-kept-float32`).
+    * `dynamic-int8`: TFLite's dynamic-range quantization. The float32
+      weights of CONV_2D, DEPTHWISE_CONV_2D (per output channel) and
+      FULLY_CONNECTED (per output unit) become symmetric int8 when they hold
+      at least `min-weight-elements` values (default 1024, TFLite's
+      threshold: smaller ones gain little size and cost a quantization of
+      the input);
+      biases and activations stay float32. TFLite runs such ops with its
+      hybrid kernels, which quantize the float input to int8 on the fly
+      (per batch for convolutions, per row for fully connected layers,
+      asymmetrically: `asymmetric_quantize_inputs` is set), multiply in
+      integers and scale back to float. Dilated convolutions, which
+      TFLite's hybrid kernels do not take, stay float.
 
     * `int8`: full integer quantization from the `mint.stats` that
       calibration attached (`mint calibrate`, or `mint quantize --mode int8
@@ -248,6 +260,9 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
            [{::llvm::cl::values(
                clEnumValN(::mlir::mint::QuantizationMode::Float16, "float16",
                           "float16 weights behind DEQUANTIZE"),
+               clEnumValN(::mlir::mint::QuantizationMode::DynamicInt8,
+                          "dynamic-int8",
+                          "int8 weights for TFLite's hybrid kernels"),
                clEnumValN(::mlir::mint::QuantizationMode::Int8, "int8",
                           "full integer int8 from calibration statistics"),
                clEnumValN(::mlir::mint::QuantizationMode::Int16x8, "int16x8",
@@ -265,13 +280,18 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                clEnumValN(::mlir::mint::CalibrationMethod::Percentile,
                           "percentile",
                           "the given percentile of all values, each side"))}]>,
+    Option<"minWeightElements", "min-weight-elements", "int64_t",
+           /*default=*/"1024",
+           "With mode=dynamic-int8: the fewest values a weight needs to be "
+           "quantized (TFLite's converter: 1024)">,
     Option<"percentile", "percentile", "double", /*default=*/"99.99",
            "With calibration-method=percentile: the share of values (in %) "
            "the range keeps below its top, and above its bottom">
   ];
   let statistics = [
     Statistic<"numConverted", "num-converted",
-              "Number of float32 constants stored as float16">,
+              "Number of float32 constants stored as float16 (or int8 by "
+              "dynamic-int8)">,
     Statistic<"numKeptFloat32", "num-kept-float32",
               "Number of float32 constants outside float16's range">,
     Statistic<"numKeptFloat", "num-kept-float",
