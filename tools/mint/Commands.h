@@ -169,6 +169,12 @@ struct QuantizeOptions {
                      "directory of .npy files, one sample each (float16 "
                      "and dynamic-int8 default: 8 random samples)"),
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> ioType{
+      "io-type",
+      llvm::cl::desc("int8 and int16x8: the element type of the model's "
+                     "inputs and outputs: float (default), int8 or uint8 "
+                     "(int8 mode), int16 (int16x8 mode)"),
+      llvm::cl::init("float"), llvm::cl::sub(command)};
   llvm::cl::opt<int64_t> minWeightElements{
       "min-weight-elements",
       llvm::cl::desc("dynamic-int8: quantize weights with at least this many "

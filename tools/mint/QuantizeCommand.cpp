@@ -112,14 +112,71 @@ LogicalResult writeModel(ModuleOp module, StringRef path) {
   return writeFileAtomically(path, bytes);
 }
 
-/// The values of a float32 or float16 output array as doubles.
-std::vector<double> toDoubles(const NpyArray &array) {
+/// The quantized element type of tensor type `type`, if any.
+quant::UniformQuantizedType getUniformType(Type type) {
+  auto tensor = dyn_cast<RankedTensorType>(type);
+  return tensor ? dyn_cast<quant::UniformQuantizedType>(tensor.getElementType())
+                : quant::UniformQuantizedType();
+}
+
+/// The values of a float32 output array, or of a quantized one (of tensor
+/// type `type`) dequantized, as doubles.
+std::vector<double> toDoubles(const NpyArray &array, Type type = {}) {
   std::vector<double> values;
   if (array.kind == ElementKind::F32) {
     const auto *data = reinterpret_cast<const float *>(array.data.data());
     values.assign(data, data + array.data.size() / sizeof(float));
+    return values;
+  }
+  quant::UniformQuantizedType quantized = getUniformType(type);
+  if (!quantized)
+    return values;
+  int64_t count = array.getNumElements();
+  for (int64_t i = 0; i < count; ++i) {
+    int64_t stored;
+    if (array.kind == ElementKind::I8)
+      stored = reinterpret_cast<const int8_t *>(array.data.data())[i];
+    else if (array.kind == ElementKind::U8)
+      stored = reinterpret_cast<const uint8_t *>(array.data.data())[i];
+    else if (array.kind == ElementKind::I16)
+      stored = reinterpret_cast<const int16_t *>(array.data.data())[i];
+    else
+      return {};
+    values.push_back((stored - quantized.getZeroPoint()) *
+                     quantized.getScale());
   }
   return values;
+}
+
+/// `array` (float32) quantized to tensor type `type` when that is
+/// quantized (x / scale rounded halves away from zero, plus the zero
+/// point, saturated); otherwise `array` itself.
+NpyArray quantizeArray(const NpyArray &array, Type type) {
+  quant::UniformQuantizedType quantized = getUniformType(type);
+  if (!quantized || array.kind != ElementKind::F32)
+    return array;
+  NpyArray result;
+  result.shape = array.shape;
+  unsigned width = quantized.getStorageTypeIntegralWidth();
+  result.kind = width == 16              ? ElementKind::I16
+                : quantized.isSigned() ? ElementKind::I8
+                                       : ElementKind::U8;
+  int64_t count = array.getNumElements();
+  result.data.resize(count * getElementKindSize(result.kind));
+  const auto *in = reinterpret_cast<const float *>(array.data.data());
+  for (int64_t i = 0; i < count; ++i) {
+    int64_t stored = std::clamp<int64_t>(
+        std::llround(in[i] / quantized.getScale()) +
+            quantized.getZeroPoint(),
+        quantized.getStorageTypeMin(), quantized.getStorageTypeMax());
+    if (result.kind == ElementKind::I16)
+      reinterpret_cast<int16_t *>(result.data.data())[i] = stored;
+    else if (result.kind == ElementKind::I8)
+      reinterpret_cast<int8_t *>(result.data.data())[i] = stored;
+    else
+      reinterpret_cast<uint8_t *>(result.data.data())[i] = stored;
+  }
+  return result;
 }
 
 } // namespace
@@ -150,6 +207,20 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   } else if (methodName != "minmax") {
     llvm::errs() << "mint: error: unknown --calibration-method '" << methodName
                  << "' (minmax, moving-average, percentile, percentile=P)\n";
+    return 1;
+  }
+  QuantizedIOType ioType = QuantizedIOType::Float;
+  StringRef ioName = options.ioType;
+  if (ioName == "uint8" && options.mode == QuantizationMode::Int8) {
+    ioType = QuantizedIOType::UInt8;
+  } else if ((ioName == "int8" && options.mode == QuantizationMode::Int8) ||
+             (ioName == "int16" && options.mode == QuantizationMode::Int16x8)) {
+    ioType = QuantizedIOType::Native;
+  } else if (ioName != "float") {
+    llvm::errs() << "mint: error: --io-type " << ioName << " does not fit --mode "
+                 << getModeName(options.mode)
+                 << " (int8: float, int8 or uint8; int16x8: float or int16; "
+                    "float16 and dynamic-int8 keep float inputs and outputs)\n";
     return 1;
   }
   // The modes that calibrate activation ranges on representative samples.
@@ -199,6 +270,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.calibrationMethod = method;
   passOptions.percentile = percentile;
   passOptions.minWeightElements = options.minWeightElements;
+  passOptions.ioType = ioType;
   pm.addPass(createQuantizePass(passOptions));
   if (failed(pm.run(*quantized)))
     return 1;
@@ -211,12 +283,23 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     return 1;
   ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();
   std::vector<double> signal(outputs.size()), noise(outputs.size());
+  auto entry = *llvm::find_if(quantized->getOps<func::FuncOp>(),
+                              [](func::FuncOp func) {
+                                return func.isPublic() && !func.isExternal();
+                              });
   for (const std::vector<NpyArray> &sample : *samples) {
     std::vector<NpyArray> reference = makeOutputs(**floatModel);
     std::vector<NpyArray> result = makeOutputs(**quantizedModel);
-    for (auto [model, out] : {std::pair(floatModel->get(), &reference),
-                              std::pair(quantizedModel->get(), &result)}) {
-      if (llvm::Error error = runOnce(*model, sample, *out)) {
+    // Integer inputs take the samples quantized, as an application would.
+    std::vector<NpyArray> quantizedSample;
+    for (auto [index, array] : llvm::enumerate(sample))
+      quantizedSample.push_back(
+          quantizeArray(array, entry.getArgumentTypes()[index]));
+    const std::vector<NpyArray> *quantizedInputs = &quantizedSample;
+    for (auto [model, in, out] :
+         {std::tuple(floatModel->get(), &sample, &reference),
+          std::tuple(quantizedModel->get(), quantizedInputs, &result)}) {
+      if (llvm::Error error = runOnce(*model, *in, *out)) {
         llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
                      << "\n";
         return 1;
@@ -224,7 +307,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     }
     for (size_t i = 0; i < outputs.size(); ++i) {
       std::vector<double> want = toDoubles(reference[i]);
-      std::vector<double> got = toDoubles(result[i]);
+      std::vector<double> got =
+          toDoubles(result[i], entry.getResultTypes()[i]);
       for (size_t j = 0; j < want.size() && j < got.size(); ++j) {
         signal[i] += want[j] * want[j];
         noise[i] += (want[j] - got[j]) * (want[j] - got[j]);

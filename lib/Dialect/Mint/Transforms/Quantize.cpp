@@ -188,9 +188,10 @@ public:
   /// `activationBits` is 8 (int8) or 16 (int16 activations, int8
   /// weights: TFLite's 16x8).
   Int8Quantizer(func::FuncOp func, CalibrationMethod method, double percentile,
-                unsigned activationBits)
+                unsigned activationBits, QuantizedIOType ioType)
       : func(func), method(method), percentile(percentile),
-        activationBits(activationBits), builder(func.getContext()) {}
+        activationBits(activationBits), ioType(ioType),
+        builder(func.getContext()) {}
 
   LogicalResult run();
 
@@ -228,6 +229,7 @@ private:
   CalibrationMethod method;
   double percentile;
   unsigned activationBits;
+  QuantizedIOType ioType;
   OpBuilder builder;
   llvm::DenseMap<Value, Value> quantizedValues;
   int64_t numKeptFloat = 0;
@@ -483,15 +485,62 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
   return success();
 }
 
+/// The uint8 twin of int8 type `type`: the same scale, the zero point moved
+/// by 128 (TFLite's uint8 model interface).
+quant::UniformQuantizedType getUInt8Type(quant::UniformQuantizedType type) {
+  return quant::UniformQuantizedType::get(
+      /*flags=*/0, type.getStorageType(), type.getExpressedType(),
+      type.getScale(), type.getZeroPoint() + 128, 0, 255);
+}
+
+/// Gives `converted`, which now produces a model output in place of
+/// `value`, the tensor name of `value`'s producer (so that the model's
+/// outputs keep their names), and names the producer's tensor
+/// `<name>_quantized`.
+void moveOutputName(Value value, Operation *converted) {
+  Operation *producer = value.getDefiningOp();
+  if (!producer || producer->getNumResults() != 1)
+    return;
+  auto name = dyn_cast<NameLoc>(producer->getLoc());
+  if (!name)
+    return;
+  converted->setLoc(name);
+  producer->setLoc(NameLoc::get(
+      StringAttr::get(producer->getContext(),
+                      name.getName().getValue() + "_quantized"),
+      name.getChildLoc()));
+}
+
 LogicalResult Int8Quantizer::run() {
-  // Float inputs: quantized once, at the top.
+  if (ioType == QuantizedIOType::UInt8 && activationBits != 8)
+    return func.emitError("io-type=uint8 needs int8 activations (mode=int8)");
+  // Float inputs: quantized once, at the top; with integer I/O, the
+  // argument itself takes the calibrated type (uint8: its twin, requantized
+  // to int8 at the top).
   for (BlockArgument argument : func.getArguments()) {
     if (!isF32Tensor(argument.getType()) || argument.use_empty())
       continue;
-    FailureOr<Value> quantized = getQuantized(argument);
-    if (failed(quantized))
+    if (ioType == QuantizedIOType::Float) {
+      FailureOr<Value> quantized = getQuantized(argument);
+      if (failed(quantized))
+        return failure();
+      argument.replaceAllUsesExcept(*quantized, quantized->getDefiningOp());
+      continue;
+    }
+    FailureOr<quant::UniformQuantizedType> type = getCalibratedType(argument);
+    if (failed(type))
       return failure();
-    argument.replaceAllUsesExcept(*quantized, quantized->getDefiningOp());
+    auto tensorType = cast<RankedTensorType>(argument.getType());
+    if (ioType == QuantizedIOType::Native) {
+      argument.setType(tensorType.clone(*type));
+      continue;
+    }
+    argument.setType(tensorType.clone(getUInt8Type(*type)));
+    builder.setInsertionPointToStart(argument.getOwner());
+    Value quantized = QuantizeOp::create(builder, argument.getLoc(),
+                                         tensorType.clone(*type), argument);
+    argument.replaceAllUsesExcept(quantized, quantized.getDefiningOp());
+    quantizedValues[argument] = quantized;
   }
   SmallVector<Operation *> ops;
   func.walk([&](Operation *op) {
@@ -509,18 +558,43 @@ LogicalResult Int8Quantizer::run() {
     if (failed(quantizeOp(op)))
       return failure();
   }
-  // Float outputs.
+  // Outputs: float (a DEQUANTIZE), or integer (a float output quantized,
+  // a uint8 one requantized).
   auto returnOp = cast<func::ReturnOp>(func.getBody().back().getTerminator());
   for (OpOperand &operand : returnOp->getOpOperands()) {
     auto tensorType = dyn_cast<RankedTensorType>(operand.get().getType());
-    if (!tensorType || !isQuantizedTensor(tensorType))
+    if (!tensorType)
       continue;
-    builder.setInsertionPoint(returnOp);
-    operand.set(DequantizeOp::create(builder, returnOp.getLoc(),
-                                     tensorType.clone(builder.getF32Type()),
-                                     operand.get()));
+    if (ioType == QuantizedIOType::Float) {
+      if (!isQuantizedTensor(tensorType))
+        continue;
+      builder.setInsertionPoint(returnOp);
+      auto dequantize =
+          DequantizeOp::create(builder, returnOp.getLoc(),
+                               tensorType.clone(builder.getF32Type()),
+                               operand.get());
+      moveOutputName(operand.get(), dequantize);
+      operand.set(dequantize);
+      continue;
+    }
+    if (!isQuantizedTensor(tensorType) && !isF32Tensor(tensorType))
+      continue;
+    FailureOr<Value> quantized = getQuantized(operand.get());
+    if (failed(quantized))
+      return failure();
+    operand.set(*quantized);
+    if (ioType == QuantizedIOType::UInt8) {
+      auto type = cast<quant::UniformQuantizedType>(
+          cast<RankedTensorType>(quantized->getType()).getElementType());
+      builder.setInsertionPoint(returnOp);
+      auto requantize =
+          QuantizeOp::create(builder, returnOp.getLoc(),
+                             tensorType.clone(getUInt8Type(type)), *quantized);
+      moveOutputName(*quantized, requantize);
+      operand.set(requantize);
+    }
   }
-  func.setType(builder.getFunctionType(func.getArgumentTypes(),
+  func.setType(builder.getFunctionType(func.getBody().getArgumentTypes(),
                                        returnOp.getOperandTypes()));
   // The statistics have served; constants left without users go.
   func.walk([](Operation *op) { op->removeAttr(kStatsAttrName); });
@@ -550,7 +624,8 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
         if (!func.isPublic() || func.isExternal())
           continue;
         Int8Quantizer quantizer(func, calibrationMethod, percentile,
-                                mode == QuantizationMode::Int16x8 ? 16 : 8);
+                                mode == QuantizationMode::Int16x8 ? 16 : 8,
+                                ioType);
         if (failed(quantizer.run()))
           return signalPassFailure();
         numKeptFloat += quantizer.getNumKeptFloat();

@@ -1,6 +1,8 @@
 """Run a model in Mint (`mint run`) and in TFLite on each sample of a batch
 file and require identical outputs (or, with --tolerance, float outputs
-within that absolute difference)."""
+within that absolute difference). Float samples for an integer input are
+quantized with the input's scale and zero point first, as an application
+feeding a model with integer inputs does."""
 
 import argparse
 import importlib.util
@@ -25,6 +27,14 @@ def main():
     spec.loader.exec_module(oracle)
     os.makedirs(args.work, exist_ok=True)
     samples = np.load(args.samples)
+    detail = oracle.input_details(args.model)[0]
+    dtype = np.dtype(detail["dtype"])
+    if not np.issubdtype(dtype, np.floating) and \
+            np.issubdtype(samples.dtype, np.floating):
+        scale, zero_point = detail["quantization"]
+        info = np.iinfo(dtype)
+        samples = np.clip(np.round(samples / scale) + zero_point, info.min,
+                          info.max).astype(dtype)
     for index, sample in enumerate(samples):
         path = os.path.join(args.work, f"sample{index}.npy")
         np.save(path, sample)

@@ -36,6 +36,17 @@ enum class QuantizationMode {
   Int16x8,
 };
 
+/// The element type of a fully quantized model's inputs and outputs.
+enum class QuantizedIOType {
+  /// float32, converted by QUANTIZE and DEQUANTIZE inside the model.
+  Float,
+  /// The activation type itself (int8, or int16 in 16x8).
+  Native,
+  /// uint8 with the int8 activation's scale and its zero point + 128,
+  /// requantized to int8 inside the model (TFLite's older convention).
+  UInt8,
+};
+
 /// How `mint-quantize` turns calibration statistics into a range.
 enum class CalibrationMethod {
   /// The smallest and largest values seen.

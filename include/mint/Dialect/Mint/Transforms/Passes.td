@@ -227,7 +227,10 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
       parameters, or requantize their inputs to their result's; LOGISTIC,
       TANH, SOFTMAX and LOG_SOFTMAX take the types TFLite fixes. Float
       inputs get a QUANTIZE and float outputs a DEQUANTIZE, so the model's
-      interface stays float. Ops Mint cannot give an integer form (custom
+      interface stays float (`io-type=float`); `io-type=native` gives the
+      model int8 (int16x8: int16) inputs and outputs with their calibrated
+      parameters, `io-type=uint8` uint8 ones with the same scale and the
+      zero point moved by 128, requantized to int8 at the borders. Ops Mint cannot give an integer form (custom
       ops) stay float between DEQUANTIZE and QUANTIZE, and are counted
       (`num-kept-float`).
     * `int16x8`: as `int8`, with symmetric int16 activations (zero point 0,
@@ -280,6 +283,17 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                clEnumValN(::mlir::mint::CalibrationMethod::Percentile,
                           "percentile",
                           "the given percentile of all values, each side"))}]>,
+    Option<"ioType", "io-type", "::mlir::mint::QuantizedIOType",
+           /*default=*/"::mlir::mint::QuantizedIOType::Float",
+           "With mode=int8 or int16x8: the element type of the model's "
+           "inputs and outputs",
+           [{::llvm::cl::values(
+               clEnumValN(::mlir::mint::QuantizedIOType::Float, "float",
+                          "float32, with QUANTIZE and DEQUANTIZE inside"),
+               clEnumValN(::mlir::mint::QuantizedIOType::Native, "native",
+                          "the activation type (int8; int16 in int16x8)"),
+               clEnumValN(::mlir::mint::QuantizedIOType::UInt8, "uint8",
+                          "uint8 (int8 mode), requantized inside"))}]>,
     Option<"minWeightElements", "min-weight-elements", "int64_t",
            /*default=*/"1024",
            "With mode=dynamic-int8: the fewest values a weight needs to be "
