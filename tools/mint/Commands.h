@@ -175,6 +175,16 @@ struct QuantizeOptions {
                      "inputs and outputs: float (default), int8 or uint8 "
                      "(int8 mode), int16 (int16x8 mode)"),
       llvm::cl::init("float"), llvm::cl::sub(command)};
+  llvm::cl::list<std::string> denyOps{
+      "deny-ops",
+      llvm::cl::desc("Keep these TFLite ops in float (integer modes), e.g. "
+                     "CONV_2D,FULLY_CONNECTED"),
+      llvm::cl::CommaSeparated, llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> denyNames{
+      "deny-names",
+      llvm::cl::desc("Keep in float the ops with a tensor name in which this "
+                     "regular expression finds a match (integer modes)"),
+      llvm::cl::value_desc("regex"), llvm::cl::sub(command)};
   llvm::cl::opt<int64_t> minWeightElements{
       "min-weight-elements",
       llvm::cl::desc("dynamic-int8: quantize weights with at least this many "

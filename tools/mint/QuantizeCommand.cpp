@@ -76,6 +76,9 @@ struct OpCounts {
   int64_t total = 0;
   int64_t inFloat = 0;
   int64_t hybrid = 0;
+  /// Why ops stayed float (mint-quantize's mint.float_reason) and which
+  /// TFLite ops they are.
+  std::map<std::string, std::map<std::string, int64_t>> reasons;
 };
 
 OpCounts countOps(ModuleOp module) {
@@ -98,6 +101,12 @@ OpCounts countOps(ModuleOp module) {
       ++counts.inFloat;
       if (llvm::any_of(op->getOperandTypes(), isQuantized))
         ++counts.hybrid;
+      if (auto reason = op->getAttrOfType<StringAttr>("mint.float_reason")) {
+        std::string name = op->getName().stripDialect().upper();
+        if (auto custom = dyn_cast<CustomOp>(op))
+          name = custom.getCustomCode().str();
+        ++counts.reasons[reason.str()][name];
+      }
     }
   });
   return counts;
@@ -271,6 +280,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.percentile = percentile;
   passOptions.minWeightElements = options.minWeightElements;
   passOptions.ioType = ioType;
+  passOptions.denyOps = llvm::to_vector(options.denyOps);
+  passOptions.denyNames = options.denyNames;
   pm.addPass(createQuantizePass(passOptions));
   if (failed(pm.run(*quantized)))
     return 1;
@@ -323,6 +334,11 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     return 10.0 * std::log10(signal[i] / noise[i]);
   };
 
+  // The reasons have been counted; they are not part of the model.
+  OpCounts ops = countOps(*quantized);
+  quantized->walk(
+      [](Operation *op) { op->removeAttr("mint.float_reason"); });
+
   // Written last, so that a failure anywhere leaves no output file.
   if (failed(writeModel(*quantized, options.output)))
     return 1;
@@ -331,7 +347,6 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   llvm::sys::fs::file_size(options.output, outputSize);
   std::map<std::string, int64_t> before = countParameterBytes(*floatModule);
   std::map<std::string, int64_t> after = countParameterBytes(*quantized);
-  OpCounts ops = countOps(*quantized);
   auto formatSqnr = [](std::optional<double> value, bool json) {
     if (!value)
       return std::string(json ? "null" : "n/a (not float)");
@@ -359,7 +374,14 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
        << ", \"parameter_bytes_before\": {" << formatBytes(before, true)
        << "}, \"parameter_bytes_after\": {" << formatBytes(after, true)
        << "}, \"ops\": " << ops.total << ", \"float_ops\": " << ops.inFloat
-       << ", \"hybrid_ops\": " << ops.hybrid
+       << ", \"hybrid_ops\": " << ops.hybrid << ", \"float_reasons\": {";
+    for (auto [index, entry] : llvm::enumerate(ops.reasons)) {
+      os << (index ? ", " : "") << "\"" << entry.first << "\": {";
+      for (auto [inner, op] : llvm::enumerate(entry.second))
+        os << (inner ? ", " : "") << "\"" << op.first << "\": " << op.second;
+      os << "}";
+    }
+    os << "}"
        << ", \"samples\": " << samples->size() << ", \"sqnr_db\": [";
     for (size_t i = 0; i < outputs.size(); ++i)
       os << (i ? ", " : "") << formatSqnr(sqnr(i), true);
@@ -381,9 +403,15 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                         "and run TFLite's hybrid kernels, the rest have "
                         "no hybrid kernel or weights under {1} values)",
                         ops.hybrid, options.minWeightElements);
-  else if (ops.inFloat)
-    os << " (custom ops, which Mint cannot give an integer form, stay float "
-          "between DEQUANTIZE and QUANTIZE)";
+  if (!ops.reasons.empty()) {
+    os << "; left in float:";
+    for (auto [index, entry] : llvm::enumerate(ops.reasons)) {
+      os << (index ? ";" : "") << " " << entry.first << " (";
+      for (auto [inner, op] : llvm::enumerate(entry.second))
+        os << (inner ? ", " : "") << op.second << " " << op.first;
+      os << ")";
+    }
+  }
   os << "\n" << "output SQNR over " << samplesDescription << ":\n";
   for (size_t i = 0; i < outputs.size(); ++i)
     os << "  " << outputs[i].name << "  " << formatSqnr(sqnr(i), false) << "\n";

@@ -15,6 +15,8 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 #include "llvm/ADT/DenseMap.h"
+#include "llvm/ADT/StringSet.h"
+#include "llvm/Support/Regex.h"
 
 #include <algorithm>
 #include <cmath>
@@ -181,6 +183,41 @@ DenseFPElementsAttr getFloatConstant(Value value) {
   return dyn_cast<DenseFPElementsAttr>(constant.getValue());
 }
 
+/// The ops a user keeps in float: by TFLite op name (CONV_2D) or by a
+/// regular expression searched in their tensor names.
+struct DenyList {
+  llvm::StringSet<> opNames;
+  std::optional<llvm::Regex> tensorNames;
+
+  /// Why `op` is denied ("deny-ops", "deny-names"), or empty.
+  StringRef getReason(Operation *op) const {
+    if (isa<MintDialect>(op->getDialect()) &&
+        opNames.contains(op->getName().stripDialect().upper()))
+      return "deny-ops";
+    if (tensorNames)
+      for (StringRef name : getTensorNames(op->getLoc()))
+        if (tensorNames->match(name))
+          return "deny-names";
+    return {};
+  }
+
+  /// The tensor names a location carries (a NameLoc, or the NameLocs of a
+  /// FusedLoc), as the importer sets them.
+  static SmallVector<StringRef> getTensorNames(Location loc) {
+    SmallVector<StringRef> names;
+    if (auto name = dyn_cast<NameLoc>(loc))
+      names.push_back(name.getName().getValue());
+    else if (auto fused = dyn_cast<FusedLoc>(loc))
+      for (Location part : fused.getLocations())
+        if (auto name = dyn_cast<NameLoc>(part))
+          names.push_back(name.getName().getValue());
+    return names;
+  }
+};
+
+/// The attribute that tells why an op stayed float.
+constexpr StringLiteral kFloatReasonAttrName = "mint.float_reason";
+
 /// Rewrites one function for full integer quantization (see the pass
 /// description); reports and fails where statistics are missing.
 class Int8Quantizer {
@@ -188,9 +225,10 @@ public:
   /// `activationBits` is 8 (int8) or 16 (int16 activations, int8
   /// weights: TFLite's 16x8).
   Int8Quantizer(func::FuncOp func, CalibrationMethod method, double percentile,
-                unsigned activationBits, QuantizedIOType ioType)
+                unsigned activationBits, QuantizedIOType ioType,
+                const DenyList &denyList)
       : func(func), method(method), percentile(percentile),
-        activationBits(activationBits), ioType(ioType),
+        activationBits(activationBits), ioType(ioType), denyList(denyList),
         builder(func.getContext()) {}
 
   LogicalResult run();
@@ -215,7 +253,10 @@ private:
   Value requantize(Operation *user, Value value,
                    quant::UniformQuantizedType type);
   LogicalResult quantizeOp(Operation *op);
-  void keepFloat(Operation *op);
+  /// Leaves `op` in float (DEQUANTIZE before its quantized operands); with
+  /// a `reason`, counts it and records the reason in its
+  /// mint.float_reason attribute.
+  void keepFloat(Operation *op, StringRef reason);
 
   /// The activation type for the real range [low, high].
   quant::UniformQuantizedType getRangeType(double low, double high) {
@@ -223,15 +264,20 @@ private:
                ? getInt16ActivationType(func.getContext(), low, high)
                : getActivationType(func.getContext(), low, high);
   }
-  bool isQuantizable(Operation *op) const;
+  /// Why `op` gets no integer form, or empty if it gets one.
+  StringRef getFloatReason(Operation *op) const;
 
   func::FuncOp func;
   CalibrationMethod method;
   double percentile;
   unsigned activationBits;
   QuantizedIOType ioType;
+  const DenyList &denyList;
   OpBuilder builder;
   llvm::DenseMap<Value, Value> quantizedValues;
+  /// The float values that QUANTIZEs made by this pass convert, so that a
+  /// float op reads them instead of a DEQUANTIZE of their QUANTIZE.
+  llvm::DenseMap<Value, Value> floatValues;
   int64_t numKeptFloat = 0;
 };
 
@@ -283,6 +329,7 @@ FailureOr<Value> Int8Quantizer::getQuantized(Value value) {
   Value quantized = QuantizeOp::create(builder, value.getLoc(),
                                        tensorType.clone(*type), value);
   quantizedValues[value] = quantized;
+  floatValues[quantized] = value;
   return quantized;
 }
 
@@ -333,32 +380,42 @@ Value Int8Quantizer::requantize(Operation *user, Value value,
                             value);
 }
 
-/// True if `op` gets an integer form: every mint op that computes, but
-/// custom ops (opaque), the quantization ops themselves, and with int16
-/// activations the ops TFLite has no int16 kernel for (DIV, HARD_SWISH,
-/// LOG_SOFTMAX).
-bool Int8Quantizer::isQuantizable(Operation *op) const {
-  if (!isa<MintDialect>(op->getDialect()) ||
-      isa<CustomOp, FakeQuantOp, DensifyOp, QuantizeOp, DequantizeOp>(op))
-    return false;
+/// Every mint op that computes gets an integer form but custom ops
+/// (opaque), the quantization ops themselves, ops on other float types,
+/// with int16 activations the ops TFLite has no int16 kernel for (DIV,
+/// HARD_SWISH, LOG_SOFTMAX), and the ops the user denies.
+StringRef Int8Quantizer::getFloatReason(Operation *op) const {
+  if (!isa<MintDialect>(op->getDialect()) || isa<CustomOp>(op))
+    return "custom op";
+  if (isa<FakeQuantOp, DensifyOp, QuantizeOp, DequantizeOp>(op))
+    return "conversion";
   if (activationBits == 16 && isa<DivOp, HardSwishOp, LogSoftmaxOp>(op))
-    return false;
+    return "no int16 kernel in TFLite";
   auto isFloatButNotF32 = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);
     return tensor && isa<FloatType>(tensor.getElementType()) &&
            !tensor.getElementType().isF32();
   };
-  return llvm::none_of(op->getOperandTypes(), isFloatButNotF32) &&
-         llvm::none_of(op->getResultTypes(), isFloatButNotF32) &&
-         llvm::any_of(op->getResultTypes(), isF32Tensor);
+  if (llvm::any_of(op->getOperandTypes(), isFloatButNotF32) ||
+      llvm::any_of(op->getResultTypes(), isFloatButNotF32) ||
+      llvm::none_of(op->getResultTypes(), isF32Tensor))
+    return "not float32";
+  return denyList.getReason(op);
 }
 
-void Int8Quantizer::keepFloat(Operation *op) {
-  ++numKeptFloat;
+void Int8Quantizer::keepFloat(Operation *op, StringRef reason) {
+  if (!reason.empty()) {
+    ++numKeptFloat;
+    op->setAttr(kFloatReasonAttrName, builder.getStringAttr(reason));
+  }
   for (OpOperand &operand : op->getOpOperands()) {
     auto tensorType = dyn_cast<RankedTensorType>(operand.get().getType());
     if (!tensorType || !isQuantizedTensor(tensorType))
       continue;
+    if (Value original = floatValues.lookup(operand.get())) {
+      operand.set(original);
+      continue;
+    }
     builder.setInsertionPoint(op);
     operand.set(DequantizeOp::create(builder, op->getLoc(),
                                      tensorType.clone(builder.getF32Type()),
@@ -551,8 +608,10 @@ LogicalResult Int8Quantizer::run() {
   for (Operation *op : ops) {
     if (isa<QuantizeOp>(op) && quantizedValues.count(op->getOperand(0)))
       continue; // Made by this pass.
-    if (!isQuantizable(op)) {
-      keepFloat(op);
+    if (StringRef reason = getFloatReason(op); !reason.empty()) {
+      // Ops without float results take float operands, uncounted.
+      if (reason != "conversion")
+        keepFloat(op, reason == "not float32" ? StringRef() : reason);
       continue;
     }
     if (failed(quantizeOp(op)))
@@ -596,6 +655,10 @@ LogicalResult Int8Quantizer::run() {
   }
   func.setType(builder.getFunctionType(func.getBody().getArgumentTypes(),
                                        returnOp.getOperandTypes()));
+  // QUANTIZEs that only float ops would have read go.
+  for (auto [original, quantized] : quantizedValues)
+    if (quantized.use_empty())
+      quantized.getDefiningOp()->erase();
   // The statistics have served; constants left without users go.
   func.walk([](Operation *op) { op->removeAttr(kStatsAttrName); });
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
@@ -611,32 +674,56 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
   using QuantizePassBase::QuantizePassBase;
 
   void runOnOperation() override {
-    switch (mode) {
-    case QuantizationMode::Float16:
+    if (mode == QuantizationMode::Float16) {
       quantizeFloat16();
       return;
-    case QuantizationMode::DynamicInt8:
-      quantizeDynamic();
-      return;
-    case QuantizationMode::Int8:
-    case QuantizationMode::Int16x8:
-      for (auto func : getOperation().getOps<func::FuncOp>()) {
-        if (!func.isPublic() || func.isExternal())
-          continue;
-        Int8Quantizer quantizer(func, calibrationMethod, percentile,
-                                mode == QuantizationMode::Int16x8 ? 16 : 8,
-                                ioType);
-        if (failed(quantizer.run()))
-          return signalPassFailure();
-        numKeptFloat += quantizer.getNumKeptFloat();
-      }
+    }
+    DenyList denyList;
+    if (failed(buildDenyList(denyList)))
+      return signalPassFailure();
+    if (mode == QuantizationMode::DynamicInt8) {
+      quantizeDynamic(denyList);
       return;
     }
+    for (auto func : getOperation().getOps<func::FuncOp>()) {
+      if (!func.isPublic() || func.isExternal())
+        continue;
+      Int8Quantizer quantizer(func, calibrationMethod, percentile,
+                              mode == QuantizationMode::Int16x8 ? 16 : 8,
+                              ioType, denyList);
+      if (failed(quantizer.run()))
+        return signalPassFailure();
+      numKeptFloat += quantizer.getNumKeptFloat();
+    }
+  }
+
+  /// Checks and compiles the deny options into `denyList`.
+  LogicalResult buildDenyList(DenyList &denyList) {
+    MLIRContext *context = &getContext();
+    for (const std::string &name : denyOps) {
+      std::string mnemonic = StringRef(name).lower();
+      if (!RegisteredOperationName::lookup(
+              (MintDialect::getDialectNamespace() + "." + mnemonic).str(),
+              context))
+        return getOperation().emitError("deny-ops: '")
+               << name << "' is not a TFLite op Mint models (use TFLite's "
+               << "names, such as CONV_2D)";
+      denyList.opNames.insert(StringRef(name).upper());
+    }
+    if (!denyNames.empty()) {
+      llvm::Regex regex(denyNames);
+      std::string error;
+      if (!regex.isValid(error))
+        return getOperation().emitError("deny-names: '")
+               << denyNames << "' is not a regular expression: " << error;
+      denyList.tensorNames = std::move(regex);
+    }
+    return success();
   }
 
   /// Gives the ops TFLite has hybrid kernels for int8 weights (see the
   /// pass description).
-  void quantizeDynamic() {
+  void quantizeDynamic(const DenyList &denyList) {
     SmallVector<Operation *> ops;
     getOperation().walk([&](Operation *op) {
       if (auto conv = dyn_cast<Conv2DOp>(op)) {
@@ -651,6 +738,10 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
     });
     OpBuilder builder(&getContext());
     for (Operation *op : ops) {
+      if (StringRef reason = denyList.getReason(op); !reason.empty()) {
+        op->setAttr(kFloatReasonAttrName, builder.getStringAttr(reason));
+        continue;
+      }
       auto affine = cast<AffineQuantizedOpInterface>(op);
       if (!isF32Tensor(op->getOperand(affine.getInputOperandIndex()).getType()))
         continue;

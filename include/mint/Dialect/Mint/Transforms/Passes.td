@@ -230,7 +230,12 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
       interface stays float (`io-type=float`); `io-type=native` gives the
       model int8 (int16x8: int16) inputs and outputs with their calibrated
       parameters, `io-type=uint8` uint8 ones with the same scale and the
-      zero point moved by 128, requantized to int8 at the borders. Ops Mint cannot give an integer form (custom
+      zero point moved by 128, requantized to int8 at the borders.
+      `deny-ops` (TFLite op names) and `deny-names` (a regular expression
+      searched in the ops' tensor names) keep chosen ops in float between
+      DEQUANTIZE and QUANTIZE (and, with `dynamic-int8`, their weights
+      float). Each op left in float says why in `mint.float_reason`:
+      "custom op", "no int16 kernel in TFLite", "deny-ops", "deny-names". Ops Mint cannot give an integer form (custom
       ops) stay float between DEQUANTIZE and QUANTIZE, and are counted
       (`num-kept-float`).
     * `int16x8`: as `int8`, with symmetric int16 activations (zero point 0,
@@ -294,6 +299,11 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                           "the activation type (int8; int16 in int16x8)"),
                clEnumValN(::mlir::mint::QuantizedIOType::UInt8, "uint8",
                           "uint8 (int8 mode), requantized inside"))}]>,
+    ListOption<"denyOps", "deny-ops", "std::string",
+               "Integer modes: TFLite op names (CONV_2D, ...) to keep in float">,
+    Option<"denyNames", "deny-names", "std::string", /*default=*/"",
+           "Integer modes: keep in float the ops with a tensor name in "
+           "which this regular expression finds a match">,
     Option<"minWeightElements", "min-weight-elements", "int64_t",
            /*default=*/"1024",
            "With mode=dynamic-int8: the fewest values a weight needs to be "
