@@ -175,6 +175,11 @@ struct QuantizeOptions {
                      "inputs and outputs: float (default), int8 or uint8 "
                      "(int8 mode), int16 (int16x8 mode)"),
       llvm::cl::init("float"), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> int8Only{
+      "int8-only",
+      llvm::cl::desc("int8: fail, listing each op that would stay float, "
+                     "unless every op gets an integer form (accelerators)"),
+      llvm::cl::sub(command)};
   llvm::cl::list<std::string> denyOps{
       "deny-ops",
       llvm::cl::desc("Keep these TFLite ops in float (integer modes), e.g. "

@@ -232,6 +232,10 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                     "float16 and dynamic-int8 keep float inputs and outputs)\n";
     return 1;
   }
+  if (options.int8Only && options.mode != QuantizationMode::Int8) {
+    llvm::errs() << "mint: error: --int8-only needs --mode int8\n";
+    return 1;
+  }
   // The modes that calibrate activation ranges on representative samples.
   bool calibrates = options.mode == QuantizationMode::Int8 ||
                     options.mode == QuantizationMode::Int16x8;
@@ -280,6 +284,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.percentile = percentile;
   passOptions.minWeightElements = options.minWeightElements;
   passOptions.ioType = ioType;
+  passOptions.int8Only = options.int8Only;
   passOptions.denyOps = llvm::to_vector(options.denyOps);
   passOptions.denyNames = options.denyNames;
   pm.addPass(createQuantizePass(passOptions));

@@ -38,3 +38,10 @@ func.func @chain(%x: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -1.0, m
   %2 = mint.conv_2d %1, %w, %b {padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32, mint.stats = [#mint.stats<min = -4.0, max = 4.0, average_min = -4.0, average_max = 4.0, samples = 1, histogram_min = -4.0, bin_width = 4.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<2x1x1x2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xf32> loc("out")
   return %2 : tensor<1x4x4x2xf32>
 }
+
+// -----
+
+// RUN: not mint-opt %s --split-input-file --mint-quantize="mode=int8 int8-only=true deny-names=^add" 2>&1 | FileCheck %s --check-prefix=ONLY
+// int8-only: each op that would stay float is a located error.
+// ONLY: error: {{.*}}int8-only: ADD 'add_1' stays float (deny-names)
+// ONLY-NOT: error

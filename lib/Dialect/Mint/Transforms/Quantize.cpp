@@ -695,6 +695,28 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
         return signalPassFailure();
       numKeptFloat += quantizer.getNumKeptFloat();
     }
+    if (int8Only && failed(checkIntegerOnly()))
+      return signalPassFailure();
+  }
+
+  /// Reports each op that stayed float, with why; fails if there is one.
+  LogicalResult checkIntegerOnly() {
+    bool ok = true;
+    getOperation().walk([&](Operation *op) {
+      auto reason = op->getAttrOfType<StringAttr>(kFloatReasonAttrName);
+      if (!reason)
+        return;
+      std::string name = op->getName().stripDialect().upper();
+      if (auto custom = dyn_cast<CustomOp>(op))
+        name = custom.getCustomCode().str();
+      InFlightDiagnostic diag = op->emitError("int8-only: ") << name;
+      SmallVector<StringRef> tensors = DenyList::getTensorNames(op->getLoc());
+      if (!tensors.empty())
+        diag << " '" << tensors.front() << "'";
+      diag << " stays float (" << reason.getValue() << ")";
+      ok = false;
+    });
+    return success(ok);
   }
 
   /// Checks and compiles the deny options into `denyList`.

@@ -299,6 +299,9 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                           "the activation type (int8; int16 in int16x8)"),
                clEnumValN(::mlir::mint::QuantizedIOType::UInt8, "uint8",
                           "uint8 (int8 mode), requantized inside"))}]>,
+    Option<"int8Only", "int8-only", "bool", /*default=*/"false",
+           "With mode=int8: fail, with one located error per op, if any op "
+           "would stay float (for integer-only accelerators)">,
     ListOption<"denyOps", "deny-ops", "std::string",
                "Integer modes: TFLite op names (CONV_2D, ...) to keep in float">,
     Option<"denyNames", "deny-names", "std::string", /*default=*/"",
