@@ -158,8 +158,8 @@ struct QuantizeOptions {
   llvm::cl::opt<std::string> calibrationMethod{
       "calibration-method",
       llvm::cl::desc("How activation ranges follow from calibration: minmax "
-                     "(default), moving-average, percentile (99.99) or "
-                     "percentile=P"),
+                     "(default), moving-average, percentile (99.99), "
+                     "percentile=P, mse or entropy"),
       llvm::cl::init("minmax"), llvm::cl::sub(command)};
   llvm::cl::opt<std::string> data{
       "data",

@@ -213,9 +213,14 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                    << methodName << "'\n";
       return 1;
     }
+  } else if (methodName == "mse") {
+    method = CalibrationMethod::Mse;
+  } else if (methodName == "entropy") {
+    method = CalibrationMethod::Entropy;
   } else if (methodName != "minmax") {
     llvm::errs() << "mint: error: unknown --calibration-method '" << methodName
-                 << "' (minmax, moving-average, percentile, percentile=P)\n";
+                 << "' (minmax, moving-average, percentile, percentile=P, mse, "
+                    "entropy)\n";
     return 1;
   }
   QuantizedIOType ioType = QuantizedIOType::Float;

@@ -9,6 +9,7 @@
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/IR/QuantizedConstants.h"
+#include "mint/Dialect/Mint/Transforms/CalibrationRanges.h"
 #include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -47,42 +48,6 @@ constexpr StringLiteral kStatsAttrName = "mint.stats";
 /// `value` rounded to float, as TFLite stores scales.
 double toFloatPrecision(double value) {
   return static_cast<double>(static_cast<float>(value));
-}
-
-/// The values below which `percentile` % and above which `percentile` % of
-/// the histogram's values lie (interpolated within a bin), kept inside the
-/// observed [min, max].
-std::pair<double, double> getPercentileRange(StatsAttr stats,
-                                             double percentile) {
-  ArrayRef<int64_t> counts = stats.getCounts();
-  double total = 0.0;
-  for (int64_t count : counts)
-    total += static_cast<double>(count);
-  double origin = stats.getHistogramMin().convertToDouble();
-  double width = stats.getBinWidth().convertToDouble();
-  double min = stats.getMin().convertToDouble();
-  double max = stats.getMax().convertToDouble();
-  if (total <= 0.0)
-    return {min, max};
-  double tail = total * (1.0 - percentile / 100.0);
-  // Where the cumulative count reaches `target`.
-  auto positionOf = [&](double target) {
-    double cumulative = 0.0;
-    for (size_t bin = 0; bin < counts.size(); ++bin) {
-      double next = cumulative + static_cast<double>(counts[bin]);
-      if (next >= target && counts[bin] > 0) {
-        double fraction = (target - cumulative) / counts[bin];
-        return origin + (bin + std::clamp(fraction, 0.0, 1.0)) * width;
-      }
-      cumulative = next;
-    }
-    return origin + counts.size() * width;
-  };
-  double low = std::max(min, positionOf(tail));
-  double high = std::min(max, positionOf(total - tail));
-  if (!(low < high))
-    return {min, max};
-  return {low, high};
 }
 
 /// TFLite's symmetric int16 type for the real range [low, high]: zero
@@ -302,15 +267,8 @@ Int8Quantizer::getCalibratedType(Value value) {
                           "calibrate the model first (mint calibrate, or "
                           "mint quantize --data)");
   }
-  double low = stats.getMin().convertToDouble();
-  double high = stats.getMax().convertToDouble();
-  if (method == CalibrationMethod::MovingAverage) {
-    low = stats.getAverageMin().convertToDouble();
-    high = stats.getAverageMax().convertToDouble();
-  } else if (method == CalibrationMethod::Percentile) {
-    std::tie(low, high) = getPercentileRange(stats, percentile);
-  }
-  return getRangeType(low, high);
+  RealRange range = selectRange(stats, method, percentile, activationBits);
+  return getRangeType(range.low, range.high);
 }
 
 FailureOr<Value> Int8Quantizer::getQuantized(Value value) {

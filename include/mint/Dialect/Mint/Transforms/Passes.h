@@ -56,6 +56,13 @@ enum class CalibrationMethod {
   /// The values below which `percentile` % and above which
   /// (100 - `percentile`) % of all values fall (from the histogram).
   Percentile,
+  /// The range whose quantization (clipping plus rounding) has the least
+  /// mean squared error over the histogram.
+  Mse,
+  /// Per side of zero, the clipping threshold whose quantized histogram is
+  /// closest to the original in KL divergence (TensorRT's entropy
+  /// calibration).
+  Entropy,
 };
 
 #define GEN_PASS_DECL

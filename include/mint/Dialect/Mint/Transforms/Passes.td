@@ -218,8 +218,10 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
       calibration attached (`mint calibrate`, or `mint quantize --mode int8
       --data ...`): each float activation gets an asymmetric int8 type
       whose range covers zero (`calibration-method`: the min/max seen,
-      their moving averages, or a `percentile` of all values from the
-      histogram, which leaves rare outliers out); weights of convolutions are int8 per output
+      their moving averages, a `percentile` of all values from the
+      histogram, which leaves rare outliers out, the range of least mean
+      squared quantization error (`mse`) or of least KL divergence per side
+      (`entropy`), both chosen from the histogram); weights of convolutions are int8 per output
       channel, of fully connected layers per tensor, symmetric; biases
       int32 with scale input scale x weight scale; other constants int8 per
       tensor. Ops that only move or select values (pools, reshapes, pads,
@@ -287,7 +289,12 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                           "moving averages of each sample's extremes"),
                clEnumValN(::mlir::mint::CalibrationMethod::Percentile,
                           "percentile",
-                          "the given percentile of all values, each side"))}]>,
+                          "the given percentile of all values, each side"),
+               clEnumValN(::mlir::mint::CalibrationMethod::Mse, "mse",
+                          "the least mean squared quantization error"),
+               clEnumValN(::mlir::mint::CalibrationMethod::Entropy,
+                          "entropy",
+                          "the least KL divergence, each side"))}]>,
     Option<"ioType", "io-type", "::mlir::mint::QuantizedIOType",
            /*default=*/"::mlir::mint::QuantizedIOType::Float",
            "With mode=int8 or int16x8: the element type of the model's "
