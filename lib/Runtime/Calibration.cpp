@@ -117,82 +117,101 @@ StatsAttr TensorStatistics::toAttr(MLIRContext *context) const {
 // Calibrator
 //===----------------------------------------------------------------------===//
 
-FailureOr<std::unique_ptr<Calibrator>>
-Calibrator::create(ModuleOp module, const CompileOptions &options) {
-  std::unique_ptr<Calibrator> calibrator(new Calibrator());
+FailureOr<std::unique_ptr<ObservingModel>>
+ObservingModel::create(ModuleOp module, const CompileOptions &options,
+                       bool includeQuantized) {
+  std::unique_ptr<ObservingModel> observing(new ObservingModel());
   for (auto func : module.getOps<func::FuncOp>()) {
     if (func.isExternal())
       continue;
     if (options.entryPoint.empty() ? func.isPublic()
                                    : func.getSymName() == options.entryPoint) {
-      calibrator->entry = func;
+      observing->entry = func;
       break;
     }
   }
-  if (!calibrator->entry)
-    return emitError(module.getLoc(), "no function to calibrate");
-  calibrator->observed = getObservedValues(calibrator->entry);
+  if (!observing->entry)
+    return emitError(module.getLoc(), "no function to observe");
+  observing->observed =
+      getObservedValues(observing->entry, includeQuantized);
 
-  OwningOpRef<ModuleOp> observing = module.clone();
+  OwningOpRef<ModuleOp> copy = module.clone();
   PassManager pm(module.getContext());
-  pm.addNestedPass<func::FuncOp>(createInsertObserversPass());
-  if (failed(pm.run(*observing)))
+  InsertObserversPassOptions passOptions;
+  passOptions.quantized = includeQuantized;
+  pm.addNestedPass<func::FuncOp>(createInsertObserversPass(passOptions));
+  if (failed(pm.run(*copy)))
     return failure();
   CompileOptions compileOptions = options;
-  compileOptions.entryPoint = calibrator->entry.getSymName().str();
+  compileOptions.entryPoint = observing->entry.getSymName().str();
   FailureOr<std::unique_ptr<CompiledModel>> model =
-      CompiledModel::create(*observing, compileOptions);
+      CompiledModel::create(*copy, compileOptions);
   if (failed(model))
     return failure();
-  calibrator->model = std::move(*model);
+  observing->model = std::move(*model);
 
-  for (auto [index, spec] : llvm::enumerate(calibrator->model->getInputs()))
-    if (spec.kind == ElementKind::F32)
-      calibrator->floatInputs.push_back(index);
   // Where each observation comes out: a result of the model already, or
   // one that mint-insert-observers appended (in order, once each).
   auto returnOp =
-      cast<func::ReturnOp>(calibrator->entry.getBody().back().getTerminator());
+      cast<func::ReturnOp>(observing->entry.getBody().back().getTerminator());
   llvm::SmallDenseMap<Value, size_t> positions;
   for (auto [index, value] : llvm::enumerate(returnOp.getOperands()))
     positions.try_emplace(value, index);
   size_t next = returnOp.getNumOperands();
-  for (Value value : calibrator->observed) {
+  for (Value value : observing->observed) {
     auto [it, inserted] = positions.try_emplace(value, next);
     if (inserted)
       ++next;
-    calibrator->observedOutputs.push_back(it->second);
+    observing->observedOutputs.push_back(it->second);
   }
+  for (const TensorSpec &spec : observing->model->getOutputs())
+    observing->outputBuffers.emplace_back(spec.getByteSize());
+  return observing;
+}
+
+llvm::Error ObservingModel::run(ArrayRef<const void *> inputs) {
+  SmallVector<void *> outputs;
+  for (std::vector<char> &buffer : outputBuffers)
+    outputs.push_back(buffer.data());
+  return model->run(inputs, outputs);
+}
+
+FailureOr<std::unique_ptr<Calibrator>>
+Calibrator::create(ModuleOp module, const CompileOptions &options) {
+  std::unique_ptr<Calibrator> calibrator(new Calibrator());
+  FailureOr<std::unique_ptr<ObservingModel>> model =
+      ObservingModel::create(module, options);
+  if (failed(model))
+    return failure();
+  calibrator->model = std::move(*model);
+  for (auto [index, spec] :
+       llvm::enumerate(calibrator->model->getModel().getInputs()))
+    if (spec.kind == ElementKind::F32)
+      calibrator->floatInputs.push_back(index);
   calibrator->inputStatistics.resize(calibrator->floatInputs.size());
-  calibrator->activationStatistics.resize(calibrator->observed.size());
-  for (const TensorSpec &spec : calibrator->model->getOutputs())
-    calibrator->outputBuffers.emplace_back(spec.getByteSize());
+  calibrator->activationStatistics.resize(
+      calibrator->model->getObserved().size());
   return calibrator;
 }
 
 llvm::Error Calibrator::addSample(ArrayRef<const void *> inputs) {
-  SmallVector<void *> outputs;
-  for (std::vector<char> &buffer : outputBuffers)
-    outputs.push_back(buffer.data());
   auto start = std::chrono::steady_clock::now();
-  if (llvm::Error error = model->run(inputs, outputs))
+  if (llvm::Error error = model->run(inputs))
     return error;
   auto ran = std::chrono::steady_clock::now();
 
-  ArrayRef<TensorSpec> inputSpecs = model->getInputs();
+  ArrayRef<TensorSpec> inputSpecs = model->getModel().getInputs();
   for (auto [slot, index] : llvm::enumerate(floatInputs))
     inputStatistics[slot].add(static_cast<const float *>(inputs[index]),
                               inputSpecs[index].getNumElements());
-  ArrayRef<TensorSpec> outputSpecs = model->getOutputs();
   // Tensors are independent: their statistics update on all cores.
-  llvm::parallelFor(0, observedOutputs.size(), [&](size_t i) {
-    size_t position = observedOutputs[i];
-    const TensorSpec &spec = outputSpecs[position];
+  llvm::parallelFor(0, activationStatistics.size(), [&](size_t i) {
+    const TensorSpec &spec = model->getObservedSpec(i);
     // float16 activations (a model computing in f16) are not observed.
     if (spec.kind != ElementKind::F32)
       return;
     activationStatistics[i].add(
-        reinterpret_cast<const float *>(outputBuffers[position].data()),
+        static_cast<const float *>(model->getObservedData(i)),
         spec.getNumElements());
   });
   auto done = std::chrono::steady_clock::now();
@@ -203,13 +222,14 @@ llvm::Error Calibrator::addSample(ArrayRef<const void *> inputs) {
 }
 
 void Calibrator::annotate() {
+  func::FuncOp entry = model->getEntry();
   MLIRContext *context = entry.getContext();
   StringAttr name = StringAttr::get(context, "mint.stats");
   for (auto [slot, index] : llvm::enumerate(floatInputs))
     if (StatsAttr stats = inputStatistics[slot].toAttr(context))
       entry.setArgAttr(index, name, stats);
   for (auto [value, statistics] :
-       llvm::zip_equal(observed, activationStatistics)) {
+       llvm::zip_equal(model->getObserved(), activationStatistics)) {
     StatsAttr stats = statistics.toAttr(context);
     if (!stats)
       continue;

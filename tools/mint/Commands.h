@@ -199,6 +199,44 @@ struct QuantizeOptions {
                            llvm::cl::sub(command)};
 };
 
+/// Options of `mint compare`.
+struct CompareOptions {
+  llvm::cl::SubCommand command{
+      "compare", "Run a float model and its quantized version on the same "
+                 "samples and report the error of each layer and output"};
+  llvm::cl::opt<std::string> reference{llvm::cl::Positional,
+                                       llvm::cl::desc("<float.tflite>"),
+                                       llvm::cl::Required,
+                                       llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> candidate{llvm::cl::Positional,
+                                       llvm::cl::desc("<quantized.tflite>"),
+                                       llvm::cl::Required,
+                                       llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> data{
+      "data",
+      llvm::cl::desc("Samples of the float model's input (as mint quantize "
+                     "--data; default: 8 random samples)"),
+      llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  llvm::cl::opt<unsigned> top{
+      "top",
+      llvm::cl::desc("Print the N worst layers (default 20; 0: all)"),
+      llvm::cl::init(20), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> report{
+      "report", llvm::cl::desc("Write the full report as JSON"),
+      llvm::cl::value_desc("file.json"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> plot{
+      "plot",
+      llvm::cl::desc("Draw each layer's SQNR, in model order, as a PNG bar "
+                     "chart"),
+      llvm::cl::value_desc("file.png"), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json",
+                           llvm::cl::desc("Print the report as JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint compare`; returns the process exit code.
+int runCompareCommand(const CompareOptions &options, llvm::raw_ostream &os);
+
 /// Runs `mint quantize`; returns the process exit code.
 int runQuantizeCommand(const QuantizeOptions &options, llvm::raw_ostream &os);
 

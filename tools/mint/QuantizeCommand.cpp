@@ -121,73 +121,6 @@ LogicalResult writeModel(ModuleOp module, StringRef path) {
   return writeFileAtomically(path, bytes);
 }
 
-/// The quantized element type of tensor type `type`, if any.
-quant::UniformQuantizedType getUniformType(Type type) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  return tensor ? dyn_cast<quant::UniformQuantizedType>(tensor.getElementType())
-                : quant::UniformQuantizedType();
-}
-
-/// The values of a float32 output array, or of a quantized one (of tensor
-/// type `type`) dequantized, as doubles.
-std::vector<double> toDoubles(const NpyArray &array, Type type = {}) {
-  std::vector<double> values;
-  if (array.kind == ElementKind::F32) {
-    const auto *data = reinterpret_cast<const float *>(array.data.data());
-    values.assign(data, data + array.data.size() / sizeof(float));
-    return values;
-  }
-  quant::UniformQuantizedType quantized = getUniformType(type);
-  if (!quantized)
-    return values;
-  int64_t count = array.getNumElements();
-  for (int64_t i = 0; i < count; ++i) {
-    int64_t stored;
-    if (array.kind == ElementKind::I8)
-      stored = reinterpret_cast<const int8_t *>(array.data.data())[i];
-    else if (array.kind == ElementKind::U8)
-      stored = reinterpret_cast<const uint8_t *>(array.data.data())[i];
-    else if (array.kind == ElementKind::I16)
-      stored = reinterpret_cast<const int16_t *>(array.data.data())[i];
-    else
-      return {};
-    values.push_back((stored - quantized.getZeroPoint()) *
-                     quantized.getScale());
-  }
-  return values;
-}
-
-/// `array` (float32) quantized to tensor type `type` when that is
-/// quantized (x / scale rounded halves away from zero, plus the zero
-/// point, saturated); otherwise `array` itself.
-NpyArray quantizeArray(const NpyArray &array, Type type) {
-  quant::UniformQuantizedType quantized = getUniformType(type);
-  if (!quantized || array.kind != ElementKind::F32)
-    return array;
-  NpyArray result;
-  result.shape = array.shape;
-  unsigned width = quantized.getStorageTypeIntegralWidth();
-  result.kind = width == 16              ? ElementKind::I16
-                : quantized.isSigned() ? ElementKind::I8
-                                       : ElementKind::U8;
-  int64_t count = array.getNumElements();
-  result.data.resize(count * getElementKindSize(result.kind));
-  const auto *in = reinterpret_cast<const float *>(array.data.data());
-  for (int64_t i = 0; i < count; ++i) {
-    int64_t stored = std::clamp<int64_t>(
-        std::llround(in[i] / quantized.getScale()) +
-            quantized.getZeroPoint(),
-        quantized.getStorageTypeMin(), quantized.getStorageTypeMax());
-    if (result.kind == ElementKind::I16)
-      reinterpret_cast<int16_t *>(result.data.data())[i] = stored;
-    else if (result.kind == ElementKind::I8)
-      reinterpret_cast<int8_t *>(result.data.data())[i] = stored;
-    else
-      reinterpret_cast<uint8_t *>(result.data.data())[i] = stored;
-  }
-  return result;
-}
-
 } // namespace
 
 int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
@@ -327,9 +260,12 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
       }
     }
     for (size_t i = 0; i < outputs.size(); ++i) {
-      std::vector<double> want = toDoubles(reference[i]);
+      std::vector<double> want =
+          readAsDoubles(reference[i].data.data(), reference[i].kind,
+                        reference[i].getNumElements(), Type());
       std::vector<double> got =
-          toDoubles(result[i], entry.getResultTypes()[i]);
+          readAsDoubles(result[i].data.data(), result[i].kind,
+                        result[i].getNumElements(), entry.getResultTypes()[i]);
       for (size_t j = 0; j < want.size() && j < got.size(); ++j) {
         signal[i] += want[j] * want[j];
         noise[i] += (want[j] - got[j]) * (want[j] - got[j]);

@@ -48,6 +48,7 @@ int main(int argc, char **argv) {
   BenchOptions benchOptions;
   CalibrateOptions calibrateOptions;
   QuantizeOptions quantizeOptions;
+  CompareOptions compareOptions;
 
   llvm::cl::SetVersionPrinter(printVersion);
   llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
@@ -69,6 +70,8 @@ int main(int argc, char **argv) {
     return runCalibrateCommand(calibrateOptions, llvm::outs());
   if (quantizeOptions.command)
     return runQuantizeCommand(quantizeOptions, llvm::outs());
+  if (compareOptions.command)
+    return runCompareCommand(compareOptions, llvm::outs());
 
   llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
   return 2;

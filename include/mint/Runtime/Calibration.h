@@ -56,6 +56,51 @@ private:
   std::vector<int64_t> counts;
 };
 
+/// A model compiled with the activations of its entry function returned as
+/// extra outputs (mint-insert-observers), so that one run yields them all.
+class ObservingModel {
+public:
+  /// Compiles `module` (mint ops), which is not modified, observing its
+  /// float activations, and with `includeQuantized` its quantized ones.
+  static FailureOr<std::unique_ptr<ObservingModel>>
+  create(ModuleOp module, const CompileOptions &options = {},
+         bool includeQuantized = false);
+
+  /// The entry function of the module given to create().
+  func::FuncOp getEntry() const { return entry; }
+  /// The observed values of the entry function, in op order.
+  ArrayRef<Value> getObserved() const { return observed; }
+  /// The compiled model (its outputs: the entry's results, then the
+  /// observations it does not return already).
+  const CompiledModel &getModel() const { return *model; }
+
+  /// Runs one sample (one buffer per input, see CompiledModel::run) into
+  /// the model's own output buffers.
+  llvm::Error run(ArrayRef<const void *> inputs);
+
+  /// What observed value `index` held after the last run.
+  const TensorSpec &getObservedSpec(size_t index) const {
+    return model->getOutputs()[observedOutputs[index]];
+  }
+  const void *getObservedData(size_t index) const {
+    return outputBuffers[observedOutputs[index]].data();
+  }
+  /// What output `index` of the entry function held after the last run.
+  const void *getOutputData(size_t index) const {
+    return outputBuffers[index].data();
+  }
+
+private:
+  ObservingModel() = default;
+
+  std::unique_ptr<CompiledModel> model;
+  func::FuncOp entry;
+  SmallVector<Value> observed;
+  /// The model output that carries each observed value.
+  SmallVector<size_t> observedOutputs;
+  std::vector<std::vector<char>> outputBuffers;
+};
+
 /// Runs a float model on samples and annotates it with what it saw.
 class Calibrator {
 public:
@@ -66,7 +111,9 @@ public:
   create(ModuleOp module, const CompileOptions &options = {});
 
   /// The model's inputs, which each sample provides.
-  ArrayRef<TensorSpec> getInputs() const { return model->getInputs(); }
+  ArrayRef<TensorSpec> getInputs() const {
+    return model->getModel().getInputs();
+  }
 
   /// Runs one sample (one buffer per input, see CompiledModel::run) and
   /// adds what it computed to the statistics.
@@ -92,15 +139,10 @@ public:
 private:
   Calibrator() = default;
 
-  std::unique_ptr<CompiledModel> model;
-  func::FuncOp entry;
-  SmallVector<Value> observed;
-  /// The model output that carries each observed value.
-  SmallVector<size_t> observedOutputs;
+  std::unique_ptr<ObservingModel> model;
   SmallVector<unsigned> floatInputs;
   std::vector<TensorStatistics> inputStatistics;
   std::vector<TensorStatistics> activationStatistics;
-  std::vector<std::vector<char>> outputBuffers;
   int64_t numSamples = 0;
   double runSeconds = 0.0;
   double statisticsSeconds = 0.0;

@@ -2,7 +2,8 @@
 //
 // Implements `mint-fuse-activations`: a standalone RELU, RELU6 or
 // RELU_N1_TO_1 becomes the fused_activation_function of the op producing
-// its input, read and set through FusedActivationOpInterface.
+// its input, read and set through FusedActivationOpInterface; the producer
+// takes the activation's location (its tensor name).
 //
 //===----------------------------------------------------------------------===//
 
@@ -45,9 +46,12 @@ struct FuseActivationIntoProducer : OpRewritePattern<ActivationOp> {
             ->template hasTrait<OpTrait::mint::SameOperandsAndResultsScale>())
       return rewriter.notifyMatchFailure(
           op, "fusing would change the scale of a same-scale producer");
+    // The producer now computes the activation's tensor, and takes its
+    // name (TFLite's converter names fused outputs so too).
     rewriter.modifyOpInPlace(producer, [&] {
       producer.setFusedActivation(kActivation);
       producer->getResult(0).setType(resultType);
+      producer->setLoc(op.getLoc());
     });
     rewriter.replaceOp(op, producer->getResult(0));
     return success();

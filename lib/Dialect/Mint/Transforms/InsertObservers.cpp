@@ -11,6 +11,7 @@
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/DenseSet.h"
 
 namespace mlir::mint {
@@ -30,7 +31,8 @@ static bool isWeight(Operation *op) {
                            dequantize.getInput().getDefiningOp());
 }
 
-SmallVector<Value> mlir::mint::getObservedValues(func::FuncOp func) {
+SmallVector<Value> mlir::mint::getObservedValues(func::FuncOp func,
+                                                 bool includeQuantized) {
   SmallVector<Value> values;
   func.walk([&](Operation *op) {
     if (!isa<MintDialect>(op->getDialect()) || isWeight(op))
@@ -38,7 +40,9 @@ SmallVector<Value> mlir::mint::getObservedValues(func::FuncOp func) {
     for (Value result : op->getResults()) {
       auto type = dyn_cast<RankedTensorType>(result.getType());
       if (type && type.hasStaticShape() &&
-          isa<FloatType>(type.getElementType()))
+          (isa<FloatType>(type.getElementType()) ||
+           (includeQuantized &&
+            isa<quant::QuantizedType>(type.getElementType()))))
         values.push_back(result);
     }
   });
@@ -48,11 +52,13 @@ SmallVector<Value> mlir::mint::getObservedValues(func::FuncOp func) {
 namespace {
 struct InsertObserversPass
     : mint::impl::InsertObserversPassBase<InsertObserversPass> {
+  using InsertObserversPassBase::InsertObserversPassBase;
+
   void runOnOperation() override {
     func::FuncOp func = getOperation();
     if (!func.isPublic() || func.isExternal())
       return;
-    SmallVector<Value> observed = getObservedValues(func);
+    SmallVector<Value> observed = getObservedValues(func, quantized);
     auto returnOp = cast<func::ReturnOp>(func.getBody().back().getTerminator());
     int64_t first = returnOp.getNumOperands();
     // A value returned twice breaks bufferization; observations that are

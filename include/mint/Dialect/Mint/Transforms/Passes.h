@@ -83,7 +83,8 @@ void populateFoldF16WeightsPatterns(RewritePatternSet &patterns);
 /// The float activations of `func` that calibration observes, in op order:
 /// each float, statically shaped result of a mint op other than a constant
 /// or the DEQUANTIZE of a constant.
-SmallVector<Value> getObservedValues(func::FuncOp func);
+SmallVector<Value> getObservedValues(func::FuncOp func,
+                                     bool includeQuantized = false);
 
 /// The attribute mint-insert-observers puts on a function: the index of its
 /// first observation result.

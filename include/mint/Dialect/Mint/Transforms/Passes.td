@@ -164,7 +164,9 @@ def InsertObserversPass : Pass<"mint-insert-observers", "func::FuncOp"> {
     records. The function gets the attribute `mint.observed_from = N`: its
     results from N on are the appended observations (getObservedValues()
     lists every observed value, returned already or not, in op order on the
-    unmodified function). Private functions are left alone.
+    unmodified function). Private functions are left alone. With
+    `quantized`, quantized activations (int8, int16) are returned too, for
+    comparing a quantized model with its float one (`mint compare`).
 
     Before:
 
@@ -188,6 +190,10 @@ def InsertObserversPass : Pass<"mint-insert-observers", "func::FuncOp"> {
     ```
   }];
   let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"quantized", "quantized", "bool", /*default=*/"false",
+           "Also return quantized activations">
+  ];
 }
 
 def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
