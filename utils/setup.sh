@@ -7,14 +7,17 @@ MINT_BUILD_DIR=${MINT_BUILD_DIR:-$MINT_ROOT/build}
 
 # The Debian 12 packages the build and the tests need: the toolchain and
 # MLIR, LLVM's OpenMP runtime (multi-threaded models), flatbuffers,
-# GoogleTest, and python3-skimage for real photographs.
+# GoogleTest, stb (image decoding and resizing) and zlib (.npz), and
+# python3-skimage for real photographs (with python3-pil, which the data
+# tests use to write images).
 MINT_PACKAGES=(
   cmake ninja-build git python3
   clang-22 lld-22 llvm-22-dev llvm-22-tools libmlir-22-dev mlir-22-tools
   libomp-22-dev
   flatbuffers-compiler libflatbuffers-dev
   googletest libgtest-dev
-  python3-skimage
+  libstb-dev zlib1g-dev
+  python3-skimage python3-pil
 )
 # The image sizes the MediaPipe models take (utils/prepare-images.py).
 MINT_IMAGE_SIZES=(128x128 192x192 224x224 256x256 144x256)

@@ -9,9 +9,12 @@
 
 #include "mint/Runtime/Npy.h"
 
+#include "llvm/Support/Endian.h"
 #include "llvm/Support/FileOutputBuffer.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <zlib.h>
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -193,4 +196,119 @@ llvm::Error mint::writeNpy(llvm::StringRef path, const NpyArray &array) {
     return buffer.takeError();
   std::copy(bytes.begin(), bytes.end(), (*buffer)->getBufferStart());
   return (*buffer)->commit();
+}
+
+//===----------------------------------------------------------------------===//
+// .npz
+//===----------------------------------------------------------------------===//
+
+/// Inflates raw deflate data (no zlib header) into `size` bytes.
+static llvm::Expected<std::string> inflateRaw(llvm::StringRef data,
+                                              uint64_t size,
+                                              llvm::StringRef name) {
+  std::string out(size, '\0');
+  z_stream stream = {};
+  if (inflateInit2(&stream, -MAX_WBITS) != Z_OK)
+    return llvm::createStringError(name + ": cannot start inflating");
+  stream.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(data.data()));
+  stream.avail_in = data.size();
+  stream.next_out = reinterpret_cast<Bytef *>(out.data());
+  stream.avail_out = out.size();
+  int status = inflate(&stream, Z_FINISH);
+  uint64_t produced = stream.total_out;
+  inflateEnd(&stream);
+  if (status != Z_STREAM_END || produced != size)
+    return llvm::createStringError(name + ": corrupt deflate data");
+  return out;
+}
+
+llvm::Expected<std::vector<std::pair<std::string, NpyArray>>>
+mlir::mint::readNpz(llvm::StringRef path) {
+  llvm::ErrorOr<std::unique_ptr<llvm::MemoryBuffer>> file =
+      llvm::MemoryBuffer::getFile(path, /*IsText=*/false,
+                                  /*RequiresNullTerminator=*/false);
+  if (!file)
+    return llvm::createStringError(path + ": cannot read the file: " +
+                                   file.getError().message());
+  llvm::StringRef bytes = (*file)->getBuffer();
+  auto read16 = [&](size_t offset) {
+    return llvm::support::endian::read16le(bytes.data() + offset);
+  };
+  auto read32 = [&](size_t offset) {
+    return llvm::support::endian::read32le(bytes.data() + offset);
+  };
+  auto corrupt = [&](const llvm::Twine &what) {
+    return llvm::createStringError(path + ": not a readable .npz (" + what +
+                                   ")");
+  };
+  // The end of central directory record: 22 bytes plus a comment of up to
+  // 65535 bytes, at the end of the file.
+  constexpr uint32_t kEndSignature = 0x06054b50;
+  constexpr uint32_t kCentralSignature = 0x02014b50;
+  constexpr uint32_t kLocalSignature = 0x04034b50;
+  if (bytes.size() < 22)
+    return corrupt("too short for a zip file");
+  size_t end = bytes.size() - 22;
+  size_t lowest = bytes.size() > 22 + 65535 ? bytes.size() - 22 - 65535 : 0;
+  while (read32(end) != kEndSignature) {
+    if (end == lowest)
+      return corrupt("no zip directory");
+    --end;
+  }
+  uint16_t entries = read16(end + 10);
+  uint32_t directorySize = read32(end + 12);
+  uint32_t directoryOffset = read32(end + 16);
+  if (directoryOffset == 0xFFFFFFFF || entries == 0xFFFF)
+    return corrupt("ZIP64 archives, for arrays over 4 GB, are not read");
+  if (uint64_t(directoryOffset) + directorySize > end)
+    return corrupt("directory out of bounds");
+
+  std::vector<std::pair<std::string, NpyArray>> arrays;
+  size_t offset = directoryOffset;
+  for (uint16_t i = 0; i < entries; ++i) {
+    if (offset + 46 > end || read32(offset) != kCentralSignature)
+      return corrupt("bad directory entry");
+    uint16_t method = read16(offset + 10);
+    uint32_t compressedSize = read32(offset + 20);
+    uint32_t size = read32(offset + 24);
+    uint16_t nameLength = read16(offset + 28);
+    uint16_t extraLength = read16(offset + 30);
+    uint16_t commentLength = read16(offset + 32);
+    uint32_t localOffset = read32(offset + 42);
+    if (offset + 46 + nameLength > end)
+      return corrupt("bad directory entry");
+    std::string name = bytes.substr(offset + 46, nameLength).str();
+    offset += 46 + nameLength + extraLength + commentLength;
+    if (compressedSize == 0xFFFFFFFF || size == 0xFFFFFFFF ||
+        localOffset == 0xFFFFFFFF)
+      return corrupt("ZIP64 archives, for arrays over 4 GB, are not read");
+
+    if (uint64_t(localOffset) + 30 > bytes.size() ||
+        read32(localOffset) != kLocalSignature)
+      return corrupt("bad entry header for '" + name + "'");
+    size_t dataOffset =
+        localOffset + 30 + read16(localOffset + 26) + read16(localOffset + 28);
+    if (uint64_t(dataOffset) + compressedSize > bytes.size())
+      return corrupt("entry '" + name + "' out of bounds");
+    llvm::StringRef stored = bytes.substr(dataOffset, compressedSize);
+    std::string inflated;
+    std::string where = (path + ":" + name).str();
+    if (method == 8) {
+      llvm::Expected<std::string> data = inflateRaw(stored, size, where);
+      if (!data)
+        return data.takeError();
+      inflated = std::move(*data);
+      stored = inflated;
+    } else if (method != 0) {
+      return corrupt("entry '" + name + "' uses compression method " +
+                     llvm::Twine(method) + "; numpy writes stored or deflated");
+    }
+    llvm::Expected<NpyArray> array = parseNpy(stored, where);
+    if (!array)
+      return array.takeError();
+    llvm::StringRef stem = name;
+    stem.consume_back(".npy");
+    arrays.emplace_back(stem.str(), std::move(*array));
+  }
+  return arrays;
 }

@@ -16,6 +16,27 @@
 
 namespace mlir::mint::driver {
 
+/// How image files given as --data become model inputs; shared by the
+/// commands that take samples.
+struct ImageInputOptions {
+  explicit ImageInputOptions(llvm::cl::SubCommand &command)
+      : scale("input-scale",
+              llvm::cl::desc("Images: input = pixel (0-255) x scale + "
+                             "offset (default scale 1/255: [0, 1])"),
+              llvm::cl::init(1.0 / 255.0), llvm::cl::sub(command)),
+        offset("input-offset",
+               llvm::cl::desc("Images: see --input-scale (default 0)"),
+               llvm::cl::init(0.0), llvm::cl::sub(command)),
+        mean("input-mean",
+             llvm::cl::desc("Images: input = (pixel - mean) / std, instead "
+                            "of --input-scale and --input-offset"),
+             llvm::cl::sub(command)),
+        std("input-std", llvm::cl::desc("Images: see --input-mean"),
+            llvm::cl::sub(command)) {}
+
+  llvm::cl::opt<double> scale, offset, mean, std;
+};
+
 /// Options of `mint ops`.
 struct OpsOptions {
   llvm::cl::SubCommand command{
@@ -110,10 +131,13 @@ struct CalibrateOptions {
   llvm::cl::opt<std::string> data{
       "data",
       llvm::cl::desc("The samples: a .npy whose first dimension counts "
-                     "samples of the model's input, or a directory of .npy "
-                     "files, one sample each"),
+                     "samples of the model's input, a .npz of such arrays "
+                     "(one per input), a directory of .npy files (one "
+                     "sample each) or of PNG/JPEG images (resized to the "
+                     "input; see --input-scale)"),
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::Required,
       llvm::cl::sub(command)};
+  ImageInputOptions images{command};
   llvm::cl::opt<std::string> output{
       "o",
       llvm::cl::desc("Write the model as MLIR with its statistics attached"),
@@ -165,10 +189,12 @@ struct QuantizeOptions {
       "data",
       llvm::cl::desc("Representative samples, to calibrate on (int8) and "
                      "to measure the output SQNR on: a .npy whose first "
-                     "dimension counts samples of the model's input, or a "
-                     "directory of .npy files, one sample each (float16 "
-                     "and dynamic-int8 default: 8 random samples)"),
+                     "dimension counts samples of the model's input, a "
+                     ".npz of such arrays, a directory of .npy files (one "
+                     "sample each) or of PNG/JPEG images (float16 and "
+                     "dynamic-int8 default: 8 random samples)"),
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  ImageInputOptions images{command};
   llvm::cl::opt<std::string> ioType{
       "io-type",
       llvm::cl::desc("int8 and int16x8: the element type of the model's "
@@ -217,6 +243,7 @@ struct CompareOptions {
       llvm::cl::desc("Samples of the float model's input (as mint quantize "
                      "--data; default: 8 random samples)"),
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  ImageInputOptions images{command};
   llvm::cl::opt<unsigned> top{
       "top",
       llvm::cl::desc("Print the N worst layers (default 20; 0: all)"),

@@ -180,10 +180,14 @@ int mlir::mint::driver::runCompareCommand(const CompareOptions &options,
                  << "; compare a model with its own quantized version\n";
     return 1;
   }
+  std::optional<ImagePreprocessing> images =
+      getImagePreprocessing(options.images);
+  if (!images)
+    return 1;
   std::string description;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
       loadSamples(options.data, referenceModel.getInputs(),
-                  /*randomCount=*/8, description);
+                  /*randomCount=*/8, description, *images);
   if (!samples)
     return 1;
 

@@ -63,9 +63,69 @@ llvm::Error mlir::mint::driver::runOnce(CompiledModel &model,
   return model.run(inputData, outputData);
 }
 
+std::optional<ImagePreprocessing>
+mlir::mint::driver::getImagePreprocessing(const ImageInputOptions &options) {
+  ImagePreprocessing preprocessing;
+  bool meanStd = options.mean.getNumOccurrences() ||
+                 options.std.getNumOccurrences();
+  if (meanStd) {
+    if (options.scale.getNumOccurrences() ||
+        options.offset.getNumOccurrences()) {
+      llvm::errs() << "mint: error: give --input-mean and --input-std, or "
+                      "--input-scale and --input-offset, not both\n";
+      return std::nullopt;
+    }
+    if (!options.mean.getNumOccurrences() || !options.std.getNumOccurrences() ||
+        options.std == 0.0) {
+      llvm::errs() << "mint: error: --input-mean needs --input-std, which "
+                      "must not be 0\n";
+      return std::nullopt;
+    }
+    preprocessing.scale = 1.0 / options.std;
+    preprocessing.offset = -options.mean / options.std;
+    return preprocessing;
+  }
+  preprocessing.scale = options.scale;
+  preprocessing.offset = options.offset;
+  return preprocessing;
+}
+
+/// Reports `error` and returns nullopt.
+static std::nullopt_t report(llvm::Error error) {
+  llvm::errs() << "mint: error: " << llvm::toString(std::move(error)) << "\n";
+  return std::nullopt;
+}
+
+/// Splits `batch` ([N, ...], N samples of `spec`) into samples; nullopt
+/// after reporting a batch that does not fit.
+static std::optional<std::vector<NpyArray>>
+splitBatch(const NpyArray &batch, const TensorSpec &spec, StringRef name) {
+  size_t sampleBytes = spec.getByteSize();
+  int64_t count = batch.shape.empty() ? 0 : batch.shape.front();
+  if (batch.kind != spec.kind || count <= 0 ||
+      batch.data.size() != count * sampleBytes) {
+    llvm::errs() << name << ": error: expected [N, ...] samples of "
+                 << spec.getNumElements() << " "
+                 << getElementKindName(spec.kind)
+                 << " values each (model input '" << spec.name << "')\n";
+    return std::nullopt;
+  }
+  std::vector<NpyArray> samples;
+  NpyArray sample;
+  sample.kind = spec.kind;
+  sample.shape.assign(spec.shape.begin(), spec.shape.end());
+  for (int64_t i = 0; i < count; ++i) {
+    sample.data.assign(batch.data.begin() + i * sampleBytes,
+                       batch.data.begin() + (i + 1) * sampleBytes);
+    samples.push_back(sample);
+  }
+  return samples;
+}
+
 std::optional<std::vector<std::vector<NpyArray>>>
 mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
-                                int randomCount, std::string &description) {
+                                int randomCount, std::string &description,
+                                const ImagePreprocessing &images) {
   std::vector<std::vector<NpyArray>> samples;
   if (data.empty()) {
     std::mt19937 rng(0);
@@ -77,9 +137,62 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
     description = std::to_string(randomCount) + " random samples";
     return samples;
   }
+  if (!llvm::sys::fs::exists(data)) {
+    llvm::errs() << data << ": error: no such file or directory\n";
+    return std::nullopt;
+  }
+
+  // A .npz: one [N, ...] array per input, matched by name, else in order.
+  if (llvm::sys::path::extension(data) == ".npz") {
+    llvm::Expected<std::vector<std::pair<std::string, NpyArray>>> arrays =
+        readNpz(data);
+    if (!arrays)
+      return report(arrays.takeError());
+    if (arrays->size() != specs.size()) {
+      llvm::errs() << data << ": error: holds " << arrays->size()
+                   << " arrays; the model has " << specs.size()
+                   << " inputs\n";
+      return std::nullopt;
+    }
+    bool byName = llvm::all_of(specs, [&](const TensorSpec &spec) {
+      return llvm::any_of(*arrays,
+                          [&](const auto &entry) {
+                            return entry.first == spec.name;
+                          });
+    });
+    std::vector<std::vector<NpyArray>> perInput;
+    for (size_t index = 0; index < specs.size(); ++index) {
+      const TensorSpec &spec = specs[index];
+      const auto *entry = &(*arrays)[index];
+      if (byName)
+        entry = &*llvm::find_if(*arrays, [&](const auto &candidate) {
+          return candidate.first == spec.name;
+        });
+      std::optional<std::vector<NpyArray>> split = splitBatch(
+          entry->second, spec, (data + ":" + entry->first).str());
+      if (!split)
+        return std::nullopt;
+      if (!perInput.empty() && split->size() != perInput.front().size()) {
+        llvm::errs() << data << ": error: its arrays hold different numbers "
+                     << "of samples\n";
+        return std::nullopt;
+      }
+      perInput.push_back(std::move(*split));
+    }
+    for (size_t i = 0; i < perInput.front().size(); ++i) {
+      samples.emplace_back();
+      for (std::vector<NpyArray> &input : perInput)
+        samples.back().push_back(std::move(input[i]));
+    }
+    description = std::to_string(samples.size()) + " samples from " +
+                  data.str();
+    return samples;
+  }
+
   if (specs.size() != 1) {
     llvm::errs() << data << ": error: --data gives samples of one "
-                 << "input; the model has " << specs.size() << "\n";
+                 << "input; the model has " << specs.size()
+                 << " (give a .npz with one array per input)\n";
     return std::nullopt;
   }
   const TensorSpec &spec = specs.front();
@@ -96,60 +209,67 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
                  << "]\n";
     return false;
   };
+  auto readFile = [&](StringRef path) -> std::optional<NpyArray> {
+    llvm::Expected<NpyArray> array = isImageFile(path)
+                                         ? readImageSample(path, spec, images)
+                                         : readNpy(path);
+    if (!array)
+      return report(array.takeError());
+    if (!checkSample(*array, path))
+      return std::nullopt;
+    return std::move(*array);
+  };
   if (llvm::sys::fs::is_directory(data)) {
     std::vector<std::string> paths;
     std::error_code error;
+    bool npy = false, image = false;
     for (llvm::sys::fs::directory_iterator it(data, error), end;
-         it != end && !error; it.increment(error))
-      if (llvm::sys::path::extension(it->path()) == ".npy")
+         it != end && !error; it.increment(error)) {
+      bool isNpy = llvm::sys::path::extension(it->path()) == ".npy";
+      bool isImage = isImageFile(it->path());
+      npy |= isNpy;
+      image |= isImage;
+      if (isNpy || isImage)
         paths.push_back(it->path());
+    }
     llvm::sort(paths);
     if (error || paths.empty()) {
-      llvm::errs() << data << ": error: no .npy samples in the "
-                   << "directory\n";
+      llvm::errs() << data << ": error: no .npy samples or images (PNG, "
+                   << "JPEG, BMP) in the directory\n";
+      return std::nullopt;
+    }
+    if (npy && image) {
+      llvm::errs() << data << ": error: the directory mixes .npy samples "
+                   << "and images; give one kind\n";
       return std::nullopt;
     }
     for (const std::string &path : paths) {
-      llvm::Expected<NpyArray> array = readNpy(path);
-      if (!array) {
-        llvm::errs() << "mint: error: " << llvm::toString(array.takeError())
-                     << "\n";
-        return std::nullopt;
-      }
-      if (!checkSample(*array, path))
+      std::optional<NpyArray> array = readFile(path);
+      if (!array)
         return std::nullopt;
       samples.push_back({std::move(*array)});
     }
-    description =
-        std::to_string(samples.size()) + " samples from " + data.str();
+    description = std::to_string(samples.size()) + (image ? " images" :
+                  " samples") + " from " + data.str();
+    return samples;
+  }
+  if (isImageFile(data)) {
+    std::optional<NpyArray> array = readFile(data);
+    if (!array)
+      return std::nullopt;
+    samples.push_back({std::move(*array)});
+    description = "1 image from " + data.str();
     return samples;
   }
   llvm::Expected<NpyArray> batch = readNpy(data);
-  if (!batch) {
-    llvm::errs() << "mint: error: " << llvm::toString(batch.takeError())
-                 << "\n";
+  if (!batch)
+    return report(batch.takeError());
+  std::optional<std::vector<NpyArray>> split = splitBatch(*batch, spec, data);
+  if (!split)
     return std::nullopt;
-  }
-  // [N, ...] where each of the N slices holds one sample of the input.
-  size_t sampleBytes = spec.getByteSize();
-  int64_t count = batch->shape.empty() ? 0 : batch->shape.front();
-  if (batch->kind != spec.kind || count <= 0 ||
-      batch->data.size() != count * sampleBytes) {
-    llvm::errs() << data << ": error: expected [N, ...] samples of "
-                 << spec.getNumElements() << " "
-                 << getElementKindName(spec.kind)
-                 << " values each (model input '" << spec.name << "')\n";
-    return std::nullopt;
-  }
-  NpyArray sample;
-  sample.kind = spec.kind;
-  sample.shape.assign(spec.shape.begin(), spec.shape.end());
-  for (int64_t i = 0; i < count; ++i) {
-    sample.data.assign(batch->data.begin() + i * sampleBytes,
-                       batch->data.begin() + (i + 1) * sampleBytes);
-    samples.push_back({sample});
-  }
-  description = std::to_string(count) + " samples from " + data.str();
+  for (NpyArray &sample : *split)
+    samples.push_back({std::move(sample)});
+  description = std::to_string(samples.size()) + " samples from " + data.str();
   return samples;
 }
 

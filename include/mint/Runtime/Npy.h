@@ -33,6 +33,11 @@ llvm::Expected<NpyArray> parseNpy(llvm::StringRef bytes, llvm::StringRef name);
 /// Reads a .npy file.
 llvm::Expected<NpyArray> readNpy(llvm::StringRef path);
 
+/// Reads the arrays of a .npz file (numpy's zip of .npy files, stored or
+/// deflated), in the order of its directory, each named without ".npy".
+llvm::Expected<std::vector<std::pair<std::string, NpyArray>>>
+readNpz(llvm::StringRef path);
+
 /// Serializes `array` as .npy (format version 1.0).
 std::string serializeNpy(const NpyArray &array);
 
