@@ -10,6 +10,9 @@
 
 #include "TosaBuilders.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Math/IR/Math.h"
+
 #include <limits>
 
 using namespace mlir;
@@ -242,6 +245,56 @@ ConvertFloatUnary<LogSoftmaxOp>::build(ConversionPatternRewriter &rewriter,
   return tosa::SubOp::create(rewriter, loc, type, shifted, log).getResult();
 }
 
+/// FAKE_QUANT as TFLite's kernel computes it, in float: the range nudged
+/// so that zero is a grid point (scale = (max - min) / (qmax - qmin), the
+/// zero point from min rounded halves away from zero, min and max moved
+/// onto the grid), then each value clamped, shifted by the nudged min,
+/// rounded (halves away) to a multiple of the scale and shifted back.
+/// (narrow_range, which TFLite's kernel refuses, is refused before.)
+template <>
+FailureOr<Value>
+ConvertFloatUnary<FakeQuantOp>::build(ConversionPatternRewriter &rewriter,
+                                      FakeQuantOp op, OpAdaptor,
+                                      RankedTensorType type, Value x) {
+  if (op.getMin().size() != 1)
+    return rewriter.notifyMatchFailure(op, "per-axis ranges");
+  float quantMin = 0.0f;
+  float quantMax = static_cast<float>((1 << op.getNumBits()) - 1);
+  float min = op.getMin().front(), max = op.getMax().front();
+  float scale = (max - min) / (quantMax - quantMin);
+  float zeroPointFromMin = quantMin - min / scale;
+  float zeroPoint = zeroPointFromMin < quantMin   ? quantMin
+                    : zeroPointFromMin > quantMax ? quantMax
+                                                  : std::round(zeroPointFromMin);
+  float nudgedMin = (quantMin - zeroPoint) * scale;
+  float nudgedMax = (quantMax - zeroPoint) * scale;
+  float inverse = 1.0f / scale;
+  return createElementwiseGeneric(
+      rewriter, op.getLoc(), type, {x},
+      [&](OpBuilder &b, Location l, ValueRange args) -> Value {
+        auto constant = [&](float v) -> Value {
+          return arith::ConstantOp::create(b, l, b.getF32FloatAttr(v));
+        };
+        Value value = args[0];
+        Type elementType = value.getType();
+        if (!elementType.isF32())
+          value = arith::ExtFOp::create(b, l, b.getF32Type(), value);
+        Value clamped = arith::MinimumFOp::create(
+            b, l, arith::MaximumFOp::create(b, l, value, constant(nudgedMin)),
+            constant(nudgedMax));
+        Value shifted =
+            arith::SubFOp::create(b, l, clamped, constant(nudgedMin));
+        Value steps = math::RoundOp::create(
+            b, l, arith::MulFOp::create(b, l, shifted, constant(inverse)));
+        Value result = arith::AddFOp::create(
+            b, l, arith::MulFOp::create(b, l, steps, constant(scale)),
+            constant(nudgedMin));
+        if (!elementType.isF32())
+          result = arith::TruncFOp::create(b, l, elementType, result);
+        return result;
+      });
+}
+
 } // namespace
 
 void mint::populateMintElementwiseToTosaPatterns(
@@ -253,6 +306,7 @@ void mint::populateMintElementwiseToTosaPatterns(
                ConvertFloatUnary<ReluN1To1Op>, ConvertFloatUnary<TanhOp>,
                ConvertFloatUnary<LogisticOp>, ConvertFloatUnary<HardSwishOp>,
                ConvertFloatUnary<LeakyReluOp>, ConvertFloatUnary<PReluOp>,
-               ConvertFloatUnary<SoftmaxOp>, ConvertFloatUnary<LogSoftmaxOp>>(
+               ConvertFloatUnary<SoftmaxOp>, ConvertFloatUnary<LogSoftmaxOp>,
+               ConvertFloatUnary<FakeQuantOp>>(
       typeConverter, patterns.getContext());
 }

@@ -134,6 +134,21 @@ static LogicalResult checkLowerable(ModuleOp module) {
       ok = false;
       return;
     }
+    if (auto fakeQuant = dyn_cast<FakeQuantOp>(op);
+        fakeQuant && fakeQuant.getNarrowRange()) {
+      op->emitOpError("with narrow_range has no lowering (TFLite's kernel "
+                      "refuses it too: narrow ranges are for weights)");
+      ok = false;
+      return;
+    }
+    if (auto fakeQuant = dyn_cast<FakeQuantOp>(op);
+        fakeQuant && fakeQuant.getMin().size() != 1) {
+      op->emitOpError("with per-axis ranges has no lowering (TFLite's "
+                      "FAKE_QUANT takes one range); Mint lowers the "
+                      "per-tensor form");
+      ok = false;
+      return;
+    }
     if (quantized && isa<FakeQuantOp>(op)) {
       op->emitOpError("on quantized tensors has no lowering yet; Mint "
                       "compiles its float form (dequantize the model or keep "

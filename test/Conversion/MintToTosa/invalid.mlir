@@ -56,3 +56,19 @@ func.func @int16_power_of_two_logistic(%x: tensor<8x!quant.uniform<i16:f32, 2.44
   %0 = mint.logistic %x : (tensor<8x!quant.uniform<i16:f32, 2.44140625e-04>>) -> tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>>
   return %0 : tensor<8x!quant.uniform<i16:f32, 3.0517578125e-05>>
 }
+
+// -----
+
+func.func @fake_quant_narrow(%x: tensor<4xf32>) -> tensor<4xf32> {
+  // expected-error@+1 {{'mint.fake_quant' op with narrow_range has no lowering (TFLite's kernel refuses it too: narrow ranges are for weights)}}
+  %0 = mint.fake_quant %x {min = array<f32: -1.0>, max = array<f32: 1.0>, narrow_range = true} : (tensor<4xf32>) -> tensor<4xf32>
+  return %0 : tensor<4xf32>
+}
+
+// -----
+
+func.func @fake_quant_per_axis(%x: tensor<2x2xf32>) -> tensor<2x2xf32> {
+  // expected-error@+1 {{'mint.fake_quant' op with per-axis ranges has no lowering (TFLite's FAKE_QUANT takes one range); Mint lowers the per-tensor form}}
+  %0 = mint.fake_quant %x {min = array<f32: -1.0, -2.0>, max = array<f32: 1.0, 2.0>, axis = 1 : i32} : (tensor<2x2xf32>) -> tensor<2x2xf32>
+  return %0 : tensor<2x2xf32>
+}
