@@ -227,7 +227,8 @@ void Calibrator::annotate() {
   StringAttr name = StringAttr::get(context, "mint.stats");
   for (auto [slot, index] : llvm::enumerate(floatInputs))
     if (StatsAttr stats = inputStatistics[slot].toAttr(context))
-      entry.setArgAttr(index, name, stats);
+      if (!entry.getArgAttr(index, name))
+        entry.setArgAttr(index, name, stats);
   for (auto [value, statistics] :
        llvm::zip_equal(model->getObserved(), activationStatistics)) {
     StatsAttr stats = statistics.toAttr(context);
@@ -238,7 +239,11 @@ void Calibrator::annotate() {
     if (auto existing = op->getAttrOfType<ArrayAttr>(name))
       perResult.assign(existing.begin(), existing.end());
     perResult.resize(op->getNumResults(), UnitAttr::get(context));
-    perResult[cast<OpResult>(value).getResultNumber()] = stats;
+    unsigned index = cast<OpResult>(value).getResultNumber();
+    // Ranges already there (learned by quantization-aware training) stay.
+    if (isa<StatsAttr>(perResult[index]))
+      continue;
+    perResult[index] = stats;
     op->setAttr(name, ArrayAttr::get(context, perResult));
   }
 }

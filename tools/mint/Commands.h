@@ -201,6 +201,13 @@ struct QuantizeOptions {
                      "inputs and outputs: float (default), int8 or uint8 "
                      "(int8 mode), int16 (int16x8 mode)"),
       llvm::cl::init("float"), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> fakeQuant{
+      "fake-quant",
+      llvm::cl::desc("int8: write the calibrated float model with FAKE_QUANT "
+                     "ops and weights on their int8 grid (for "
+                     "quantization-aware training) instead of the integer "
+                     "model"),
+      llvm::cl::sub(command)};
   llvm::cl::opt<bool> int8Only{
       "int8-only",
       llvm::cl::desc("int8: fail, listing each op that would stay float, "

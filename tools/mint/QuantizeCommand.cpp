@@ -174,25 +174,46 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     llvm::errs() << "mint: error: --int8-only needs --mode int8\n";
     return 1;
   }
+  if (options.fakeQuant &&
+      (options.mode != QuantizationMode::Int8 || options.data.empty())) {
+    llvm::errs() << "mint: error: --fake-quant needs --mode int8 and --data "
+                    "(it writes the calibrated ranges as FAKE_QUANT ops)\n";
+    return 1;
+  }
   // The modes that calibrate activation ranges on representative samples.
   bool calibrates = options.mode == QuantizationMode::Int8 ||
                     options.mode == QuantizationMode::Int16x8;
-  if (calibrates && options.data.empty()) {
-    llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
-                 << " calibrates on representative samples; give --data\n";
-    return 1;
-  }
   if (options.mode != QuantizationMode::Float16) {
     // The int8 modes start from plain float32 weights; the calibrating ones
     // also from fused activations (no standalone RELU stays between two
-    // int8 ops).
+    // int8 ops) and take the ranges that quantization-aware training left
+    // (FAKE_QUANT, QUANTIZE -> DEQUANTIZE) as they are.
     PassManager prepare(&context);
     prepare.addNestedPass<func::FuncOp>(createDensifyPass());
     prepare.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
-    if (calibrates)
+    if (calibrates) {
       prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
+      prepare.addNestedPass<func::FuncOp>(createFoldFakeQuantPass());
+      prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
+    }
     if (failed(prepare.run(*floatModule)))
       return 1;
+  }
+  // Ranges learned by quantization-aware training stand in for calibration.
+  bool learned = false;
+  floatModule->walk([&](func::FuncOp func) {
+    for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+      learned |= static_cast<bool>(func.getArgAttr(i, "mint.stats"));
+    func.walk([&](Operation *op) {
+      learned |= op->hasAttr("mint.stats");
+    });
+  });
+  if (calibrates && options.data.empty() && !learned) {
+    llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
+                 << " calibrates on representative samples; give --data "
+                    "(or a model with ranges from quantization-aware "
+                    "training)\n";
+    return 1;
   }
   FailureOr<std::unique_ptr<CompiledModel>> floatModel =
       CompiledModel::create(*floatModule);
@@ -210,7 +231,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     return 1;
 
   OwningOpRef<ModuleOp> quantized = floatModule->clone();
-  if (calibrates) {
+  if (calibrates && !options.data.empty()) {
     FailureOr<std::unique_ptr<Calibrator>> calibrator =
         Calibrator::create(*quantized);
     if (failed(calibrator))
@@ -220,6 +241,13 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     (*calibrator)->annotate();
   }
   PassManager pm(&context);
+  if (options.fakeQuant) {
+    // The float model with int8 quantization simulated, for fine-tuning.
+    InsertFakeQuantPassOptions fakeOptions;
+    fakeOptions.calibrationMethod = method;
+    fakeOptions.percentile = percentile;
+    pm.addNestedPass<func::FuncOp>(createInsertFakeQuantPass(fakeOptions));
+  }
   QuantizePassOptions passOptions;
   passOptions.mode = options.mode;
   passOptions.calibrationMethod = method;
@@ -229,7 +257,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.int8Only = options.int8Only;
   passOptions.denyOps = llvm::to_vector(options.denyOps);
   passOptions.denyNames = options.denyNames;
-  pm.addPass(createQuantizePass(passOptions));
+  if (!options.fakeQuant)
+    pm.addPass(createQuantizePass(passOptions));
   if (failed(pm.run(*quantized)))
     return 1;
 
@@ -318,7 +347,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   };
 
   if (options.json) {
-    os << "{\"mode\": \"" << getModeName(options.mode) << "\", "
+    os << "{\"mode\": \"" << getModeName(options.mode)
+       << (options.fakeQuant ? "-fake-quant" : "") << "\", "
        << "\"input_bytes\": " << inputSize
        << ", \"output_bytes\": " << outputSize
        << ", \"parameter_bytes_before\": {" << formatBytes(before, true)
@@ -338,7 +368,10 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     os << "]}\n";
     return 0;
   }
-  os << llvm::formatv("mode        {0}\n", getModeName(options.mode))
+  os << llvm::formatv("mode        {0}{1}\n", getModeName(options.mode),
+                      options.fakeQuant ? ", fake-quantized float model for "
+                                          "quantization-aware training"
+                                        : "")
      << llvm::formatv("size        {0} B -> {1} B ({2:f1}%)\n", inputSize,
                       outputSize,
                       inputSize ? 100.0 * outputSize / inputSize : 0.0)

@@ -133,7 +133,8 @@ public:
   /// Writes the statistics into the module given to create(): a `mint.stats`
   /// attribute on the entry function's float arguments, and on each observed
   /// op a `mint.stats` array with one entry per result (a #mint.stats, or a
-  /// unit attribute for results not observed).
+  /// unit attribute for results not observed). Statistics already there
+  /// (ranges from quantization-aware training) are kept.
   void annotate();
 
 private:

@@ -7,6 +7,7 @@
 
 #include "mint/Dialect/Mint/Transforms/CalibrationRanges.h"
 
+#include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/SmallVector.h"
 
 #include <algorithm>
@@ -293,3 +294,85 @@ RealRange mlir::mint::selectRange(StatsAttr stats, CalibrationMethod method,
     return observed;
   return range;
 }
+
+//===----------------------------------------------------------------------===//
+// Quantized types
+//===----------------------------------------------------------------------===//
+
+/// `value` rounded to float, as TFLite stores scales.
+static double toFloatPrecision(double value) {
+  return static_cast<double>(static_cast<float>(value));
+}
+
+/// TFLite's symmetric int16 type for the real range [low, high]: zero
+/// point 0, the larger magnitude at 32767.
+quant::UniformQuantizedType mlir::mint::getInt16ActivationType(MLIRContext *context,
+                                                   double low, double high) {
+  double magnitude = std::max(std::abs(low), std::abs(high));
+  double scale = toFloatPrecision(magnitude / 32767.0);
+  if (!(scale > 0.0))
+    scale = 1.0;
+  return quant::UniformQuantizedType::get(
+      quant::QuantizationFlags::Signed, IntegerType::get(context, 16),
+      Float32Type::get(context), scale, 0, -32768, 32767);
+}
+
+/// TFLite's asymmetric int8 type for the real range [low, high], widened
+/// to contain zero, with the zero point nudged onto an integer.
+quant::UniformQuantizedType mlir::mint::getActivationType(MLIRContext *context, double low,
+                                              double high) {
+  constexpr double kMin = -128.0, kMax = 127.0;
+  low = std::min(low, 0.0);
+  high = std::max(high, 0.0);
+  double scale = toFloatPrecision((high - low) / (kMax - kMin));
+  if (!(scale > 0.0))
+    scale = 1.0; // A tensor that is zero on every sample.
+  double zeroFromMin = kMin - low / scale;
+  int64_t zeroPoint = zeroFromMin <= kMin   ? -128
+                      : zeroFromMin >= kMax ? 127
+                                            : std::lround(zeroFromMin);
+  return quant::UniformQuantizedType::get(
+      quant::QuantizationFlags::Signed, IntegerType::get(context, 8),
+      Float32Type::get(context), scale, zeroPoint, -128, 127);
+}
+
+/// The largest magnitude per slice along `axis` (all of `values` when
+/// `axis` is negative).
+static SmallVector<double> getMaxMagnitudes(DenseFPElementsAttr values,
+                                            int64_t axis) {
+  auto type = cast<ShapedType>(values.getType());
+  int64_t slices = axis < 0 ? 1 : type.getDimSize(axis);
+  int64_t stride = 1;
+  if (axis >= 0)
+    for (int64_t dim = axis + 1; dim < type.getRank(); ++dim)
+      stride *= type.getDimSize(dim);
+  SmallVector<double> magnitudes(slices, 0.0);
+  int64_t index = 0;
+  for (const APFloat &value : values.getValues<APFloat>()) {
+    int64_t slice = axis < 0 ? 0 : (index / stride) % slices;
+    magnitudes[slice] =
+        std::max(magnitudes[slice], std::abs(value.convertToDouble()));
+    ++index;
+  }
+  return magnitudes;
+}
+
+/// A symmetric int8 weight type: per slice along `axis`, or per tensor.
+quant::QuantizedType mlir::mint::getWeightType(DenseFPElementsAttr values,
+                                               int64_t axis) {
+  MLIRContext *context = values.getContext();
+  SmallVector<double> scales;
+  for (double magnitude : getMaxMagnitudes(values, axis))
+    scales.push_back(magnitude > 0.0 ? toFloatPrecision(magnitude / 127.0)
+                                     : 1.0);
+  Type i8 = IntegerType::get(context, 8);
+  Type f32 = Float32Type::get(context);
+  if (axis < 0)
+    return quant::UniformQuantizedType::get(quant::QuantizationFlags::Signed,
+                                            i8, f32, scales.front(), 0, -128,
+                                            127);
+  return quant::UniformQuantizedPerAxisType::get(
+      quant::QuantizationFlags::Signed, i8, f32, scales,
+      SmallVector<int64_t>(scales.size(), 0), axis, -128, 127);
+}
+

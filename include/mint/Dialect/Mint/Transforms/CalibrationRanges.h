@@ -2,7 +2,8 @@
 //
 // How `mint-quantize` turns a tensor's calibration statistics (#mint.stats:
 // extremes, their moving averages and a histogram) into the real range its
-// quantized type covers.
+// quantized type covers, and the quantized types TFLite derives from
+// ranges and weights.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,8 @@
 #include "mint/Dialect/Mint/IR/MintDialect.h"
 #include "mint/Dialect/Mint/Transforms/Passes.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
+#include "mlir/IR/BuiltinAttributes.h"
 #include "llvm/ADT/ArrayRef.h"
 
 namespace mlir::mint {
@@ -55,6 +58,20 @@ RealRange getEntropyRange(const Histogram &histogram, double levels,
 /// (8: asymmetric, 16: symmetric), kept inside the observed extremes.
 RealRange selectRange(StatsAttr stats, CalibrationMethod method,
                       double percentile, unsigned bits);
+
+/// TFLite's asymmetric int8 type for the real range [low, high], widened
+/// to contain zero, with the zero point nudged onto an integer.
+quant::UniformQuantizedType getActivationType(MLIRContext *context,
+                                              double low, double high);
+
+/// TFLite's symmetric int16 type for the real range [low, high]: zero
+/// point 0, the larger magnitude at 32767.
+quant::UniformQuantizedType getInt16ActivationType(MLIRContext *context,
+                                                   double low, double high);
+
+/// A symmetric int8 weight type for `values`: per slice along `axis`, or
+/// per tensor when `axis` is negative (scale: the largest magnitude / 127).
+quant::QuantizedType getWeightType(DenseFPElementsAttr values, int64_t axis);
 
 } // namespace mlir::mint
 

@@ -339,4 +339,101 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
   ];
 }
 
+
+def InsertFakeQuantPass : Pass<"mint-insert-fake-quant", "func::FuncOp"> {
+  let summary = "Fake-quantize a calibrated float model for quantization-aware "
+                "training";
+  let description = [{
+    Writes into a calibrated float model (`mint.stats`, from `mint
+    calibrate`) what int8 quantization would do, in float, so that a
+    training framework can fine-tune it: after each float activation with
+    statistics (and each float argument) a FAKE_QUANT over the range
+    `calibration-method` chooses (widened to contain zero, as the int8 type
+    is); the weights of CONV_2D, DEPTHWISE_CONV_2D, TRANSPOSE_CONV and
+    FULLY_CONNECTED rounded to the symmetric int8 grid `mint-quantize`
+    gives them (per output channel; fully connected per tensor), kept as
+    float constants. `mint-fold-fake-quant` turns the result back into
+    ranges; quantizing it gives the model `mint-quantize` gives the
+    calibrated one.
+
+    Before (calibrated on [-1, 1]):
+
+    ```mlir
+    %0 = mint.relu %x {mint.stats = [#mint.stats<min = 0.0, max = 1.0, ...>]}
+    ```
+
+    After:
+
+    ```mlir
+    %0 = mint.relu %x
+    %1 = mint.fake_quant %0 {min = array<f32: 0.0>, max = array<f32: 1.0>,
+                             num_bits = 8 : i32}
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"calibrationMethod", "calibration-method",
+           "::mlir::mint::CalibrationMethod",
+           /*default=*/"::mlir::mint::CalibrationMethod::MinMax",
+           "How a range follows from the statistics (as mint-quantize)",
+           [{::llvm::cl::values(
+               clEnumValN(::mlir::mint::CalibrationMethod::MinMax, "minmax",
+                          "the smallest and largest values seen"),
+               clEnumValN(::mlir::mint::CalibrationMethod::MovingAverage,
+                          "moving-average", "their moving averages"),
+               clEnumValN(::mlir::mint::CalibrationMethod::Percentile,
+                          "percentile", "a percentile of all values"),
+               clEnumValN(::mlir::mint::CalibrationMethod::Mse, "mse",
+                          "the least mean squared error"),
+               clEnumValN(::mlir::mint::CalibrationMethod::Entropy,
+                          "entropy", "the least KL divergence"))}]>,
+    Option<"percentile", "percentile", "double", /*default=*/"99.99",
+           "With calibration-method=percentile: the percentile">
+  ];
+  let statistics = [
+    Statistic<"numFakeQuants", "num-fake-quants",
+              "Number of FAKE_QUANT ops inserted">,
+    Statistic<"numWeights", "num-weights",
+              "Number of weights rounded to the int8 grid">
+  ];
+}
+
+def FoldFakeQuantPass : Pass<"mint-fold-fake-quant", "func::FuncOp"> {
+  let summary = "Turn fake quantization (QAT) into ranges for mint-quantize";
+  let description = [{
+    Models from quantization-aware training carry their learned ranges as
+    FAKE_QUANT ops, or as QUANTIZE -> DEQUANTIZE pairs on float tensors,
+    and their weights as int8 constants behind DEQUANTIZE. This pass moves
+    each range onto the tensor it quantizes as a `mint.stats` without a
+    histogram (min and max only, which every range method then takes as
+    is) and removes the fake quantization; FAKE_QUANT on constants and
+    DEQUANTIZE of int8 constants fold into float constants (the values the
+    model computes with). `mint-quantize` then gives the integer model
+    without calibration data; tensors the training left without a range
+    need calibration (which keeps the learned ranges).
+
+    Before:
+
+    ```mlir
+    %0 = mint.conv_2d %x, %w, %b {...}
+    %1 = mint.fake_quant %0 {min = array<f32: -2.0>, max = array<f32: 6.0>}
+    ```
+
+    After:
+
+    ```mlir
+    %0 = mint.conv_2d %x, %w, %b {..., mint.stats = [#mint.stats<min = -2.0,
+         max = 6.0, average_min = -2.0, average_max = 6.0, samples = 0,
+         histogram_min = -2.0, bin_width = 0.0, counts = []>]}
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let statistics = [
+    Statistic<"numRanges", "num-ranges",
+              "Number of ranges taken from fake quantization">,
+    Statistic<"numWeights", "num-weights",
+              "Number of fake-quantized weights folded into float constants">
+  ];
+}
+
 #endif // MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD
