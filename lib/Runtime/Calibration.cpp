@@ -53,6 +53,23 @@ void TensorStatistics::cover(double low, double high) {
   }
 }
 
+void TensorStatistics::addChannelSums(const float *values, int64_t count,
+                                      int64_t channels) {
+  if (channels <= 0)
+    return;
+  channelSums.resize(channels, 0.0);
+  for (int64_t i = 0; i < count; ++i)
+    channelSums[i % channels] += values[i];
+  channelValues += count / channels;
+}
+
+SmallVector<double> TensorStatistics::getChannelMeans() const {
+  SmallVector<double> means;
+  for (double sum : channelSums)
+    means.push_back(sum / static_cast<double>(channelValues));
+  return means;
+}
+
 void TensorStatistics::add(const float *values, int64_t count) {
   // Comparisons with NaN are false, so NaNs never become the minimum or
   // maximum; the loop vectorizes.
@@ -177,8 +194,10 @@ llvm::Error ObservingModel::run(ArrayRef<const void *> inputs) {
 }
 
 FailureOr<std::unique_ptr<Calibrator>>
-Calibrator::create(ModuleOp module, const CompileOptions &options) {
+Calibrator::create(ModuleOp module, const CompileOptions &options,
+                   bool channelMeans) {
   std::unique_ptr<Calibrator> calibrator(new Calibrator());
+  calibrator->channelMeans = channelMeans;
   FailureOr<std::unique_ptr<ObservingModel>> model =
       ObservingModel::create(module, options);
   if (failed(model))
@@ -201,18 +220,28 @@ llvm::Error Calibrator::addSample(ArrayRef<const void *> inputs) {
   auto ran = std::chrono::steady_clock::now();
 
   ArrayRef<TensorSpec> inputSpecs = model->getModel().getInputs();
-  for (auto [slot, index] : llvm::enumerate(floatInputs))
-    inputStatistics[slot].add(static_cast<const float *>(inputs[index]),
-                              inputSpecs[index].getNumElements());
+  auto innermost = [](const TensorSpec &spec) -> int64_t {
+    return spec.shape.empty() ? 1 : spec.shape.back();
+  };
+  for (auto [slot, index] : llvm::enumerate(floatInputs)) {
+    const auto *values = static_cast<const float *>(inputs[index]);
+    int64_t count = inputSpecs[index].getNumElements();
+    inputStatistics[slot].add(values, count);
+    if (channelMeans)
+      inputStatistics[slot].addChannelSums(values, count,
+                                           innermost(inputSpecs[index]));
+  }
   // Tensors are independent: their statistics update on all cores.
   llvm::parallelFor(0, activationStatistics.size(), [&](size_t i) {
     const TensorSpec &spec = model->getObservedSpec(i);
     // float16 activations (a model computing in f16) are not observed.
     if (spec.kind != ElementKind::F32)
       return;
-    activationStatistics[i].add(
-        static_cast<const float *>(model->getObservedData(i)),
-        spec.getNumElements());
+    const auto *values = static_cast<const float *>(model->getObservedData(i));
+    activationStatistics[i].add(values, spec.getNumElements());
+    if (channelMeans)
+      activationStatistics[i].addChannelSums(values, spec.getNumElements(),
+                                             innermost(spec));
   });
   auto done = std::chrono::steady_clock::now();
   runSeconds += std::chrono::duration<double>(ran - start).count();
@@ -225,16 +254,32 @@ void Calibrator::annotate() {
   func::FuncOp entry = model->getEntry();
   MLIRContext *context = entry.getContext();
   StringAttr name = StringAttr::get(context, "mint.stats");
-  for (auto [slot, index] : llvm::enumerate(floatInputs))
+  StringAttr meansName = StringAttr::get(context, "mint.channel_means");
+  for (auto [slot, index] : llvm::enumerate(floatInputs)) {
     if (StatsAttr stats = inputStatistics[slot].toAttr(context))
       if (!entry.getArgAttr(index, name))
         entry.setArgAttr(index, name, stats);
+    SmallVector<double> means = inputStatistics[slot].getChannelMeans();
+    if (!means.empty())
+      entry.setArgAttr(index, meansName,
+                       DenseF64ArrayAttr::get(context, means));
+  }
   for (auto [value, statistics] :
        llvm::zip_equal(model->getObserved(), activationStatistics)) {
     StatsAttr stats = statistics.toAttr(context);
     if (!stats)
       continue;
     Operation *op = value.getDefiningOp();
+    SmallVector<double> means = statistics.getChannelMeans();
+    if (!means.empty()) {
+      SmallVector<Attribute> perResult;
+      if (auto existing = op->getAttrOfType<ArrayAttr>(meansName))
+        perResult.assign(existing.begin(), existing.end());
+      perResult.resize(op->getNumResults(), UnitAttr::get(context));
+      perResult[cast<OpResult>(value).getResultNumber()] =
+          DenseF64ArrayAttr::get(context, means);
+      op->setAttr(meansName, ArrayAttr::get(context, perResult));
+    }
     SmallVector<Attribute> perResult;
     if (auto existing = op->getAttrOfType<ArrayAttr>(name))
       perResult.assign(existing.begin(), existing.end());

@@ -201,6 +201,17 @@ struct QuantizeOptions {
                      "inputs and outputs: float (default), int8 or uint8 "
                      "(int8 mode), int16 (int16x8 mode)"),
       llvm::cl::init("float"), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> equalize{
+      "equalize",
+      llvm::cl::desc("int8, int16x8: cross-layer equalization of "
+                     "consecutive convolutions before calibration"),
+      llvm::cl::sub(command)};
+  llvm::cl::opt<bool> biasCorrection{
+      "bias-correction",
+      llvm::cl::desc("int8, int16x8: correct each bias for the mean shift "
+                     "that quantizing the weights causes (from the "
+                     "calibration data's per-channel means)"),
+      llvm::cl::sub(command)};
   llvm::cl::opt<bool> fakeQuant{
       "fake-quant",
       llvm::cl::desc("int8: write the calibrated float model with FAKE_QUANT "

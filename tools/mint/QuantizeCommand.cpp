@@ -174,6 +174,11 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     llvm::errs() << "mint: error: --int8-only needs --mode int8\n";
     return 1;
   }
+  if (options.biasCorrection && options.data.empty()) {
+    llvm::errs() << "mint: error: --bias-correction needs --data (the "
+                    "per-channel means of the calibration samples)\n";
+    return 1;
+  }
   if (options.fakeQuant &&
       (options.mode != QuantizationMode::Int8 || options.data.empty())) {
     llvm::errs() << "mint: error: --fake-quant needs --mode int8 and --data "
@@ -195,6 +200,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
       prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
       prepare.addNestedPass<func::FuncOp>(createFoldFakeQuantPass());
       prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
+      if (options.equalize)
+        prepare.addNestedPass<func::FuncOp>(createEqualizeWeightsPass());
     }
     if (failed(prepare.run(*floatModule)))
       return 1;
@@ -232,8 +239,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
 
   OwningOpRef<ModuleOp> quantized = floatModule->clone();
   if (calibrates && !options.data.empty()) {
-    FailureOr<std::unique_ptr<Calibrator>> calibrator =
-        Calibrator::create(*quantized);
+    FailureOr<std::unique_ptr<Calibrator>> calibrator = Calibrator::create(
+        *quantized, {}, /*channelMeans=*/options.biasCorrection);
     if (failed(calibrator))
       return 1;
     if (failed(runCalibration(**calibrator, *samples)))
@@ -255,6 +262,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.minWeightElements = options.minWeightElements;
   passOptions.ioType = ioType;
   passOptions.int8Only = options.int8Only;
+  passOptions.biasCorrection = options.biasCorrection;
   passOptions.denyOps = llvm::to_vector(options.denyOps);
   passOptions.denyNames = options.denyNames;
   if (!options.fakeQuant)

@@ -133,3 +133,18 @@ TEST_F(CalibrationTest, ConstantTensorGetsARange) {
 }
 
 } // namespace
+
+TEST(TensorStatisticsTest, ChannelMeans) {
+  // Two samples of [2, 3] (3 channels innermost).
+  TensorStatistics statistics;
+  const float first[] = {1, 2, 3, 3, 4, 5};
+  const float second[] = {-1, 0, 1, 1, 2, 9};
+  statistics.addChannelSums(first, 6, 3);
+  statistics.addChannelSums(second, 6, 3);
+  SmallVector<double> means = statistics.getChannelMeans();
+  ASSERT_EQ(means.size(), 3u);
+  EXPECT_DOUBLE_EQ(means[0], 1.0);
+  EXPECT_DOUBLE_EQ(means[1], 2.0);
+  EXPECT_DOUBLE_EQ(means[2], 4.5);
+  EXPECT_TRUE(TensorStatistics().getChannelMeans().empty());
+}

@@ -34,6 +34,14 @@ public:
   /// Adds one sample's values (NaNs are ignored).
   void add(const float *values, int64_t count);
 
+  /// Adds one sample's values to the per-channel sums (channels: the
+  /// innermost dimension, of size `channels`).
+  void addChannelSums(const float *values, int64_t count, int64_t channels);
+
+  /// The mean of each channel over all values added to the channel sums;
+  /// empty if none were.
+  SmallVector<double> getChannelMeans() const;
+
   /// The statistics as an attribute; null before the first sample.
   StatsAttr toAttr(MLIRContext *context) const;
 
@@ -51,6 +59,8 @@ private:
   double averageMin = 0.0;
   double averageMax = 0.0;
   int64_t samples = 0;
+  std::vector<double> channelSums;
+  int64_t channelValues = 0;
   double histogramMin = 0.0;
   double binWidth = 0.0;
   std::vector<int64_t> counts;
@@ -107,8 +117,11 @@ public:
   /// Compiles `module` (mint ops) with every float activation of its entry
   /// function as an extra output. `module` is not modified and must
   /// outlive the calibrator; annotate() writes to it.
+  /// With `channelMeans`, it also records each activation's mean per
+  /// channel (the innermost dimension), for bias correction.
   static FailureOr<std::unique_ptr<Calibrator>>
-  create(ModuleOp module, const CompileOptions &options = {});
+  create(ModuleOp module, const CompileOptions &options = {},
+         bool channelMeans = false);
 
   /// The model's inputs, which each sample provides.
   ArrayRef<TensorSpec> getInputs() const {
@@ -134,7 +147,8 @@ public:
   /// attribute on the entry function's float arguments, and on each observed
   /// op a `mint.stats` array with one entry per result (a #mint.stats, or a
   /// unit attribute for results not observed). Statistics already there
-  /// (ranges from quantization-aware training) are kept.
+  /// (ranges from quantization-aware training) are kept. With channel
+  /// means, `mint.channel_means` likewise (one array of f64 per result).
   void annotate();
 
 private:
@@ -142,6 +156,7 @@ private:
 
   std::unique_ptr<ObservingModel> model;
   SmallVector<unsigned> floatInputs;
+  bool channelMeans = false;
   std::vector<TensorStatistics> inputStatistics;
   std::vector<TensorStatistics> activationStatistics;
   int64_t numSamples = 0;

@@ -72,3 +72,22 @@ func.func @int16x8(%x: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -1.0,
   %2 = mint.div %1, %x {mint.stats = [#mint.stats<min = -4.0, max = 4.0, average_min = -4.0, average_max = 4.0, samples = 1, histogram_min = -4.0, bin_width = 4.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32>
   return %2 : tensor<1x4x4x2xf32>
 }
+
+// -----
+
+// RUN: mint-opt %s --mint-quantize="mode=int8 bias-correction=true" --split-input-file --verify-diagnostics | FileCheck %s --check-prefix=BC
+// Bias correction: output channel 0's weights 0.5 and 0.3 quantize to 127
+// and 76 steps of 0.5/127 (0.3 -> 0.29921: -7.87e-4); with the input's
+// channel means 1.0 and 2.0 the output's mean shifts by -1.575e-3, which
+// the bias (0.001) takes back: 0.002575 / (2/255 x 0.5/127) = 83 (without
+// correction: 32). Channel 1: 0.5 rounds to 32 steps of 2/127 (+3.94e-3,
+// x 2.0), so -0.0005 becomes -0.00837: -68 (without correction: -4).
+// BC-LABEL: func.func @bias_correction
+// BC: mint.const dense<[83, -68]> : tensor<2xi32>
+// BC-NOT: mint.channel_means
+func.func @bias_correction(%x: tensor<1x4x4x2xf32> {mint.stats = #mint.stats<min = -1.0, max = 1.0, average_min = -1.0, average_max = 1.0, samples = 1, histogram_min = -1.0, bin_width = 1.0, counts = [1, 1]>, mint.channel_means = array<f64: 1.0, 2.0>}) -> tensor<1x4x4x2xf32> {
+  %w = mint.const dense<[[[[0.5, 0.3]]], [[[-2.0, 0.5]]]]> : tensor<2x1x1x2xf32>
+  %b = mint.const dense<[0.001, -0.0005]> : tensor<2xf32>
+  %0 = mint.conv_2d %x, %w, %b {fused_activation_function = #mint.activation<relu>, padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32, mint.stats = [#mint.stats<min = 0.0, max = 6.0, average_min = 0.0, average_max = 6.0, samples = 1, histogram_min = 0.0, bin_width = 3.0, counts = [1, 1]>]} : (tensor<1x4x4x2xf32>, tensor<2x1x1x2xf32>, tensor<2xf32>) -> tensor<1x4x4x2xf32>
+  return %0 : tensor<1x4x4x2xf32>
+}

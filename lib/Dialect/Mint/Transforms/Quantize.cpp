@@ -116,10 +116,10 @@ public:
   /// weights: TFLite's 16x8).
   Int8Quantizer(func::FuncOp func, CalibrationMethod method, double percentile,
                 unsigned activationBits, QuantizedIOType ioType,
-                const DenyList &denyList)
+                const DenyList &denyList, bool biasCorrection)
       : func(func), method(method), percentile(percentile),
         activationBits(activationBits), ioType(ioType), denyList(denyList),
-        builder(func.getContext()) {}
+        biasCorrection(biasCorrection), builder(func.getContext()) {}
 
   LogicalResult run();
 
@@ -139,6 +139,13 @@ private:
   /// dialect's types stop at 32-bit storage).
   Value createInt64Bias(Operation *user, DenseFPElementsAttr values,
                         ArrayRef<double> scales);
+  /// `biases` less the mean shift that quantizing `weights` (now
+  /// `quantizedWeight`) causes in `op`'s output: (Wq - W) applied to the
+  /// per-channel means of `input` that calibration recorded
+  /// (mint.channel_means); `biases` as they are without means.
+  DenseFPElementsAttr correctBias(Operation *op, DenseFPElementsAttr biases,
+                                  DenseFPElementsAttr weights,
+                                  Value quantizedWeight, Value input);
   /// Gives `value` (quantized) the type `type`, requantizing before `user`.
   Value requantize(Operation *user, Value value,
                    quant::UniformQuantizedType type);
@@ -163,6 +170,7 @@ private:
   unsigned activationBits;
   QuantizedIOType ioType;
   const DenyList &denyList;
+  bool biasCorrection;
   OpBuilder builder;
   llvm::DenseMap<Value, Value> quantizedValues;
   /// The float values that QUANTIZEs made by this pass convert, so that a
@@ -253,6 +261,66 @@ Value Int8Quantizer::createInt64Bias(Operation *user,
   return constant;
 }
 
+DenseFPElementsAttr Int8Quantizer::correctBias(Operation *op,
+                                               DenseFPElementsAttr biases,
+                                               DenseFPElementsAttr weights,
+                                               Value quantizedWeight,
+                                               Value input) {
+  constexpr StringLiteral kMeansAttrName = "mint.channel_means";
+  DenseF64ArrayAttr means;
+  if (auto argument = dyn_cast<BlockArgument>(input)) {
+    means = func.getArgAttrOfType<DenseF64ArrayAttr>(argument.getArgNumber(),
+                                                     kMeansAttrName);
+  } else if (auto perResult =
+                 input.getDefiningOp()->getAttrOfType<ArrayAttr>(
+                     kMeansAttrName)) {
+    unsigned index = cast<OpResult>(input).getResultNumber();
+    if (index < perResult.size())
+      means = dyn_cast<DenseF64ArrayAttr>(perResult[index]);
+  }
+  if (!means)
+    return biases;
+  auto constant = quantizedWeight.getDefiningOp<ConstOp>();
+  DenseElementsAttr rounded = dequantizeConstant(
+      cast<DenseIntElementsAttr>(constant.getValue()), constant.getType(),
+      builder.getF32Type());
+  auto shape = cast<ShapedType>(weights.getType()).getShape();
+  SmallVector<double> original, quantized;
+  for (const APFloat &value : weights.getValues<APFloat>())
+    original.push_back(value.convertToDouble());
+  for (const APFloat &value : rounded.getValues<APFloat>())
+    quantized.push_back(value.convertToDouble());
+  ArrayRef<double> channelMeans = means.asArrayRef();
+  // Output channels and, for each weight, its output and input channel.
+  int64_t outputs = biases.getNumElements();
+  int64_t inner = shape.back();
+  SmallVector<double> shift(outputs, 0.0);
+  for (size_t i = 0; i < original.size(); ++i) {
+    int64_t output, channel;
+    if (isa<DepthwiseConv2DOp>(op)) {
+      // [1, KH, KW, C * M]: output channel i % (C * M) reads input channel
+      // output / M.
+      output = i % inner;
+      channel = output / (inner / static_cast<int64_t>(channelMeans.size()));
+    } else {
+      // [O, ..., I] (CONV_2D, FULLY_CONNECTED).
+      output = i / (original.size() / outputs);
+      channel = i % inner;
+    }
+    if (channel >= static_cast<int64_t>(channelMeans.size()) ||
+        output >= outputs)
+      return biases;
+    shift[output] += (quantized[i] - original[i]) * channelMeans[channel];
+  }
+  SmallVector<float> corrected;
+  for (auto [index, value] : llvm::enumerate(biases.getValues<APFloat>()))
+    corrected.push_back(
+        static_cast<float>(value.convertToDouble() - shift[index]));
+  return cast<DenseFPElementsAttr>(
+      DenseElementsAttr::get(cast<ShapedType>(biases.getType()),
+                             ArrayRef(corrected)));
+}
+
 Value Int8Quantizer::requantize(Operation *user, Value value,
                                 quant::UniformQuantizedType type) {
   auto tensorType = cast<RankedTensorType>(value.getType());
@@ -311,6 +379,9 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
   // Weights and biases of convolutions and fully connected layers.
   if (auto affine = dyn_cast<AffineQuantizedOpInterface>(op)) {
     OpOperand &input = op->getOpOperand(affine.getInputOperandIndex());
+    Value floatInput = input.get();
+    if (Value original = floatValues.lookup(floatInput))
+      floatInput = original;
     FailureOr<Value> quantizedInput = getQuantized(input.get());
     if (failed(quantizedInput))
       return failure();
@@ -325,10 +396,14 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
     int64_t axis =
         isa<FullyConnectedOp>(op) ? -1 : affine.getWeightChannelAxis();
     quant::QuantizedType weightType = getWeightType(weights, axis);
-    weight.set(createQuantizedConstant(op, weights, weightType));
+    Value quantizedWeight = createQuantizedConstant(op, weights, weightType);
+    weight.set(quantizedWeight);
     if (std::optional<unsigned> biasIndex = affine.getBiasOperandIndex()) {
       OpOperand &bias = op->getOpOperand(*biasIndex);
       if (DenseFPElementsAttr biases = getFloatConstant(bias.get())) {
+        if (biasCorrection && !isa<TransposeConvOp>(op))
+          biases = correctBias(op, biases, weights, quantizedWeight,
+                               floatInput);
         SmallVector<double> scales;
         for (double scale : getScales(weightType))
           // The product in float, as TFLite stores it.
@@ -544,9 +619,14 @@ LogicalResult Int8Quantizer::run() {
     if (quantized.use_empty())
       quantized.getDefiningOp()->erase();
   // The statistics have served; constants left without users go.
-  func.walk([](Operation *op) { op->removeAttr(kStatsAttrName); });
-  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
+  func.walk([](Operation *op) {
+    op->removeAttr(kStatsAttrName);
+    op->removeAttr("mint.channel_means");
+  });
+  for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
     func.removeArgAttr(i, kStatsAttrName);
+    func.removeArgAttr(i, "mint.channel_means");
+  }
   func.walk([](ConstOp op) {
     if (op->use_empty())
       op->erase();
@@ -574,7 +654,7 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
         continue;
       Int8Quantizer quantizer(func, calibrationMethod, percentile,
                               mode == QuantizationMode::Int16x8 ? 16 : 8,
-                              ioType, denyList);
+                              ioType, denyList, biasCorrection);
       if (failed(quantizer.run()))
         return signalPassFailure();
       numKeptFloat += quantizer.getNumKeptFloat();

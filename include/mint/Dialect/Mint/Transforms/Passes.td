@@ -312,6 +312,10 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
                           "the activation type (int8; int16 in int16x8)"),
                clEnumValN(::mlir::mint::QuantizedIOType::UInt8, "uint8",
                           "uint8 (int8 mode), requantized inside"))}]>,
+    Option<"biasCorrection", "bias-correction", "bool", /*default=*/"false",
+           "Integer modes: subtract from each bias the mean shift that "
+           "quantizing the weights causes, from the per-channel means "
+           "calibration recorded (mint.channel_means)">,
     Option<"int8Only", "int8-only", "bool", /*default=*/"false",
            "With mode=int8: fail, with one located error per op, if any op "
            "would stay float (for integer-only accelerators)">,
@@ -433,6 +437,34 @@ def FoldFakeQuantPass : Pass<"mint-fold-fake-quant", "func::FuncOp"> {
               "Number of ranges taken from fake quantization">,
     Statistic<"numWeights", "num-weights",
               "Number of fake-quantized weights folded into float constants">
+  ];
+}
+
+
+def EqualizeWeightsPass : Pass<"mint-equalize-weights", "func::FuncOp"> {
+  let summary = "Cross-layer equalization of consecutive convolutions";
+  let description = [{
+    Data-free quantization's cross-layer equalization (Nagel et al., 2019):
+    for a CONV_2D or DEPTHWISE_CONV_2D (multiplier 1) whose result only
+    another such op reads, through nothing or a fused RELU (which commute
+    with positive scaling; RELU6 does not), output channel c of the first
+    is scaled by 1 / s_c (weights and bias) and input channel c of the
+    second by s_c, with s_c = sqrt(r1_c / r2_c) from the largest weight
+    magnitudes of channel c in each. The float model computes the same
+    (up to rounding); each channel's weights then span the same range in
+    both layers, which per-channel int8 weights and per-tensor activations
+    share better. `sweeps` passes over all pairs let chains settle.
+
+    Before: a depthwise channel with weights up to 8 feeding a 1x1
+    convolution whose weights for it are up to 0.5; after: both up to 2.
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"sweeps", "sweeps", "unsigned", /*default=*/"4",
+           "Passes over all pairs">
+  ];
+  let statistics = [
+    Statistic<"numPairs", "num-pairs", "Number of pairs equalized">
   ];
 }
 
