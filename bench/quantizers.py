@@ -160,11 +160,21 @@ def main():
     os.makedirs(args.work, exist_ok=True)
     oracle = load_oracle()
 
-    rows = []
+    print("| model | mode | tool | bytes | of float32 | output SQNR (dB) | "
+          "seconds |")
+    print("|---|---|---|---|---|---|---|", flush=True)
     for name in args.only.split(","):
         size, (low, high) = MODELS[name]
         model = os.path.join(args.models, name + ".tflite")
-        float32, input_name = make_float32(args.mint, model, args.work, oracle)
+        try:
+            float32, input_name = make_float32(args.mint, model, args.work,
+                                               oracle)
+        except RuntimeError as error:
+            # The selfie models hold MediaPipe's custom op, which neither the
+            # TFLite interpreter nor ai-edge-quantizer can run.
+            print(f"{name}: skipped, TFLite cannot run it: "
+                  f"{str(error).splitlines()[0]}", file=sys.stderr)
+            continue
         images = np.load(os.path.join(args.models, "inputs",
                                       f"images_{size}.npy"))
         samples = [(low + (high - low) * image[None]).astype(np.float32)
@@ -193,7 +203,8 @@ def main():
                                        ("ai-edge-quantizer", aeq_out,
                                         aeq_seconds)):
                 if seconds is None:
-                    rows.append((name, mode, tool, "failed", "", "", ""))
+                    print(f"| {name} | {mode} | {tool} | failed | | | |",
+                          flush=True)
                     continue
                 try:
                     values = sqnr(oracle, float32, out, samples)
@@ -201,16 +212,12 @@ def main():
                 except Exception as error:
                     quality = f"does not run in TFLite ({error})"[:60]
                 out_size = os.path.getsize(out)
-                rows.append((name, mode, tool, f"{out_size:,}",
-                             f"{100 * out_size / base:.1f}%", quality,
-                             f"{seconds:.1f}"))
+                row = (name, mode, tool, f"{out_size:,}",
+                       f"{100 * out_size / base:.1f}%", quality,
+                       f"{seconds:.1f}")
+                print("| " + " | ".join(row) + " |", flush=True)
             print(f"{name} {mode} done", file=sys.stderr)
 
-    print("| model | mode | tool | bytes | of float32 | output SQNR (dB) | "
-          "seconds |")
-    print("|---|---|---|---|---|---|---|")
-    for row in rows:
-        print("| " + " | ".join(row) + " |")
 
 
 if __name__ == "__main__":
