@@ -334,13 +334,14 @@ Value Int8Quantizer::requantize(Operation *user, Value value,
 /// Every mint op that computes gets an integer form but custom ops
 /// (opaque), the quantization ops themselves, ops on other float types,
 /// with int16 activations the ops TFLite has no int16 kernel for (DIV,
-/// HARD_SWISH, LOG_SOFTMAX), and the ops the user denies.
+/// HARD_SWISH, LOG_SOFTMAX, DEPTH_TO_SPACE), and the ops the user denies.
 StringRef Int8Quantizer::getFloatReason(Operation *op) const {
   if (!isa<MintDialect>(op->getDialect()) || isa<CustomOp>(op))
     return "custom op";
   if (isa<FakeQuantOp, DensifyOp, QuantizeOp, DequantizeOp>(op))
     return "conversion";
-  if (activationBits == 16 && isa<DivOp, HardSwishOp, LogSoftmaxOp>(op))
+  if (activationBits == 16 &&
+      isa<DivOp, HardSwishOp, LogSoftmaxOp, DepthToSpaceOp>(op))
     return "no int16 kernel in TFLite";
   auto isFloatButNotF32 = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);

@@ -249,7 +249,8 @@ def QuantizePass : Pass<"mint-quantize", "::mlir::ModuleOp"> {
     * `int16x8`: as `int8`, with symmetric int16 activations (zero point 0,
       the larger magnitude at 32767) and int64 biases, TFLite's 16x8
       scheme; ADD and SUB use TFLite's general-scale int16 path; ops TFLite
-      has no int16 kernel for (DIV, HARD_SWISH, LOG_SOFTMAX) stay float.
+      has no int16 kernel for (DIV, HARD_SWISH, LOG_SOFTMAX,
+      DEPTH_TO_SPACE) stay float.
 
     Before:
 
