@@ -253,8 +253,8 @@ llvm::Error Calibrator::addSample(ArrayRef<const void *> inputs) {
 void Calibrator::annotate() {
   func::FuncOp entry = model->getEntry();
   MLIRContext *context = entry.getContext();
-  StringAttr name = StringAttr::get(context, "mint.stats");
-  StringAttr meansName = StringAttr::get(context, "mint.channel_means");
+  StringAttr name = StringAttr::get(context, kStatsAttrName);
+  StringAttr meansName = StringAttr::get(context, kChannelMeansAttrName);
   for (auto [slot, index] : llvm::enumerate(floatInputs)) {
     if (StatsAttr stats = inputStatistics[slot].toAttr(context))
       if (!entry.getArgAttr(index, name))

@@ -77,10 +77,10 @@ int mlir::mint::driver::runCalibrateCommand(const CalibrateOptions &options,
     }
   for (BlockArgument argument : entry.getArguments())
     if (auto stats = entry.getArgAttrOfType<StatsAttr>(argument.getArgNumber(),
-                                                       "mint.stats"))
+                                                       kStatsAttrName))
       ranges.emplace_back(getTensorName(argument), stats);
   entry.walk([&](Operation *op) {
-    auto perResult = op->getAttrOfType<ArrayAttr>("mint.stats");
+    auto perResult = op->getAttrOfType<ArrayAttr>(kStatsAttrName);
     if (!perResult)
       return;
     for (auto [result, attr] : llvm::zip(op->getResults(), perResult))

@@ -101,7 +101,7 @@ OpCounts countOps(ModuleOp module) {
       ++counts.inFloat;
       if (llvm::any_of(op->getOperandTypes(), isQuantized))
         ++counts.hybrid;
-      if (auto reason = op->getAttrOfType<StringAttr>("mint.float_reason")) {
+      if (auto reason = op->getAttrOfType<StringAttr>(kFloatReasonAttrName)) {
         std::string name = op->getName().stripDialect().upper();
         if (auto custom = dyn_cast<CustomOp>(op))
           name = custom.getCustomCode().str();
@@ -210,9 +210,9 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   bool learned = false;
   floatModule->walk([&](func::FuncOp func) {
     for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
-      learned |= static_cast<bool>(func.getArgAttr(i, "mint.stats"));
+      learned |= static_cast<bool>(func.getArgAttr(i, kStatsAttrName));
     func.walk([&](Operation *op) {
-      learned |= op->hasAttr("mint.stats");
+      learned |= op->hasAttr(kStatsAttrName);
     });
   });
   if (calibrates && options.data.empty() && !learned) {
@@ -324,7 +324,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   // The reasons have been counted; they are not part of the model.
   OpCounts ops = countOps(*quantized);
   quantized->walk(
-      [](Operation *op) { op->removeAttr("mint.float_reason"); });
+      [](Operation *op) { op->removeAttr(kFloatReasonAttrName); });
 
   // Written last, so that a failure anywhere leaves no output file.
   if (failed(writeModel(*quantized, options.output)))

@@ -28,8 +28,6 @@ using namespace mlir::mint;
 
 namespace {
 
-constexpr StringLiteral kStatsAttrName = "mint.stats";
-
 /// The statistics recorded for `value` (a function argument or an op
 /// result), if any.
 StatsAttr getStats(func::FuncOp func, Value value) {

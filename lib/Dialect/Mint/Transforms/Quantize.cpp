@@ -42,9 +42,6 @@ bool fitsFloat16(DenseFPElementsAttr values) {
   });
 }
 
-/// The name of the calibration statistics attribute.
-constexpr StringLiteral kStatsAttrName = "mint.stats";
-
 /// The scales of a per-tensor or per-axis quantized type.
 SmallVector<double> getScales(quant::QuantizedType type) {
   if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(type))
@@ -104,9 +101,6 @@ struct DenyList {
     return names;
   }
 };
-
-/// The attribute that tells why an op stayed float.
-constexpr StringLiteral kFloatReasonAttrName = "mint.float_reason";
 
 /// Rewrites one function for full integer quantization (see the pass
 /// description); reports and fails where statistics are missing.
@@ -266,14 +260,13 @@ DenseFPElementsAttr Int8Quantizer::correctBias(Operation *op,
                                                DenseFPElementsAttr weights,
                                                Value quantizedWeight,
                                                Value input) {
-  constexpr StringLiteral kMeansAttrName = "mint.channel_means";
   DenseF64ArrayAttr means;
   if (auto argument = dyn_cast<BlockArgument>(input)) {
     means = func.getArgAttrOfType<DenseF64ArrayAttr>(argument.getArgNumber(),
-                                                     kMeansAttrName);
+                                                     kChannelMeansAttrName);
   } else if (auto perResult =
                  input.getDefiningOp()->getAttrOfType<ArrayAttr>(
-                     kMeansAttrName)) {
+                     kChannelMeansAttrName)) {
     unsigned index = cast<OpResult>(input).getResultNumber();
     if (index < perResult.size())
       means = dyn_cast<DenseF64ArrayAttr>(perResult[index]);
@@ -622,11 +615,11 @@ LogicalResult Int8Quantizer::run() {
   // The statistics have served; constants left without users go.
   func.walk([](Operation *op) {
     op->removeAttr(kStatsAttrName);
-    op->removeAttr("mint.channel_means");
+    op->removeAttr(kChannelMeansAttrName);
   });
   for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i) {
     func.removeArgAttr(i, kStatsAttrName);
-    func.removeArgAttr(i, "mint.channel_means");
+    func.removeArgAttr(i, kChannelMeansAttrName);
   }
   func.walk([](ConstOp op) {
     if (op->use_empty())

@@ -86,6 +86,17 @@ void populateFoldF16WeightsPatterns(RewritePatternSet &patterns);
 SmallVector<Value> getObservedValues(func::FuncOp func,
                                      bool includeQuantized = false);
 
+/// Calibration statistics (#mint.stats) of an op's results (an array, one
+/// entry per result) or of a function argument.
+inline constexpr StringLiteral kStatsAttrName = "mint.stats";
+
+/// Per-channel means calibration recorded for bias correction (an array of
+/// f64 arrays per op result, or one f64 array on a function argument).
+inline constexpr StringLiteral kChannelMeansAttrName = "mint.channel_means";
+
+/// Why mint-quantize left an op in float.
+inline constexpr StringLiteral kFloatReasonAttrName = "mint.float_reason";
+
 /// The attribute mint-insert-observers puts on a function: the index of its
 /// first observation result.
 inline constexpr StringLiteral kObservedFromAttrName = "mint.observed_from";
