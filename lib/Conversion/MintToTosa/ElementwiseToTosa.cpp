@@ -10,6 +10,8 @@
 
 #include "TosaBuilders.h"
 
+#include "mint/Dialect/Mint/IR/QuantizedConstants.h"
+
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Math/IR/Math.h"
 
@@ -258,16 +260,10 @@ ConvertFloatUnary<FakeQuantOp>::build(ConversionPatternRewriter &rewriter,
                                       RankedTensorType type, Value x) {
   if (op.getMin().size() != 1)
     return rewriter.notifyMatchFailure(op, "per-axis ranges");
-  float quantMin = 0.0f;
-  float quantMax = static_cast<float>((1 << op.getNumBits()) - 1);
-  float min = op.getMin().front(), max = op.getMax().front();
-  float scale = (max - min) / (quantMax - quantMin);
-  float zeroPointFromMin = quantMin - min / scale;
-  float zeroPoint = zeroPointFromMin < quantMin   ? quantMin
-                    : zeroPointFromMin > quantMax ? quantMax
-                                                  : std::round(zeroPointFromMin);
-  float nudgedMin = (quantMin - zeroPoint) * scale;
-  float nudgedMax = (quantMax - zeroPoint) * scale;
+  FakeQuantGrid grid =
+      FakeQuantGrid::get(op.getMin().front(), op.getMax().front(),
+                         op.getNumBits(), /*narrowRange=*/false);
+  float nudgedMin = grid.min, nudgedMax = grid.max, scale = grid.scale;
   float inverse = 1.0f / scale;
   return createElementwiseGeneric(
       rewriter, op.getLoc(), type, {x},

@@ -150,3 +150,21 @@ DenseElementsAttr mlir::mint::convertFloatConstant(DenseFPElementsAttr values,
     return converted.bitcastToAPInt();
   });
 }
+
+FakeQuantGrid FakeQuantGrid::get(float min, float max, int64_t numBits,
+                                 bool narrowRange) {
+  float quantMin = narrowRange ? 1.0f : 0.0f;
+  float quantMax = static_cast<float>((int64_t(1) << numBits) - 1);
+  float scale = (max - min) / (quantMax - quantMin);
+  float zeroPointFromMin = quantMin - min / scale;
+  float zeroPoint = zeroPointFromMin < quantMin   ? quantMin
+                    : zeroPointFromMin > quantMax ? quantMax
+                                                  : std::round(zeroPointFromMin);
+  return {(quantMin - zeroPoint) * scale, (quantMax - zeroPoint) * scale,
+          scale};
+}
+
+float FakeQuantGrid::apply(float value) const {
+  float clamped = std::min(max, std::max(min, value));
+  return std::round((clamped - min) * (1.0f / scale)) * scale + min;
+}

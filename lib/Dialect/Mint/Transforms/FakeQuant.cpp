@@ -259,24 +259,14 @@ struct FoldFakeQuantPass
       for (int64_t d = dim + 1; d < type.getRank(); ++d)
         stride *= type.getDimSize(d);
     }
-    float quantMin = op.getNarrowRange() ? 1.0f : 0.0f;
-    float quantMax = static_cast<float>((1 << op.getNumBits()) - 1);
     SmallVector<float> result;
     int64_t index = 0;
     for (const APFloat &value : values.getValues<APFloat>()) {
       int64_t slice = (index++ / stride) % slices;
-      float min = mins[mins.size() == 1 ? 0 : slice];
-      float max = maxs[maxs.size() == 1 ? 0 : slice];
-      float scale = (max - min) / (quantMax - quantMin);
-      float fromMin = quantMin - min / scale;
-      float zeroPoint = fromMin < quantMin   ? quantMin
-                        : fromMin > quantMax ? quantMax
-                                             : std::round(fromMin);
-      float nudgedMin = (quantMin - zeroPoint) * scale;
-      float nudgedMax = (quantMax - zeroPoint) * scale;
-      float x = std::clamp(value.convertToFloat(), nudgedMin, nudgedMax);
-      result.push_back(std::round((x - nudgedMin) * (1.0f / scale)) * scale +
-                       nudgedMin);
+      FakeQuantGrid grid = FakeQuantGrid::get(
+          mins[mins.size() == 1 ? 0 : slice], maxs[maxs.size() == 1 ? 0 : slice],
+          op.getNumBits(), op.getNarrowRange());
+      result.push_back(grid.apply(value.convertToFloat()));
     }
     return DenseElementsAttr::get(
         RankedTensorType::get(type.getShape(), type.getElementType()),

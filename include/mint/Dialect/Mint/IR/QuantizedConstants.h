@@ -36,6 +36,23 @@ DenseElementsAttr dequantizeConstant(DenseIntElementsAttr storage,
 DenseElementsAttr convertFloatConstant(DenseFPElementsAttr values,
                                        FloatType floatType);
 
+/// The grid TFLite's FAKE_QUANT rounds to: [min, max] over the integers
+/// [0 (1 with narrow_range), 2^bits - 1], nudged so that zero is a grid
+/// point (the zero point from min rounded halves away from zero), in float
+/// as its NudgeQuantizationRange computes it.
+struct FakeQuantGrid {
+  float min = 0.0f;
+  float max = 0.0f;
+  float scale = 1.0f;
+
+  static FakeQuantGrid get(float min, float max, int64_t numBits,
+                           bool narrowRange);
+
+  /// `value` clamped to the grid and rounded to it (halves away from zero),
+  /// as TFLite's FakeQuantizeArray does.
+  float apply(float value) const;
+};
+
 } // namespace mlir::mint
 
 #endif // MINT_DIALECT_MINT_IR_QUANTIZEDCONSTANTS_H
