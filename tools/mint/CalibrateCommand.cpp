@@ -52,14 +52,10 @@ int mlir::mint::driver::runCalibrateCommand(const CalibrateOptions &options,
       Calibrator::create(*module, compileOptions);
   if (failed(calibrator))
     return 1;
-  std::optional<ImagePreprocessing> images =
-      getImagePreprocessing(options.images);
-  if (!images)
-    return 1;
   std::string description;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
       loadSamples(options.data, (*calibrator)->getInputs(), /*randomCount=*/0,
-                  description, *images);
+                  description, options.images);
   if (!samples)
     return 1;
 

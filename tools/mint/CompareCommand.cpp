@@ -19,6 +19,7 @@
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Runtime/Calibration.h"
+#include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringMap.h"
@@ -63,25 +64,16 @@ struct TensorError {
   }
 };
 
-/// The tensor name of `value` (its producer's NameLoc, or the one for its
-/// result in a FusedLoc), or empty.
+/// The tensor name of `value` as the TFLite export gives it, or empty.
 std::string getTensorName(Value value) {
   Operation *op = value.getDefiningOp();
   if (!op)
     return {};
-  Location loc = op->getLoc();
-  if (auto name = dyn_cast<NameLoc>(loc))
-    return op->getNumResults() == 1 ? name.getName().str() : std::string();
-  if (auto fused = dyn_cast<FusedLoc>(loc)) {
-    SmallVector<StringRef> names;
-    for (Location part : fused.getLocations())
-      if (auto name = dyn_cast<NameLoc>(part))
-        names.push_back(name.getName().getValue());
-    unsigned index = cast<OpResult>(value).getResultNumber();
-    if (names.size() == op->getNumResults())
-      return names[index].str();
-  }
-  return {};
+  SmallVector<std::string> names =
+      getTFLiteTensorNames(op->getLoc(), op->getNumResults());
+  if (names.empty())
+    return {};
+  return names[cast<OpResult>(value).getResultNumber()];
 }
 
 /// The TFLite name of the op that computes `value`.
@@ -180,14 +172,10 @@ int mlir::mint::driver::runCompareCommand(const CompareOptions &options,
                  << "; compare a model with its own quantized version\n";
     return 1;
   }
-  std::optional<ImagePreprocessing> images =
-      getImagePreprocessing(options.images);
-  if (!images)
-    return 1;
   std::string description;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
       loadSamples(options.data, referenceModel.getInputs(),
-                  /*randomCount=*/8, description, *images);
+                  /*randomCount=*/8, description, options.images);
   if (!samples)
     return 1;
 

@@ -63,8 +63,10 @@ llvm::Error mlir::mint::driver::runOnce(CompiledModel &model,
   return model.run(inputData, outputData);
 }
 
-std::optional<ImagePreprocessing>
-mlir::mint::driver::getImagePreprocessing(const ImageInputOptions &options) {
+/// The image preprocessing `options` give; nullopt after reporting options
+/// that contradict each other.
+static std::optional<ImagePreprocessing>
+getImagePreprocessing(const driver::ImageInputOptions &options) {
   ImagePreprocessing preprocessing;
   bool meanStd = options.mean.getNumOccurrences() ||
                  options.std.getNumOccurrences();
@@ -125,7 +127,11 @@ splitBatch(const NpyArray &batch, const TensorSpec &spec, StringRef name) {
 std::optional<std::vector<std::vector<NpyArray>>>
 mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
                                 int randomCount, std::string &description,
-                                const ImagePreprocessing &images) {
+                                const ImageInputOptions &imageOptions) {
+  std::optional<ImagePreprocessing> images =
+      getImagePreprocessing(imageOptions);
+  if (!images)
+    return std::nullopt;
   std::vector<std::vector<NpyArray>> samples;
   if (data.empty()) {
     std::mt19937 rng(0);
@@ -211,7 +217,7 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
   };
   auto readFile = [&](StringRef path) -> std::optional<NpyArray> {
     llvm::Expected<NpyArray> array = isImageFile(path)
-                                         ? readImageSample(path, spec, images)
+                                         ? readImageSample(path, spec, *images)
                                          : readNpy(path);
     if (!array)
       return report(array.takeError());

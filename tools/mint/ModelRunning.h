@@ -33,22 +33,18 @@ std::vector<NpyArray> makeOutputs(const CompiledModel &model);
 llvm::Error runOnce(CompiledModel &model, const std::vector<NpyArray> &inputs,
                     std::vector<NpyArray> &outputs);
 
-/// The image preprocessing `options` give; nullopt after reporting options
-/// that contradict each other.
-std::optional<ImagePreprocessing>
-getImagePreprocessing(const ImageInputOptions &options);
-
 /// Samples of the model inputs `specs` from `data`: a .npy whose first
 /// dimension counts samples of a single-input model; a .npz of such arrays,
 /// one per input (matched by name, else in order); a directory of .npy
 /// files, one sample each, or of image files (PNG, JPEG, BMP) resized and
-/// mapped by `images`; a single image file. `randomCount` random ones when
+/// mapped as `images` says; a single image file. `randomCount` random ones when
 /// `data` is empty. Sets `description` ("8 random samples", "100 samples
-/// from DIR"); nullopt after reporting what is wrong.
+/// from DIR"); nullopt after reporting what is wrong (options that
+/// contradict each other included).
 std::optional<std::vector<std::vector<NpyArray>>>
 loadSamples(llvm::StringRef data, llvm::ArrayRef<TensorSpec> specs,
             int randomCount, std::string &description,
-            const ImagePreprocessing &images = {});
+            const ImageInputOptions &images);
 
 /// Adds every sample to `calibrator`'s statistics, counting them on a
 /// terminal (quiet in a pipe); reports the error and fails if a run fails.

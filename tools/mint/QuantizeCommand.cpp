@@ -226,14 +226,10 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
       CompiledModel::create(*floatModule);
   if (failed(floatModel))
     return 1;
-  std::optional<ImagePreprocessing> images =
-      getImagePreprocessing(options.images);
-  if (!images)
-    return 1;
   std::string samplesDescription;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
       loadSamples(options.data, (*floatModel)->getInputs(),
-                  /*randomCount=*/8, samplesDescription, *images);
+                  /*randomCount=*/8, samplesDescription, options.images);
   if (!samples)
     return 1;
 
