@@ -1,8 +1,8 @@
 //===- GraphOps.cpp - Constants and opaque operators ----------------------===//
 //
 // Assembly format and verifiers of `mint.const` and `mint.sparse_const`,
-// which hold float, integer and quantized constants, and the verifier of
-// `mint.custom`.
+// which hold float, integer and quantized constants, the verifier of
+// `mint.custom`, and the tensor names that locations carry.
 //
 //===----------------------------------------------------------------------===//
 
@@ -14,6 +14,17 @@
 
 using namespace mlir;
 using namespace mlir::mint;
+
+SmallVector<StringRef> mlir::mint::getTensorNames(Location loc) {
+  SmallVector<StringRef> names;
+  if (auto name = dyn_cast<NameLoc>(loc))
+    names.push_back(name.getName().getValue());
+  else if (auto fused = dyn_cast<FusedLoc>(loc))
+    for (Location part : fused.getLocations())
+      if (auto name = dyn_cast<NameLoc>(part))
+        names.push_back(name.getName().getValue());
+  return names;
+}
 
 //===----------------------------------------------------------------------===//
 // ConstOp

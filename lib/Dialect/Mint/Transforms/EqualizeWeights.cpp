@@ -14,6 +14,8 @@
 
 #include "mint/Dialect/Mint/Transforms/Passes.h"
 
+#include "FloatWeights.h"
+
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -31,31 +33,11 @@ using namespace mlir::mint;
 
 namespace {
 
-/// A float32 weight or bias as values in row-major order.
-struct Tensor {
-  ConstOp op;
-  SmallVector<int64_t> shape;
-  SmallVector<float> values;
-};
-
-std::optional<Tensor> readConstant(Value value) {
-  auto constant = value.getDefiningOp<ConstOp>();
-  if (!constant || !constant.getType().getElementType().isF32())
-    return std::nullopt;
-  auto attr = dyn_cast<DenseFPElementsAttr>(constant.getValue());
-  if (!attr)
-    return std::nullopt;
-  Tensor tensor{constant, llvm::to_vector(constant.getType().getShape()), {}};
-  for (const APFloat &v : attr.getValues<APFloat>())
-    tensor.values.push_back(v.convertToFloat());
-  return tensor;
-}
-
 /// The channel of element `index` of a convolution weight: its output
 /// channel (CONV_2D [O, KH, KW, I]: axis 0; DEPTHWISE_CONV_2D [1, KH, KW,
 /// C]: axis 3) or its input channel (CONV_2D: axis 3; DEPTHWISE_CONV_2D
 /// with multiplier 1: axis 3).
-int64_t getChannel(Operation *op, const Tensor &weight, size_t index,
+int64_t getChannel(Operation *op, const FloatConstant &weight, size_t index,
                    bool output) {
   if (isa<Conv2DOp>(op) && output)
     return index / (weight.values.size() / weight.shape[0]);
@@ -63,13 +45,13 @@ int64_t getChannel(Operation *op, const Tensor &weight, size_t index,
 }
 
 /// Largest magnitude per channel.
-SmallVector<double> getRanges(Operation *op, const Tensor &weight,
+SmallVector<double> getRanges(Operation *op, const FloatConstant &weight,
                               int64_t channels, bool output) {
   SmallVector<double> ranges(channels, 0.0);
   for (size_t i = 0; i < weight.values.size(); ++i) {
     int64_t channel = getChannel(op, weight, i, output);
-    ranges[channel] = std::max<double>(ranges[channel],
-                                       std::abs(weight.values[i]));
+    ranges[channel] =
+        std::max<double>(ranges[channel], std::abs(weight.values[i]));
   }
   return ranges;
 }
@@ -119,18 +101,19 @@ struct EqualizeWeightsPass
   }
 
   void equalize(OpBuilder &builder, Operation *producer, Operation *consumer) {
-    std::optional<Tensor> first = readConstant(producer->getOperand(1));
-    std::optional<Tensor> second = readConstant(consumer->getOperand(1));
-    std::optional<Tensor> bias;
+    std::optional<FloatConstant> first =
+        readFloatConstant(producer->getOperand(1));
+    std::optional<FloatConstant> second =
+        readFloatConstant(consumer->getOperand(1));
+    std::optional<FloatConstant> bias;
     if (producer->getNumOperands() > 2)
-      bias = readConstant(producer->getOperand(2));
+      bias = readFloatConstant(producer->getOperand(2));
     if (!first || !second ||
         (producer->getNumOperands() > 2 && !bias &&
          !producer->getOperand(2).getDefiningOp<NoValueOp>()))
       return;
-    int64_t channels = cast<ShapedType>(producer->getResult(0).getType())
-                           .getShape()
-                           .back();
+    int64_t channels =
+        cast<ShapedType>(producer->getResult(0).getType()).getShape().back();
     SmallVector<double> r1 = getRanges(producer, *first, channels, true);
     SmallVector<double> r2 = getRanges(consumer, *second, channels, false);
     SmallVector<double> scales(channels, 1.0);
@@ -144,23 +127,10 @@ struct EqualizeWeightsPass
     if (bias)
       for (int64_t c = 0; c < channels; ++c)
         bias->values[c] /= scales[c];
-    write(builder, producer, 1, *first);
-    write(builder, consumer, 1, *second);
+    replaceWithConstant(builder, producer, 1, *first);
+    replaceWithConstant(builder, consumer, 1, *second);
     if (bias)
-      write(builder, producer, 2, *bias);
-  }
-
-  /// Replaces operand `index` of `op` with a new constant of `tensor`.
-  static void write(OpBuilder &builder, Operation *op, unsigned index,
-                    Tensor &tensor) {
-    builder.setInsertionPoint(op);
-    auto type = tensor.op.getType();
-    auto constant =
-        ConstOp::create(builder, tensor.op.getLoc(), type,
-                        DenseElementsAttr::get(type, ArrayRef(tensor.values)));
-    op->setOperand(index, constant);
-    if (tensor.op->use_empty())
-      tensor.op->erase();
+      replaceWithConstant(builder, producer, 2, *bias);
   }
 };
 

@@ -39,6 +39,25 @@ struct DensifySparseConstant : OpRewritePattern<DensifyOp> {
   }
 };
 
+/// A sparse constant that a kernel reads directly (TFLite's sparse
+/// FULLY_CONNECTED) -> a dense constant for those readers.
+struct DensifyDirectSparseConstant : OpRewritePattern<SparseConstOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(SparseConstOp op,
+                                PatternRewriter &rewriter) const override {
+    if (llvm::all_of(op->getUsers(),
+                     [](Operation *user) { return isa<DensifyOp>(user); }))
+      return rewriter.notifyMatchFailure(op, "only DENSIFY reads it");
+    auto dense =
+        ConstOp::create(rewriter, op.getLoc(), op.getType(), op.getValue());
+    rewriter.replaceUsesWithIf(op.getResult(), dense, [](OpOperand &use) {
+      return !isa<DensifyOp>(use.getOwner());
+    });
+    return success();
+  }
+};
+
 /// dequantize(const f16) -> const f32.
 struct FoldF16Dequantize : OpRewritePattern<DequantizeOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -81,7 +100,8 @@ struct FoldF16WeightsPass
 } // namespace
 
 void mlir::mint::populateDensifyPatterns(RewritePatternSet &patterns) {
-  patterns.add<DensifySparseConstant>(patterns.getContext());
+  patterns.add<DensifySparseConstant, DensifyDirectSparseConstant>(
+      patterns.getContext());
 }
 
 void mlir::mint::populateFoldF16WeightsPatterns(RewritePatternSet &patterns) {

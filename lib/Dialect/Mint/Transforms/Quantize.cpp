@@ -87,19 +87,6 @@ struct DenyList {
           return "deny-names";
     return {};
   }
-
-  /// The tensor names a location carries (a NameLoc, or the NameLocs of a
-  /// FusedLoc), as the importer sets them.
-  static SmallVector<StringRef> getTensorNames(Location loc) {
-    SmallVector<StringRef> names;
-    if (auto name = dyn_cast<NameLoc>(loc))
-      names.push_back(name.getName().getValue());
-    else if (auto fused = dyn_cast<FusedLoc>(loc))
-      for (Location part : fused.getLocations())
-        if (auto name = dyn_cast<NameLoc>(part))
-          names.push_back(name.getName().getValue());
-    return names;
-  }
 };
 
 /// Rewrites one function for full integer quantization (see the pass
@@ -264,9 +251,8 @@ DenseFPElementsAttr Int8Quantizer::correctBias(Operation *op,
   if (auto argument = dyn_cast<BlockArgument>(input)) {
     means = func.getArgAttrOfType<DenseF64ArrayAttr>(argument.getArgNumber(),
                                                      kChannelMeansAttrName);
-  } else if (auto perResult =
-                 input.getDefiningOp()->getAttrOfType<ArrayAttr>(
-                     kChannelMeansAttrName)) {
+  } else if (auto perResult = input.getDefiningOp()->getAttrOfType<ArrayAttr>(
+                 kChannelMeansAttrName)) {
     unsigned index = cast<OpResult>(input).getResultNumber();
     if (index < perResult.size())
       means = dyn_cast<DenseF64ArrayAttr>(perResult[index]);
@@ -274,9 +260,9 @@ DenseFPElementsAttr Int8Quantizer::correctBias(Operation *op,
   if (!means)
     return biases;
   auto constant = quantizedWeight.getDefiningOp<ConstOp>();
-  DenseElementsAttr rounded = dequantizeConstant(
-      cast<DenseIntElementsAttr>(constant.getValue()), constant.getType(),
-      builder.getF32Type());
+  DenseElementsAttr rounded =
+      dequantizeConstant(cast<DenseIntElementsAttr>(constant.getValue()),
+                         constant.getType(), builder.getF32Type());
   auto shape = cast<ShapedType>(weights.getType()).getShape();
   SmallVector<double> original, quantized;
   for (const APFloat &value : weights.getValues<APFloat>())
@@ -309,9 +295,8 @@ DenseFPElementsAttr Int8Quantizer::correctBias(Operation *op,
   for (auto [index, value] : llvm::enumerate(biases.getValues<APFloat>()))
     corrected.push_back(
         static_cast<float>(value.convertToDouble() - shift[index]));
-  return cast<DenseFPElementsAttr>(
-      DenseElementsAttr::get(cast<ShapedType>(biases.getType()),
-                             ArrayRef(corrected)));
+  return cast<DenseFPElementsAttr>(DenseElementsAttr::get(
+      cast<ShapedType>(biases.getType()), ArrayRef(corrected)));
 }
 
 Value Int8Quantizer::requantize(Operation *user, Value value,
@@ -396,14 +381,14 @@ LogicalResult Int8Quantizer::quantizeOp(Operation *op) {
       OpOperand &bias = op->getOpOperand(*biasIndex);
       if (DenseFPElementsAttr biases = getFloatConstant(bias.get())) {
         if (biasCorrection && !isa<TransposeConvOp>(op))
-          biases = correctBias(op, biases, weights, quantizedWeight,
-                               floatInput);
+          biases =
+              correctBias(op, biases, weights, quantizedWeight, floatInput);
         SmallVector<double> scales;
         for (double scale : getScales(weightType))
           // The product in float, as TFLite stores it.
-          scales.push_back(static_cast<float>(
-              static_cast<float>(inputType.getScale()) *
-              static_cast<float>(scale)));
+          scales.push_back(
+              static_cast<float>(static_cast<float>(inputType.getScale()) *
+                                 static_cast<float>(scale)));
         if (activationBits == 16) {
           bias.set(createInt64Bias(op, biases, scales));
         } else {
@@ -515,10 +500,10 @@ void moveOutputName(Value value, Operation *converted) {
   if (!name)
     return;
   converted->setLoc(name);
-  producer->setLoc(NameLoc::get(
-      StringAttr::get(producer->getContext(),
-                      name.getName().getValue() + "_quantized"),
-      name.getChildLoc()));
+  producer->setLoc(
+      NameLoc::get(StringAttr::get(producer->getContext(),
+                                   name.getName().getValue() + "_quantized"),
+                   name.getChildLoc()));
 }
 
 LogicalResult Int8Quantizer::run() {
@@ -581,10 +566,9 @@ LogicalResult Int8Quantizer::run() {
       if (!isQuantizedTensor(tensorType))
         continue;
       builder.setInsertionPoint(returnOp);
-      auto dequantize =
-          DequantizeOp::create(builder, returnOp.getLoc(),
-                               tensorType.clone(builder.getF32Type()),
-                               operand.get());
+      auto dequantize = DequantizeOp::create(
+          builder, returnOp.getLoc(), tensorType.clone(builder.getF32Type()),
+          operand.get());
       moveOutputName(operand.get(), dequantize);
       operand.set(dequantize);
       continue;
@@ -668,7 +652,7 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
       if (auto custom = dyn_cast<CustomOp>(op))
         name = custom.getCustomCode().str();
       InFlightDiagnostic diag = op->emitError("int8-only: ") << name;
-      SmallVector<StringRef> tensors = DenyList::getTensorNames(op->getLoc());
+      SmallVector<StringRef> tensors = getTensorNames(op->getLoc());
       if (!tensors.empty())
         diag << " '" << tensors.front() << "'";
       diag << " stays float (" << reason.getValue() << ")";
@@ -729,7 +713,8 @@ struct QuantizePass : mint::impl::QuantizePassBase<QuantizePass> {
       DenseFPElementsAttr weights = getFloatConstant(weight.get());
       if (!weights || weights.getNumElements() < minWeightElements)
         continue;
-      int64_t axis = isa<FullyConnectedOp>(op) ? 0 : affine.getWeightChannelAxis();
+      int64_t axis =
+          isa<FullyConnectedOp>(op) ? 0 : affine.getWeightChannelAxis();
       auto type = cast<RankedTensorType>(weights.getType())
                       .clone(getWeightType(weights, axis));
       builder.setInsertionPoint(op);

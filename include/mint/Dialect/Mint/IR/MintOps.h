@@ -23,4 +23,13 @@
 #define GET_OP_CLASSES
 #include "mint/Dialect/Mint/IR/MintOps.h.inc"
 
+namespace mlir::mint {
+
+/// The tensor names a location carries, as the TFLite importer sets them:
+/// a NameLoc's name, or the names of the NameLocs in a FusedLoc (an op
+/// with several results, or one that took over a fused activation's name).
+SmallVector<StringRef> getTensorNames(Location loc);
+
+} // namespace mlir::mint
+
 #endif // MINT_DIALECT_MINT_IR_MINTOPS_H

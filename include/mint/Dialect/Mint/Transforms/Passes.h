@@ -65,6 +65,18 @@ enum class CalibrationMethod {
   Entropy,
 };
 
+/// How `mint-cluster` chooses its first centroids.
+enum class ClusterInit {
+  /// Evenly spaced between the smallest and the largest weight.
+  Linear,
+  /// Distinct weights drawn at random.
+  Random,
+  /// Evenly spaced quantiles of the weights.
+  Density,
+  /// k-means++ seeding (Arthur and Vassilvitskii, 2007).
+  KMeansPlusPlus,
+};
+
 #define GEN_PASS_DECL
 #include "mint/Dialect/Mint/Transforms/Passes.h.inc"
 
@@ -72,8 +84,8 @@ enum class CalibrationMethod {
 /// the fused_activation_function of their producers.
 void populateFuseActivationsPatterns(RewritePatternSet &patterns);
 
-/// Adds a pattern that replaces mint.densify of a sparse constant by a
-/// dense constant.
+/// Adds patterns that replace mint.densify of a sparse constant, and a
+/// sparse constant that a kernel reads directly, by a dense constant.
 void populateDensifyPatterns(RewritePatternSet &patterns);
 
 /// Adds a pattern that replaces mint.dequantize of an f16 constant by an
@@ -96,6 +108,12 @@ inline constexpr StringLiteral kChannelMeansAttrName = "mint.channel_means";
 
 /// Why mint-quantize left an op in float.
 inline constexpr StringLiteral kFloatReasonAttrName = "mint.float_reason";
+
+/// Why mint-prune left a layer's weights as they were.
+inline constexpr StringLiteral kPruneSkippedAttrName = "mint.prune_skipped";
+
+/// Why mint-cluster left a layer's weights as they were.
+inline constexpr StringLiteral kClusterSkippedAttrName = "mint.cluster_skipped";
 
 /// The attribute mint-insert-observers puts on a function: the index of its
 /// first observation result.

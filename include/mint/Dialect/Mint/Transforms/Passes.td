@@ -102,8 +102,9 @@ def DensifyPass : Pass<"mint-densify", "func::FuncOp"> {
     TFLite stores pruned weights sparsely and expands them at run time with
     DENSIFY. This pass does the expansion at compile time: a `mint.densify`
     of a sparse `mint.const` becomes a plain constant with the same value,
-    so later passes see ordinary dense weights. Sparse constants that feed
-    other ops keep their encoding.
+    so later passes see ordinary dense weights. A sparse constant that a
+    kernel reads directly (TFLite's sparse FULLY_CONNECTED) becomes a
+    dense constant there too.
 
     Before:
 
@@ -466,6 +467,155 @@ def EqualizeWeightsPass : Pass<"mint-equalize-weights", "func::FuncOp"> {
   ];
   let statistics = [
     Statistic<"numPairs", "num-pairs", "Number of pairs equalized">
+  ];
+}
+
+//===----------------------------------------------------------------------===//
+// Pruning, clustering and sparse encoding
+//===----------------------------------------------------------------------===//
+
+def PrunePass : Pass<"mint-prune", "func::FuncOp"> {
+  let summary = "Magnitude-prune the weights of convolutions and fully "
+                "connected layers";
+  let description = [{
+    Sets the smallest-magnitude weights of CONV_2D, DEPTHWISE_CONV_2D,
+    FULLY_CONNECTED and TRANSPOSE_CONV to zero, per layer, in one of three
+    patterns:
+
+    * `unstructured`: the `sparsity` fraction of each weight tensor with
+      the smallest magnitudes;
+    * `block:RxC`: blocks of R output channels (dimension 0) by C
+      consecutive elements of the innermost dimension, the `sparsity`
+      fraction of blocks with the smallest L2 norm (TFLite's block-sparse
+      kernels read 1x4 and 1x16 blocks);
+    * `N:M` (e.g. `2:4`): in every group of M consecutive weights along
+      the flattened reduction dimensions of an output channel, all but the
+      N largest; `sparsity` does not apply (it is 1 - N/M).
+
+    The weight stays a dense `mint.const` holding zeros; how it is stored
+    is decided later (`mint-encode-sparse-weights`). A layer is skipped,
+    with its reason in a `mint.prune_skipped` attribute, when its weight is
+    not a float32 constant, has fewer than `min-elements` values, does not
+    fit the pattern (dimensions not divisible by the block or group), or
+    is too sensitive: pruning would change its weights by more than
+    `max-weight-error` in relative L2 norm (||W - W'|| / ||W||). The
+    `schedule` entries `REGEX=SPARSITY` set the sparsity of the layers
+    whose tensor name the first matching regex finds (0 skips them).
+
+    Before (50% unstructured): `dense<[[0.1, -2.0, 0.3, 4.0]]>`;
+    after: `dense<[[0.0, -2.0, 0.0, 4.0]]>`.
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"sparsity", "sparsity", "double", /*default=*/"0.5",
+           "Fraction of weights (blocks) to zero per layer">,
+    Option<"pattern", "pattern", "std::string",
+           /*default=*/"\"unstructured\"",
+           "unstructured, block:RxC or N:M (e.g. 2:4)">,
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"1024",
+           "Skip weights with fewer values than this">,
+    Option<"maxWeightError", "max-weight-error", "double",
+           /*default=*/"0.5",
+           "Skip layers whose weights pruning changes by more than this "
+           "(relative L2)">,
+    ListOption<"schedule", "schedule", "std::string",
+               "Per-layer sparsity: REGEX=SPARSITY entries, first match "
+               "wins">
+  ];
+  let statistics = [
+    Statistic<"numPruned", "num-pruned", "Number of layers pruned">,
+    Statistic<"numSkipped", "num-skipped", "Number of layers skipped">,
+    Statistic<"numZeroed", "num-zeroed", "Number of weights set to zero">
+  ];
+}
+
+def ClusterPass : Pass<"mint-cluster", "func::FuncOp"> {
+  let summary = "Cluster the weights of convolutions and fully connected "
+                "layers by k-means";
+  let description = [{
+    Replaces each weight of CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED and
+    TRANSPOSE_CONV by the nearest of `clusters` centroids found by k-means
+    (Lloyd's iterations) over the layer's weights, or over each output
+    channel's weights with `per-channel`. Initialization: `linear`
+    (centroids evenly spaced between the smallest and largest weight),
+    `random` (distinct weights drawn at random), `density` (evenly spaced
+    quantiles of the weights' distribution) or `kmeans++` (each next
+    centroid drawn with probability proportional to its squared distance
+    from the nearest one chosen). Random choices come from `seed`, so the
+    result is deterministic.
+
+    Exact zeros stay zero (a pruned weight keeps its sparsity: zero is a
+    centroid of its own, not counted in `clusters`). The weight stays a
+    dense `mint.const` with at most `clusters` (+1 for zero) distinct
+    values per layer or channel, which general-purpose compression then
+    shrinks. Layers whose weight is not a float32 constant or has fewer
+    than `min-elements` values are skipped, with the reason in a
+    `mint.cluster_skipped` attribute.
+
+    Before (2 clusters): `dense<[0.9, 1.1, -2.1, -1.9]>`;
+    after: `dense<[1.0, 1.0, -2.0, -2.0]>`.
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"clusters", "clusters", "int64_t", /*default=*/"16",
+           "Number of centroids per layer (or channel)">,
+    Option<"init", "init", "::mlir::mint::ClusterInit",
+           /*default=*/"::mlir::mint::ClusterInit::KMeansPlusPlus",
+           "Centroid initialization", [{::llvm::cl::values(
+             clEnumValN(::mlir::mint::ClusterInit::Linear, "linear",
+                        "evenly spaced between min and max"),
+             clEnumValN(::mlir::mint::ClusterInit::Random, "random",
+                        "distinct weights at random"),
+             clEnumValN(::mlir::mint::ClusterInit::Density, "density",
+                        "evenly spaced quantiles"),
+             clEnumValN(::mlir::mint::ClusterInit::KMeansPlusPlus,
+                        "kmeans++", "k-means++ seeding"))}]>,
+    Option<"perChannel", "per-channel", "bool", /*default=*/"false",
+           "Cluster each output channel on its own">,
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"1024",
+           "Skip weights with fewer values than this">,
+    Option<"iterations", "iterations", "int64_t", /*default=*/"30",
+           "Most Lloyd iterations">,
+    Option<"seed", "seed", "uint64_t", /*default=*/"0",
+           "Seed of the random and kmeans++ initializations">
+  ];
+  let statistics = [
+    Statistic<"numClustered", "num-clustered", "Number of layers clustered">,
+    Statistic<"numSkipped", "num-skipped", "Number of layers skipped">
+  ];
+}
+
+def EncodeSparseWeightsPass
+    : Pass<"mint-encode-sparse-weights", "func::FuncOp"> {
+  let summary = "Store weights that hold many zeros in TFLite's sparse "
+                "format";
+  let description = [{
+    The inverse of `mint-densify`: rewrites the constant weight of a
+    CONV_2D, DEPTHWISE_CONV_2D, FULLY_CONNECTED or TRANSPOSE_CONV (or the
+    constant behind the DEQUANTIZE of a float16 weight) whose values are at
+    least `min-sparsity` zeros as a `mint.sparse_const` in the smallest of
+    TFLite's encodings that stores it exactly: CSR along the innermost
+    dimension, or along 1x4 or 1x16 blocks of it. A float32
+    FULLY_CONNECTED reads the sparse weight directly when TFLite's sparse
+    kernel takes the encoding (CSR, or 1x4 blocks); every other consumer
+    reads it through a `mint.densify`, which TFLite expands once when it
+    prepares the model. A weight whose encoding would not be smaller than
+    its dense form stays dense, and so does the int8 weight of a hybrid
+    (dynamic-range) op: TFLite's hybrid kernels need constant weights.
+
+    Before: `%w = mint.const dense<...> : tensor<16x64xf32>` (75% zeros)
+    read by a CONV_2D; after: `%s = mint.sparse_const #mint.sparsity<...>`
+    and `%w = mint.densify %s`.
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"minSparsity", "min-sparsity", "double", /*default=*/"0.3",
+           "Encode weights with at least this fraction of zeros">
+  ];
+  let statistics = [
+    Statistic<"numEncoded", "num-encoded", "Number of weights encoded">,
+    Statistic<"numSavedBytes", "num-saved-bytes",
+              "Bytes saved against the dense weights (values and indices)">
   ];
 }
 
