@@ -239,6 +239,12 @@ struct QuantizeOptions {
       llvm::cl::desc("dynamic-int8: quantize weights with at least this many "
                      "values (default 1024, as TFLite's converter)"),
       llvm::cl::init(1024), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> sparseEncoding{
+      "sparse-encoding",
+      llvm::cl::desc("Store weights with at least 30% zeros (pruned ones) in "
+                     "TFLite's sparse format where that is smaller (default "
+                     "true)"),
+      llvm::cl::init(true), llvm::cl::sub(command)};
   llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print the summary as JSON"),
                            llvm::cl::sub(command)};
 };
@@ -248,14 +254,12 @@ struct CompareOptions {
   llvm::cl::SubCommand command{
       "compare", "Run a float model and its quantized version on the same "
                  "samples and report the error of each layer and output"};
-  llvm::cl::opt<std::string> reference{llvm::cl::Positional,
-                                       llvm::cl::desc("<float.tflite>"),
-                                       llvm::cl::Required,
-                                       llvm::cl::sub(command)};
-  llvm::cl::opt<std::string> candidate{llvm::cl::Positional,
-                                       llvm::cl::desc("<quantized.tflite>"),
-                                       llvm::cl::Required,
-                                       llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> reference{
+      llvm::cl::Positional, llvm::cl::desc("<float.tflite>"),
+      llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> candidate{
+      llvm::cl::Positional, llvm::cl::desc("<quantized.tflite>"),
+      llvm::cl::Required, llvm::cl::sub(command)};
   llvm::cl::opt<std::string> data{
       "data",
       llvm::cl::desc("Samples of the float model's input (as mint quantize "
@@ -263,8 +267,7 @@ struct CompareOptions {
       llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
   ImageInputOptions images{command};
   llvm::cl::opt<unsigned> top{
-      "top",
-      llvm::cl::desc("Print the N worst layers (default 20; 0: all)"),
+      "top", llvm::cl::desc("Print the N worst layers (default 20; 0: all)"),
       llvm::cl::init(20), llvm::cl::sub(command)};
   llvm::cl::opt<std::string> report{
       "report", llvm::cl::desc("Write the full report as JSON"),
@@ -274,8 +277,7 @@ struct CompareOptions {
       llvm::cl::desc("Draw each layer's SQNR, in model order, as a PNG bar "
                      "chart"),
       llvm::cl::value_desc("file.png"), llvm::cl::sub(command)};
-  llvm::cl::opt<bool> json{"json",
-                           llvm::cl::desc("Print the report as JSON"),
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print the report as JSON"),
                            llvm::cl::sub(command)};
 };
 
@@ -284,6 +286,125 @@ int runCompareCommand(const CompareOptions &options, llvm::raw_ostream &os);
 
 /// Runs `mint quantize`; returns the process exit code.
 int runQuantizeCommand(const QuantizeOptions &options, llvm::raw_ostream &os);
+
+/// Options that `mint prune` and `mint cluster` share.
+struct WeightCompressionOptions {
+  explicit WeightCompressionOptions(llvm::cl::SubCommand &command)
+      : model(llvm::cl::Positional, llvm::cl::desc("<model.tflite>"),
+              llvm::cl::Required, llvm::cl::sub(command)),
+        output("o", llvm::cl::desc("Where to write the model"),
+               llvm::cl::value_desc("file.tflite"), llvm::cl::Required,
+               llvm::cl::sub(command)),
+        data("data",
+             llvm::cl::desc("Samples to measure the output SQNR on (as mint "
+                            "quantize --data; default: 8 random samples)"),
+             llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)),
+        images(command),
+        minElements("min-elements",
+                    llvm::cl::desc("Leave weights with fewer values as they "
+                                   "are (default 1024)"),
+                    llvm::cl::init(1024), llvm::cl::sub(command)),
+        sparseEncoding(
+            "sparse-encoding",
+            llvm::cl::desc("Store weights with at least 30% zeros in "
+                           "TFLite's sparse format where that is smaller "
+                           "(default true)"),
+            llvm::cl::init(true), llvm::cl::sub(command)),
+        json("json", llvm::cl::desc("Print the summary as JSON"),
+             llvm::cl::sub(command)) {}
+
+  llvm::cl::opt<std::string> model, output, data;
+  ImageInputOptions images;
+  llvm::cl::opt<int64_t> minElements;
+  llvm::cl::opt<bool> sparseEncoding, json;
+};
+
+/// Options of `mint prune`.
+struct PruneOptions {
+  llvm::cl::SubCommand command{
+      "prune", "Magnitude-prune the weights of a float .tflite model and "
+               "store them sparsely"};
+  WeightCompressionOptions common{command};
+  llvm::cl::opt<double> sparsity{
+      "sparsity",
+      llvm::cl::desc("Fraction of each layer's weights (or blocks) to zero "
+                     "(default 0.5)"),
+      llvm::cl::init(0.5), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> pattern{
+      "pattern",
+      llvm::cl::desc("unstructured (default), block:RxC (R output channels "
+                     "x C innermost values) or N:M (e.g. 2:4: N of every M "
+                     "consecutive weights kept)"),
+      llvm::cl::init("unstructured"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> perLayer{
+      "per-layer",
+      llvm::cl::desc("A file of 'REGEX SPARSITY' lines: the first regex "
+                     "found in a layer's tensor name sets its sparsity (0: "
+                     "leave it dense); '#' starts a comment"),
+      llvm::cl::value_desc("file"), llvm::cl::sub(command)};
+  llvm::cl::opt<double> maxWeightError{
+      "max-weight-error",
+      llvm::cl::desc("Leave layers whose weights pruning would change by "
+                     "more than this relative L2 norm (default 0.5)"),
+      llvm::cl::init(0.5), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> refit{
+      "refit",
+      llvm::cl::desc("Refit the weights each pruned layer keeps by least "
+                     "squares, so that its output on the --data samples "
+                     "comes as close as it can to the unpruned layer's"),
+      llvm::cl::sub(command)};
+};
+
+/// Runs `mint prune`; returns the process exit code.
+int runPruneCommand(const PruneOptions &options, llvm::raw_ostream &os);
+
+/// Options of `mint cluster`.
+struct ClusterOptions {
+  llvm::cl::SubCommand command{
+      "cluster", "Cluster the weights of a float .tflite model by k-means, "
+                 "so that few distinct values remain"};
+  WeightCompressionOptions common{command};
+  llvm::cl::opt<int64_t> clusters{
+      "clusters", llvm::cl::desc("Centroids per layer or channel (default 16)"),
+      llvm::cl::init(16), llvm::cl::sub(command)};
+  llvm::cl::opt<ClusterInit> init{
+      "init", llvm::cl::desc("Centroid initialization"),
+      llvm::cl::values(
+          clEnumValN(ClusterInit::Linear, "linear",
+                     "evenly spaced between min and max"),
+          clEnumValN(ClusterInit::Random, "random", "weights at random"),
+          clEnumValN(ClusterInit::Density, "density",
+                     "evenly spaced quantiles"),
+          clEnumValN(ClusterInit::KMeansPlusPlus, "kmeans++",
+                     "k-means++ seeding (default)")),
+      llvm::cl::init(ClusterInit::KMeansPlusPlus), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> perChannel{
+      "per-channel", llvm::cl::desc("Cluster each output channel on its own"),
+      llvm::cl::sub(command)};
+  llvm::cl::opt<uint64_t> seed{
+      "seed", llvm::cl::desc("Seed of the random choices (default 0)"),
+      llvm::cl::init(0), llvm::cl::sub(command)};
+};
+
+/// Runs `mint cluster`; returns the process exit code.
+int runClusterCommand(const ClusterOptions &options, llvm::raw_ostream &os);
+
+/// Options of `mint compress-report`.
+struct CompressReportOptions {
+  llvm::cl::SubCommand command{
+      "compress-report",
+      "Per layer: sparsity and distinct weight values; per model: size raw "
+      "and gzip-compressed; of one model, or of two side by side"};
+  llvm::cl::list<std::string> models{
+      llvm::cl::Positional, llvm::cl::desc("<before.tflite> [after.tflite]"),
+      llvm::cl::OneOrMore, llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint compress-report`; returns the process exit code.
+int runCompressReportCommand(const CompressReportOptions &options,
+                             llvm::raw_ostream &os);
 
 } // namespace mlir::mint::driver
 

@@ -104,6 +104,15 @@ LogicalResult mlir::mint::driver::writeFileAtomically(StringRef path,
   return success();
 }
 
+LogicalResult mlir::mint::driver::writeTFLiteModel(ModuleOp module,
+                                                   StringRef path) {
+  std::string bytes;
+  llvm::raw_string_ostream stream(bytes);
+  if (failed(exportTFLiteModel(module, stream)))
+    return failure();
+  return writeFileAtomically(path, bytes);
+}
+
 std::string mlir::mint::driver::getTFLiteTypeName(Type element) {
   if (auto quantized = dyn_cast<quant::QuantizedType>(element)) {
     unsigned width = quantized.getStorageTypeIntegralWidth();

@@ -38,6 +38,10 @@ std::string getTFLiteTypeName(Type element);
 /// failures as one line.
 LogicalResult writeFileAtomically(StringRef path, StringRef bytes);
 
+/// Exports `module` as a .tflite to `path` (atomically, as
+/// writeFileAtomically); nothing is left at `path` on failure.
+LogicalResult writeTFLiteModel(ModuleOp module, StringRef path);
+
 } // namespace mlir::mint::driver
 
 #endif // MINT_TOOLS_MINT_MODELLOADING_H

@@ -6,12 +6,16 @@
 
 #include "ModelRunning.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/raw_ostream.h"
+
+#include <cmath>
+#include <limits>
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -68,8 +72,8 @@ llvm::Error mlir::mint::driver::runOnce(CompiledModel &model,
 static std::optional<ImagePreprocessing>
 getImagePreprocessing(const driver::ImageInputOptions &options) {
   ImagePreprocessing preprocessing;
-  bool meanStd = options.mean.getNumOccurrences() ||
-                 options.std.getNumOccurrences();
+  bool meanStd =
+      options.mean.getNumOccurrences() || options.std.getNumOccurrences();
   if (meanStd) {
     if (options.scale.getNumOccurrences() ||
         options.offset.getNumOccurrences()) {
@@ -156,15 +160,12 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
       return report(arrays.takeError());
     if (arrays->size() != specs.size()) {
       llvm::errs() << data << ": error: holds " << arrays->size()
-                   << " arrays; the model has " << specs.size()
-                   << " inputs\n";
+                   << " arrays; the model has " << specs.size() << " inputs\n";
       return std::nullopt;
     }
     bool byName = llvm::all_of(specs, [&](const TensorSpec &spec) {
-      return llvm::any_of(*arrays,
-                          [&](const auto &entry) {
-                            return entry.first == spec.name;
-                          });
+      return llvm::any_of(
+          *arrays, [&](const auto &entry) { return entry.first == spec.name; });
     });
     std::vector<std::vector<NpyArray>> perInput;
     for (size_t index = 0; index < specs.size(); ++index) {
@@ -174,8 +175,8 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
         entry = &*llvm::find_if(*arrays, [&](const auto &candidate) {
           return candidate.first == spec.name;
         });
-      std::optional<std::vector<NpyArray>> split = splitBatch(
-          entry->second, spec, (data + ":" + entry->first).str());
+      std::optional<std::vector<NpyArray>> split =
+          splitBatch(entry->second, spec, (data + ":" + entry->first).str());
       if (!split)
         return std::nullopt;
       if (!perInput.empty() && split->size() != perInput.front().size()) {
@@ -190,8 +191,8 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
       for (std::vector<NpyArray> &input : perInput)
         samples.back().push_back(std::move(input[i]));
     }
-    description = std::to_string(samples.size()) + " samples from " +
-                  data.str();
+    description =
+        std::to_string(samples.size()) + " samples from " + data.str();
     return samples;
   }
 
@@ -255,8 +256,8 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
         return std::nullopt;
       samples.push_back({std::move(*array)});
     }
-    description = std::to_string(samples.size()) + (image ? " images" :
-                  " samples") + " from " + data.str();
+    description = std::to_string(samples.size()) +
+                  (image ? " images" : " samples") + " from " + data.str();
     return samples;
   }
   if (isImageFile(data)) {
@@ -344,7 +345,7 @@ NpyArray mlir::mint::driver::quantizeArray(const NpyArray &array, Type type) {
   NpyArray result;
   result.shape = array.shape;
   unsigned width = quantized.getStorageTypeIntegralWidth();
-  result.kind = width == 16              ? ElementKind::I16
+  result.kind = width == 16            ? ElementKind::I16
                 : quantized.isSigned() ? ElementKind::I8
                                        : ElementKind::U8;
   int64_t count = array.getNumElements();
@@ -352,8 +353,7 @@ NpyArray mlir::mint::driver::quantizeArray(const NpyArray &array, Type type) {
   const auto *in = reinterpret_cast<const float *>(array.data.data());
   for (int64_t i = 0; i < count; ++i) {
     int64_t stored = std::clamp<int64_t>(
-        std::llround(in[i] / quantized.getScale()) +
-            quantized.getZeroPoint(),
+        std::llround(in[i] / quantized.getScale()) + quantized.getZeroPoint(),
         quantized.getStorageTypeMin(), quantized.getStorageTypeMax());
     if (result.kind == ElementKind::I16)
       reinterpret_cast<int16_t *>(result.data.data())[i] = stored;
@@ -363,4 +363,65 @@ NpyArray mlir::mint::driver::quantizeArray(const NpyArray &array, Type type) {
       reinterpret_cast<uint8_t *>(result.data.data())[i] = stored;
   }
   return result;
+}
+
+std::optional<std::vector<std::optional<double>>>
+mlir::mint::driver::measureOutputSqnr(
+    CompiledModel &reference, CompiledModel &candidate,
+    ModuleOp candidateModule,
+    const std::vector<std::vector<NpyArray>> &samples) {
+  ArrayRef<TensorSpec> outputs = reference.getOutputs();
+  std::vector<double> signal(outputs.size()), noise(outputs.size());
+  auto entry = *llvm::find_if(
+      candidateModule.getOps<func::FuncOp>(),
+      [](func::FuncOp func) { return func.isPublic() && !func.isExternal(); });
+  for (const std::vector<NpyArray> &sample : samples) {
+    std::vector<NpyArray> want = makeOutputs(reference);
+    std::vector<NpyArray> got = makeOutputs(candidate);
+    // Integer inputs take the samples quantized, as an application would.
+    std::vector<NpyArray> quantizedSample;
+    for (auto [index, array] : llvm::enumerate(sample))
+      quantizedSample.push_back(
+          quantizeArray(array, entry.getArgumentTypes()[index]));
+    const std::vector<NpyArray> *candidateInputs = &quantizedSample;
+    for (auto [model, in, out] :
+         {std::tuple(&reference, &sample, &want),
+          std::tuple(&candidate, candidateInputs, &got)}) {
+      if (llvm::Error error = runOnce(*model, *in, *out)) {
+        llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                     << "\n";
+        return std::nullopt;
+      }
+    }
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      std::vector<double> a = readAsDoubles(want[i].data.data(), want[i].kind,
+                                            want[i].getNumElements(), Type());
+      std::vector<double> b =
+          readAsDoubles(got[i].data.data(), got[i].kind,
+                        got[i].getNumElements(), entry.getResultTypes()[i]);
+      for (size_t j = 0; j < a.size() && j < b.size(); ++j) {
+        signal[i] += a[j] * a[j];
+        noise[i] += (a[j] - b[j]) * (a[j] - b[j]);
+      }
+    }
+  }
+  std::vector<std::optional<double>> sqnr;
+  for (size_t i = 0; i < outputs.size(); ++i) {
+    if (outputs[i].kind != ElementKind::F32)
+      sqnr.push_back(std::nullopt);
+    else if (noise[i] == 0.0)
+      sqnr.push_back(std::numeric_limits<double>::infinity());
+    else
+      sqnr.push_back(10.0 * std::log10(signal[i] / noise[i]));
+  }
+  return sqnr;
+}
+
+std::string mlir::mint::driver::formatOutputSqnr(std::optional<double> value,
+                                                 bool json) {
+  if (!value)
+    return json ? "null" : "n/a (not float)";
+  if (std::isinf(*value))
+    return json ? "\"inf\"" : "inf (identical)";
+  return llvm::formatv(json ? "{0:f2}" : "{0:f2} dB", *value).str();
 }

@@ -63,6 +63,20 @@ std::vector<double> readAsDoubles(const void *data, ElementKind kind,
 /// otherwise `array` itself.
 NpyArray quantizeArray(const NpyArray &array, Type type);
 
+/// The SQNR in dB of each output of `candidate` (compiled from
+/// `candidateModule`) against the same output of `reference`, both run on
+/// every sample (quantized for integer inputs): nullopt for outputs that
+/// are not float, infinity when identical. Reports and returns nullopt
+/// when a run fails.
+std::optional<std::vector<std::optional<double>>>
+measureOutputSqnr(CompiledModel &reference, CompiledModel &candidate,
+                  ModuleOp candidateModule,
+                  const std::vector<std::vector<NpyArray>> &samples);
+
+/// An SQNR as text ("12.34 dB", "inf (identical)", "n/a (not float)") or
+/// as a JSON value.
+std::string formatOutputSqnr(std::optional<double> value, bool json);
+
 } // namespace mlir::mint::driver
 
 #endif // MINT_TOOLS_MINT_MODELRUNNING_H

@@ -14,6 +14,7 @@
 #include "Commands.h"
 #include "ModelLoading.h"
 #include "ModelRunning.h"
+#include "ModelSizes.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Runtime/Calibration.h"
@@ -52,23 +53,6 @@ StringRef getModeName(QuantizationMode mode) {
   llvm_unreachable("unknown mode");
 }
 
-/// Bytes of constant data per stored element type ("float32", "int8", ...).
-std::map<std::string, int64_t> countParameterBytes(ModuleOp module) {
-  std::map<std::string, int64_t> bytes;
-  module.walk([&](Operation *op) {
-    if (!isa<ConstOp, SparseConstOp>(op))
-      return;
-    auto type = cast<ShapedType>(op->getResult(0).getType());
-    Type element = type.getElementType();
-    if (auto quantized = dyn_cast<quant::QuantizedType>(element))
-      element = quantized.getStorageType();
-    unsigned bits = element.getIntOrFloatBitWidth();
-    bytes[getTFLiteTypeName(type.getElementType())] +=
-        type.getNumElements() * std::max(bits / 8, 1u);
-  });
-  return bytes;
-}
-
 /// How many compute ops (not constants, QUANTIZE or DEQUANTIZE) a module
 /// has, how many of them compute on float tensors, and how many of those
 /// take int8 weights (TFLite's hybrid kernels).
@@ -89,9 +73,11 @@ OpCounts countOps(ModuleOp module) {
   };
   module.walk([&](Operation *op) {
     // Conversions (QUANTIZE, DEQUANTIZE: of weights, at the model's float
-    // inputs and outputs, around float ops) compute nothing themselves.
+    // inputs and outputs, around float ops; DENSIFY of sparse weights)
+    // compute nothing themselves.
     if (!isa<MintDialect>(op->getDialect()) ||
-        isa<ConstOp, SparseConstOp, NoValueOp, QuantizeOp, DequantizeOp>(op))
+        isa<ConstOp, SparseConstOp, NoValueOp, QuantizeOp, DequantizeOp,
+            DensifyOp>(op))
       return;
     ++counts.total;
     if (llvm::any_of(op->getResultTypes(), [](Type type) {
@@ -110,15 +96,6 @@ OpCounts countOps(ModuleOp module) {
     }
   });
   return counts;
-}
-
-/// Exports `module` to `path`; nothing is left at `path` on failure.
-LogicalResult writeModel(ModuleOp module, StringRef path) {
-  std::string bytes;
-  llvm::raw_string_ostream stream(bytes);
-  if (failed(exportTFLiteModel(module, stream)))
-    return failure();
-  return writeFileAtomically(path, bytes);
 }
 
 } // namespace
@@ -164,8 +141,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
              (ioName == "int16" && options.mode == QuantizationMode::Int16x8)) {
     ioType = QuantizedIOType::Native;
   } else if (ioName != "float") {
-    llvm::errs() << "mint: error: --io-type " << ioName << " does not fit --mode "
-                 << getModeName(options.mode)
+    llvm::errs() << "mint: error: --io-type " << ioName
+                 << " does not fit --mode " << getModeName(options.mode)
                  << " (int8: float, int8 or uint8; int16x8: float or int16; "
                     "float16 and dynamic-int8 keep float inputs and outputs)\n";
     return 1;
@@ -188,14 +165,17 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   // The modes that calibrate activation ranges on representative samples.
   bool calibrates = options.mode == QuantizationMode::Int8 ||
                     options.mode == QuantizationMode::Int16x8;
-  if (options.mode != QuantizationMode::Float16) {
-    // The int8 modes start from plain float32 weights; the calibrating ones
-    // also from fused activations (no standalone RELU stays between two
-    // int8 ops) and take the ranges that quantization-aware training left
-    // (FAKE_QUANT, QUANTIZE -> DEQUANTIZE) as they are.
+  {
+    // Every mode starts from dense weights (sparse ones are encoded again
+    // after quantization); the int8 modes from plain float32 weights; the
+    // calibrating ones also from fused activations (no standalone RELU
+    // stays between two int8 ops) and take the ranges that
+    // quantization-aware training left (FAKE_QUANT, QUANTIZE -> DEQUANTIZE)
+    // as they are.
     PassManager prepare(&context);
     prepare.addNestedPass<func::FuncOp>(createDensifyPass());
-    prepare.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
+    if (options.mode != QuantizationMode::Float16)
+      prepare.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
     if (calibrates) {
       prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
       prepare.addNestedPass<func::FuncOp>(createFoldFakeQuantPass());
@@ -211,9 +191,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   floatModule->walk([&](func::FuncOp func) {
     for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
       learned |= static_cast<bool>(func.getArgAttr(i, kStatsAttrName));
-    func.walk([&](Operation *op) {
-      learned |= op->hasAttr(kStatsAttrName);
-    });
+    func.walk([&](Operation *op) { learned |= op->hasAttr(kStatsAttrName); });
   });
   if (calibrates && options.data.empty() && !learned) {
     llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
@@ -263,6 +241,9 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   passOptions.denyNames = options.denyNames;
   if (!options.fakeQuant)
     pm.addPass(createQuantizePass(passOptions));
+  // Pruned weights stay sparse (zeros quantize to zero).
+  if (options.sparseEncoding)
+    pm.addNestedPass<func::FuncOp>(createEncodeSparseWeightsPass());
   if (failed(pm.run(*quantized)))
     return 1;
 
@@ -273,90 +254,31 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   if (failed(quantizedModel))
     return 1;
   ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();
-  std::vector<double> signal(outputs.size()), noise(outputs.size());
-  auto entry = *llvm::find_if(quantized->getOps<func::FuncOp>(),
-                              [](func::FuncOp func) {
-                                return func.isPublic() && !func.isExternal();
-                              });
-  for (const std::vector<NpyArray> &sample : *samples) {
-    std::vector<NpyArray> reference = makeOutputs(**floatModel);
-    std::vector<NpyArray> result = makeOutputs(**quantizedModel);
-    // Integer inputs take the samples quantized, as an application would.
-    std::vector<NpyArray> quantizedSample;
-    for (auto [index, array] : llvm::enumerate(sample))
-      quantizedSample.push_back(
-          quantizeArray(array, entry.getArgumentTypes()[index]));
-    const std::vector<NpyArray> *quantizedInputs = &quantizedSample;
-    for (auto [model, in, out] :
-         {std::tuple(floatModel->get(), &sample, &reference),
-          std::tuple(quantizedModel->get(), quantizedInputs, &result)}) {
-      if (llvm::Error error = runOnce(*model, *in, *out)) {
-        llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
-                     << "\n";
-        return 1;
-      }
-    }
-    for (size_t i = 0; i < outputs.size(); ++i) {
-      std::vector<double> want =
-          readAsDoubles(reference[i].data.data(), reference[i].kind,
-                        reference[i].getNumElements(), Type());
-      std::vector<double> got =
-          readAsDoubles(result[i].data.data(), result[i].kind,
-                        result[i].getNumElements(), entry.getResultTypes()[i]);
-      for (size_t j = 0; j < want.size() && j < got.size(); ++j) {
-        signal[i] += want[j] * want[j];
-        noise[i] += (want[j] - got[j]) * (want[j] - got[j]);
-      }
-    }
-  }
-  auto sqnr = [&](size_t i) -> std::optional<double> {
-    if (outputs[i].kind != ElementKind::F32)
-      return std::nullopt;
-    if (noise[i] == 0.0)
-      return std::numeric_limits<double>::infinity();
-    return 10.0 * std::log10(signal[i] / noise[i]);
-  };
+  std::optional<std::vector<std::optional<double>>> sqnr =
+      measureOutputSqnr(**floatModel, **quantizedModel, *quantized, *samples);
+  if (!sqnr)
+    return 1;
 
   // The reasons have been counted; they are not part of the model.
   OpCounts ops = countOps(*quantized);
-  quantized->walk(
-      [](Operation *op) { op->removeAttr(kFloatReasonAttrName); });
+  quantized->walk([](Operation *op) { op->removeAttr(kFloatReasonAttrName); });
 
   // Written last, so that a failure anywhere leaves no output file.
-  if (failed(writeModel(*quantized, options.output)))
+  if (failed(writeTFLiteModel(*quantized, options.output)))
     return 1;
   uint64_t inputSize = 0, outputSize = 0;
   llvm::sys::fs::file_size(options.model, inputSize);
   llvm::sys::fs::file_size(options.output, outputSize);
   std::map<std::string, int64_t> before = countParameterBytes(*floatModule);
   std::map<std::string, int64_t> after = countParameterBytes(*quantized);
-  auto formatSqnr = [](std::optional<double> value, bool json) {
-    if (!value)
-      return std::string(json ? "null" : "n/a (not float)");
-    if (std::isinf(*value))
-      return std::string(json ? "\"inf\"" : "inf (identical)");
-    return llvm::formatv(json ? "{0:f2}" : "{0:f2} dB", *value).str();
-  };
-  auto formatBytes = [](const std::map<std::string, int64_t> &bytes,
-                        bool json) {
-    std::string text;
-    for (auto [index, entry] : llvm::enumerate(bytes))
-      text += json ? llvm::formatv("{0}\"{1}\": {2}", index ? ", " : "",
-                                   entry.first, entry.second)
-                         .str()
-                   : llvm::formatv("{0}{1} {2} B", index ? ", " : "",
-                                   entry.first, entry.second)
-                         .str();
-    return text;
-  };
-
   if (options.json) {
     os << "{\"mode\": \"" << getModeName(options.mode)
        << (options.fakeQuant ? "-fake-quant" : "") << "\", "
        << "\"input_bytes\": " << inputSize
        << ", \"output_bytes\": " << outputSize
-       << ", \"parameter_bytes_before\": {" << formatBytes(before, true)
-       << "}, \"parameter_bytes_after\": {" << formatBytes(after, true)
+       << ", \"parameter_bytes_before\": {"
+       << formatParameterBytes(before, true)
+       << "}, \"parameter_bytes_after\": {" << formatParameterBytes(after, true)
        << "}, \"ops\": " << ops.total << ", \"float_ops\": " << ops.inFloat
        << ", \"hybrid_ops\": " << ops.hybrid << ", \"float_reasons\": {";
     for (auto [index, entry] : llvm::enumerate(ops.reasons)) {
@@ -368,7 +290,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     os << "}"
        << ", \"samples\": " << samples->size() << ", \"sqnr_db\": [";
     for (size_t i = 0; i < outputs.size(); ++i)
-      os << (i ? ", " : "") << formatSqnr(sqnr(i), true);
+      os << (i ? ", " : "") << formatOutputSqnr((*sqnr)[i], true);
     os << "]}\n";
     return 0;
   }
@@ -379,8 +301,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
      << llvm::formatv("size        {0} B -> {1} B ({2:f1}%)\n", inputSize,
                       outputSize,
                       inputSize ? 100.0 * outputSize / inputSize : 0.0)
-     << "parameters  " << formatBytes(before, false) << " -> "
-     << formatBytes(after, false) << "\n"
+     << "parameters  " << formatParameterBytes(before, false) << " -> "
+     << formatParameterBytes(after, false) << "\n"
      << llvm::formatv("float ops   {0} of {1}", ops.inFloat, ops.total);
   if (options.mode == QuantizationMode::Float16)
     os << " (float16 stores weights in half precision; compute stays "
@@ -401,7 +323,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   }
   os << "\n" << "output SQNR over " << samplesDescription << ":\n";
   for (size_t i = 0; i < outputs.size(); ++i)
-    os << "  " << outputs[i].name << "  " << formatSqnr(sqnr(i), false) << "\n";
+    os << "  " << outputs[i].name << "  " << formatOutputSqnr((*sqnr)[i], false)
+       << "\n";
   os << "wrote       " << options.output << "\n";
   return 0;
 }

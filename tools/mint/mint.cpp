@@ -49,6 +49,9 @@ int main(int argc, char **argv) {
   CalibrateOptions calibrateOptions;
   QuantizeOptions quantizeOptions;
   CompareOptions compareOptions;
+  PruneOptions pruneOptions;
+  ClusterOptions clusterOptions;
+  CompressReportOptions compressReportOptions;
 
   llvm::cl::SetVersionPrinter(printVersion);
   llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
@@ -72,6 +75,12 @@ int main(int argc, char **argv) {
     return runQuantizeCommand(quantizeOptions, llvm::outs());
   if (compareOptions.command)
     return runCompareCommand(compareOptions, llvm::outs());
+  if (pruneOptions.command)
+    return runPruneCommand(pruneOptions, llvm::outs());
+  if (clusterOptions.command)
+    return runClusterCommand(clusterOptions, llvm::outs());
+  if (compressReportOptions.command)
+    return runCompressReportCommand(compressReportOptions, llvm::outs());
 
   llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
   return 2;
