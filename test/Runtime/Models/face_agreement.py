@@ -1,8 +1,9 @@
-"""Face/no-face agreement of a quantized face detector with its float model.
+"""Face/no-face agreement of an optimized face detector with its float model.
 
 skimage's lfw_subset holds 100 faces and 100 non-faces (utils/
 prepare-images.py puts them on 128 x 128 canvases). Faces 0-49 and
-non-faces 100-149 calibrate `mint quantize`; faces 50-99 and non-faces
+non-faces 100-149 calibrate `mint quantize` (or are the samples of
+`mint cluster` and `mint prune`, by --command); faces 50-99 and non-faces
 150-199, which calibration never sees, are evaluated. The decision is the
 detector's: a face when its highest score is above 0.5 (a logit above 0).
 The quantized model runs in TFLite (and in Mint, which must decide alike);
@@ -27,8 +28,11 @@ def main():
     parser.add_argument("--oracle", required=True)
     parser.add_argument("--work", required=True)
     parser.add_argument("--min-agreement", type=float, required=True)
+    parser.add_argument("--command", default="quantize",
+                        choices=["quantize", "cluster", "prune"],
+                        help="the mint command that optimizes the model")
     parser.add_argument("quantize_args", nargs=argparse.REMAINDER,
-                        help="-- then arguments for mint quantize")
+                        help="-- then arguments for the mint command")
     args = parser.parse_args()
     spec = importlib.util.spec_from_file_location("oracle", args.oracle)
     oracle = importlib.util.module_from_spec(spec)
@@ -47,10 +51,10 @@ def main():
     quantized = os.path.join(args.work, "quantized.tflite")
     extra = [a for a in args.quantize_args if a != "--"]
     result = subprocess.run(
-        [args.mint, "quantize", args.model, "-o", quantized, "--data",
+        [args.mint, args.command, args.model, "-o", quantized, "--data",
          samples] + extra, capture_output=True, text=True)
     if result.returncode:
-        sys.exit(f"mint quantize failed:\n{result.stderr}")
+        sys.exit(f"mint {args.command} failed:\n{result.stderr}")
 
     def tflite_logit(model, image):
         return float(np.max(oracle.run(model, [image])[1]))
@@ -80,7 +84,9 @@ def main():
     print(f"float model: {int(np.sum(reference & is_face))} of 50 faces and "
           f"{int(np.sum(reference & ~is_face))} of 50 non-faces taken for "
           f"faces")
-    print(f"quantized: {int(np.sum(decided & is_face))} of 50 faces and "
+    label = {"quantize": "quantized", "cluster": "clustered",
+             "prune": "pruned"}[args.command]
+    print(f"{label}: {int(np.sum(decided & is_face))} of 50 faces and "
           f"{int(np.sum(decided & ~is_face))} of 50 non-faces; agreement with "
           f"the float model {agreement:.0%} (at least "
           f"{args.min_agreement:.0%} required)")
