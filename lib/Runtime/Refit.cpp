@@ -1,11 +1,13 @@
 //===- Refit.cpp - Least-squares refit of pruned weights ------------------===//
 //
-// Implements refitPrunedWeights: the unpruned model runs over the samples
-// with every activation observed; each pruned layer's input patches (the
-// im2col rows of a convolution, per channel for a depthwise one, the rows
-// of a fully connected layer) accumulate into a Gram matrix G = X^T X; then
-// per output channel with original weights w and kept set m, the kept
-// weights become the solution of (G_mm + lambda I) w'_m = (G w)_m, by
+// Implements refitPrunedWeights. Layer by layer in op order, the unpruned
+// model and the pruned one as refitted so far run over the samples with
+// every activation observed; the layer's input patches (im2col rows of a
+// convolution, per channel for a depthwise one, rows of a fully connected
+// layer) accumulate into G = X'^T X' (X': what the pruned model feeds the
+// layer) and C = X'^T X (X: what the unpruned model feeds it); then per
+// output channel with original weights w and kept set m, the kept weights
+// become the solution of (G_mm + lambda I) w'_m = (C w)_m + lambda w_m, by
 // Cholesky factorization.
 //
 //===----------------------------------------------------------------------===//
@@ -32,8 +34,9 @@ struct Layer {
   ConstOp weight;
   SmallVector<float> original;
   SmallVector<int64_t> weightShape;
-  /// The layer's input: an observed activation or an entry argument.
-  int64_t observed = -1, argument = -1;
+  /// The layer's input: an observed activation (of the unpruned model, and
+  /// of the pruned one) or an entry argument.
+  int64_t observed = -1, argument = -1, prunedObserved = -1;
   SmallVector<int64_t> inputShape;
   /// Convolution geometry.
   int64_t strideH = 1, strideW = 1, dilationH = 1, dilationW = 1;
@@ -41,8 +44,10 @@ struct Layer {
   /// Patch length and number of Gram matrices (1, or the input channels of
   /// a depthwise convolution).
   int64_t patch = 0, groups = 1;
-  /// Per group, G = X^T X of the layer's inputs (upper triangle).
-  std::vector<double> gram;
+  /// Per group, G = X'^T X' (upper triangle) of the inputs X' the pruned
+  /// layer sees, and C = X'^T X with the inputs X of the unpruned one
+  /// (empty when X' = X).
+  std::vector<double> gram, cross;
 };
 
 /// Before-padding and output size of a TFLite window.
@@ -59,8 +64,10 @@ std::pair<int64_t, int64_t> getWindow(Padding padding, int64_t input,
   return {0, (input - effective + stride) / stride};
 }
 
-/// Adds p p^T to the upper triangle of the `n` x `n` matrix `gram`.
-void addOuterProduct(double *gram, const double *p, int64_t n) {
+/// Adds p p^T to the upper triangle of the `n` x `n` matrix `gram`, and
+/// p q^T to `cross` unless it is null.
+void addOuterProduct(double *gram, double *cross, const double *p,
+                     const double *q, int64_t n) {
   for (int64_t a = 0; a < n; ++a) {
     double pa = p[a];
     if (pa == 0.0)
@@ -68,11 +75,17 @@ void addOuterProduct(double *gram, const double *p, int64_t n) {
     double *row = gram + a * n;
     for (int64_t b = a; b < n; ++b)
       row[b] += pa * p[b];
+    if (cross)
+      for (int64_t b = 0; b < n; ++b)
+        cross[a * n + b] += pa * q[b];
   }
 }
 
-/// Adds the patches of `input` to the layer's Gram matrices.
-void accumulate(Layer &layer, const float *input) {
+/// Adds the patches of `input` (what the pruned layer reads) to the layer's
+/// Gram matrices, and with `reference` (what the unpruned layer reads) to
+/// its cross matrices.
+void accumulate(Layer &layer, const float *input, const float *reference) {
+  double *cross = reference ? layer.cross.data() : nullptr;
   ArrayRef<int64_t> in = layer.inputShape;
   if (layer.kind == Layer::Kind::FullyConnected) {
     int64_t depth = layer.patch;
@@ -80,46 +93,55 @@ void accumulate(Layer &layer, const float *input) {
     for (int64_t size : in)
       rows *= size;
     rows /= depth;
-    std::vector<double> p(depth);
+    std::vector<double> p(depth), q(depth);
     for (int64_t r = 0; r < rows; ++r) {
-      for (int64_t k = 0; k < depth; ++k)
+      for (int64_t k = 0; k < depth; ++k) {
         p[k] = input[r * depth + k];
-      addOuterProduct(layer.gram.data(), p.data(), depth);
+        q[k] = reference ? reference[r * depth + k] : 0.0;
+      }
+      addOuterProduct(layer.gram.data(), cross, p.data(), q.data(), depth);
     }
     return;
   }
   int64_t batch = in[0], height = in[1], width = in[2], channels = in[3];
   int64_t kh = layer.weightShape[1], kw = layer.weightShape[2];
   bool depthwise = layer.kind == Layer::Kind::Depthwise;
-  std::vector<double> p(layer.patch);
+  std::vector<double> p(layer.patch), q(layer.patch);
   int64_t square = layer.patch * layer.patch;
   for (int64_t n = 0; n < batch; ++n)
     for (int64_t oy = 0; oy < layer.outH; ++oy)
       for (int64_t ox = 0; ox < layer.outW; ++ox) {
         // Element (ky, kx, c) of the window; 0 in the padding.
-        auto at = [&](int64_t ky, int64_t kx, int64_t c) -> double {
+        auto at = [&](const float *data, int64_t ky, int64_t kx,
+                      int64_t c) -> double {
           int64_t y = oy * layer.strideH - layer.padTop + ky * layer.dilationH;
           int64_t x = ox * layer.strideW - layer.padLeft + kx * layer.dilationW;
-          if (y < 0 || y >= height || x < 0 || x >= width)
+          if (!data || y < 0 || y >= height || x < 0 || x >= width)
             return 0.0;
-          return input[((n * height + y) * width + x) * channels + c];
+          return data[((n * height + y) * width + x) * channels + c];
         };
         if (!depthwise) {
           int64_t k = 0;
           for (int64_t ky = 0; ky < kh; ++ky)
             for (int64_t kx = 0; kx < kw; ++kx)
-              for (int64_t c = 0; c < channels; ++c)
-                p[k++] = at(ky, kx, c);
-          addOuterProduct(layer.gram.data(), p.data(), layer.patch);
+              for (int64_t c = 0; c < channels; ++c, ++k) {
+                p[k] = at(input, ky, kx, c);
+                q[k] = at(reference, ky, kx, c);
+              }
+          addOuterProduct(layer.gram.data(), cross, p.data(), q.data(),
+                          layer.patch);
           continue;
         }
         for (int64_t c = 0; c < channels; ++c) {
           int64_t k = 0;
           for (int64_t ky = 0; ky < kh; ++ky)
-            for (int64_t kx = 0; kx < kw; ++kx)
-              p[k++] = at(ky, kx, c);
-          addOuterProduct(layer.gram.data() + c * square, p.data(),
-                          layer.patch);
+            for (int64_t kx = 0; kx < kw; ++kx, ++k) {
+              p[k] = at(input, ky, kx, c);
+              q[k] = at(reference, ky, kx, c);
+            }
+          addOuterProduct(layer.gram.data() + c * square,
+                          cross ? cross + c * square : nullptr, p.data(),
+                          q.data(), layer.patch);
         }
       }
 }
@@ -185,6 +207,8 @@ void refit(Layer &layer, double damping) {
     };
     int64_t group = depthwise ? o / multiplier : 0;
     const double *gram = layer.gram.data() + group * n * n;
+    const double *cross =
+        layer.cross.empty() ? nullptr : layer.cross.data() + group * n * n;
     double trace = 0.0;
     for (int64_t k = 0; k < n; ++k)
       trace += gram[k * n + k];
@@ -197,11 +221,12 @@ void refit(Layer &layer, double damping) {
         kept.push_back(k);
     if (kept.empty() || static_cast<int64_t>(kept.size()) == n)
       continue;
-    // b = G w over the original weights.
+    // b = C w (G w when X' = X) over the original weights.
     SmallVector<double> b(n, 0.0);
     for (int64_t a = 0; a < n; ++a)
       for (int64_t c = 0; c < n; ++c) {
-        double value = gram[std::min(a, c) * n + std::max(a, c)];
+        double value = cross ? cross[a * n + c]
+                             : gram[std::min(a, c) * n + std::max(a, c)];
         b[a] += value * layer.original[index(c)];
       }
     // The damping pulls towards zero; add lambda w to keep it unbiased
@@ -320,27 +345,65 @@ FailureOr<RefitSummary> mlir::mint::refitPrunedWeights(
     layers.push_back(std::move(layer));
   }
 
-  for (const std::vector<NpyArray> &sample : samples) {
-    SmallVector<const void *> inputs;
-    for (const NpyArray &array : sample)
-      inputs.push_back(array.data.data());
-    if (llvm::Error error = (*model)->run(inputs))
-      return emitError(pruned.getLoc())
-             << "refit: " << llvm::toString(std::move(error));
-    for (Layer &layer : layers)
-      accumulate(layer, static_cast<const float *>(
-                            layer.observed >= 0
-                                ? (*model)->getObservedData(layer.observed)
-                                : sample[layer.argument].data.data()));
-  }
-
-  // Each layer fitted on the unpruned model's inputs. (Fitting again on
-  // the inputs that the refitted model gives each layer, all layers at
-  // once, was tried: early layers gain, later ones were fitted to inputs
-  // that the earlier refits then change, and the outputs lost 10 dB on
-  // face_detection_short_range. That needs a layer-by-layer refit.)
-  for (Layer &layer : layers)
+  // Layer by layer, in op order: each is fitted on the inputs the pruned
+  // model, refitted up to it, gives it (X'), to the outputs the unpruned
+  // layer gives on its own inputs (X w), so that it makes up for what the
+  // layers before it lost. The first layers, up to the first whose input a
+  // pruned layer changes, see X' = X.
+  std::unique_ptr<ObservingModel> prunedModel;
+  llvm::DenseMap<Value, int64_t> prunedIndex;
+  bool inputsChanged = false;
+  for (Layer &layer : layers) {
+    Value input =
+        cast<AffineQuantizedOpInterface>(layer.op).getActivationInput();
+    bool fromPruned = inputsChanged && layer.observed >= 0;
+    if (fromPruned) {
+      // The pruned model as refitted so far.
+      FailureOr<std::unique_ptr<ObservingModel>> compiled =
+          ObservingModel::create(pruned);
+      if (failed(compiled))
+        return failure();
+      prunedModel = std::move(*compiled);
+      prunedIndex.clear();
+      for (auto [index, value] : llvm::enumerate(prunedModel->getObserved()))
+        prunedIndex[value] = index;
+      auto it = prunedIndex.find(input);
+      if (it == prunedIndex.end())
+        return emitError(layer.op->getLoc())
+               << "refit: the pruned model does not observe this layer's "
+                  "input";
+      layer.prunedObserved = it->second;
+      layer.cross.assign(layer.gram.size(), 0.0);
+    }
+    for (const std::vector<NpyArray> &sample : samples) {
+      SmallVector<const void *> inputs;
+      for (const NpyArray &array : sample)
+        inputs.push_back(array.data.data());
+      for (ObservingModel *run : {model->get(), prunedModel.get()}) {
+        if (run == prunedModel.get() && !fromPruned)
+          continue;
+        if (llvm::Error error = run->run(inputs))
+          return emitError(pruned.getLoc())
+                 << "refit: " << llvm::toString(std::move(error));
+      }
+      auto *reference = static_cast<const float *>(
+          layer.observed >= 0 ? (*model)->getObservedData(layer.observed)
+                              : sample[layer.argument].data.data());
+      if (fromPruned)
+        accumulate(layer,
+                   static_cast<const float *>(
+                       prunedModel->getObservedData(layer.prunedObserved)),
+                   reference);
+      else
+        accumulate(layer, reference, nullptr);
+    }
     refit(layer, damping);
+    // Later layers read what this one changed.
+    inputsChanged = true;
+    // The matrices are not needed any more.
+    std::vector<double>().swap(layer.gram);
+    std::vector<double>().swap(layer.cross);
+  }
   summary.refitted = layers.size();
   return summary;
 }

@@ -350,8 +350,9 @@ struct PruneOptions {
   llvm::cl::opt<bool> refit{
       "refit",
       llvm::cl::desc("Refit the weights each pruned layer keeps by least "
-                     "squares, so that its output on the --data samples "
-                     "comes as close as it can to the unpruned layer's"),
+                     "squares, layer by layer, so that its output on the "
+                     "--data samples comes as close as it can to the "
+                     "unpruned layer's (compiles the model once per layer)"),
       llvm::cl::sub(command)};
 };
 

@@ -317,9 +317,9 @@ int mlir::mint::driver::runPruneCommand(const PruneOptions &options,
           refitPrunedWeights(original, result, samples);
       if (failed(summary))
         return failure();
-      return llvm::formatv("refit       {0} pruned layers by least squares "
-                           "on {1} samples ({2} left: a shared or "
-                           "non-float weight, or TRANSPOSE_CONV)",
+      return llvm::formatv("refit       {0} pruned layers by least squares, "
+                           "layer by layer, on {1} samples ({2} left: a "
+                           "shared or non-float weight, or TRANSPOSE_CONV)",
                            summary->refitted, samples.size(), summary->skipped)
           .str();
     };

@@ -1,10 +1,10 @@
 //===- Refit.h - Least-squares refit of pruned weights ----------*- C++ -*-===//
 //
-// One-shot accuracy recovery after pruning: for each pruned layer, the
-// weights that pruning kept are refitted so that, on the inputs the layer
-// sees for representative samples, its output comes as close as it can in
-// least squares to the unpruned layer's output. The inputs come from
-// running the unpruned float model (compiled for this CPU).
+// One-shot accuracy recovery after pruning: layer by layer, the weights
+// that pruning kept are refitted so that, on representative samples, the
+// layer's output in the pruned model comes as close as it can in least
+// squares to the unpruned layer's output in the unpruned model. Both models
+// run compiled for this CPU (the pruned one recompiled after each layer).
 //
 //===----------------------------------------------------------------------===//
 
@@ -29,10 +29,12 @@ struct RefitSummary {
 /// Refits the non-zero weights of every CONV_2D, DEPTHWISE_CONV_2D and
 /// FULLY_CONNECTED layer of `pruned` that has zeros where the same layer of
 /// `original` (the unpruned float model, op for op the same graph) has
-/// none: per output channel, w' = argmin over the kept entries of
-/// sum ||X w - X w'||^2, with X the layer's input patches over `samples`
-/// (one array per model input each), solved from the Gram matrix X^T X
-/// damped by `damping` x its mean diagonal. Zeros stay zero.
+/// none, in op order: per output channel, w' = argmin over the kept
+/// entries of ||X w - X' w'||^2 + lambda ||w' - w||^2, with X the layer's
+/// input patches in the unpruned model and X' in the pruned model with the
+/// layers before it refitted, over `samples` (one array per model input
+/// each); lambda is `damping` x the mean diagonal of X'^T X'. Zeros stay
+/// zero.
 FailureOr<RefitSummary>
 refitPrunedWeights(ModuleOp original, ModuleOp pruned,
                    const std::vector<std::vector<NpyArray>> &samples,
