@@ -68,17 +68,12 @@ struct ClusterPass : mint::impl::ClusterPassBase<ClusterPass> {
         ++numSkipped;
       };
       unsigned index = affine.getWeightOperandIndex();
-      std::optional<FloatConstant> weight =
-          readFloatConstant(op->getOperand(index));
+      std::string reason;
+      std::optional<FloatConstant> weight = getRewritableWeight(
+          affine, visited, minElements, "clustered", reason);
       if (!weight)
-        return skip("its weight is not a float32 constant");
-      if (!visited.insert(weight->op).second)
-        return skip("its weight is shared with a layer clustered before");
+        return skip(reason);
       int64_t size = weight->values.size();
-      if (size < minElements)
-        return skip(llvm::formatv("its weight has fewer than {0} values "
-                                  "(min-elements)",
-                                  minElements));
       // Each layer (and channel) draws from its own stream of the seed.
       uint64_t layerSeed = seed * 0x100000001B3ULL + (++layer << 20);
       if (!perChannel) {

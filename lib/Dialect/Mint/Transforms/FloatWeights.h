@@ -2,7 +2,8 @@
 //
 // Reads a float32 `mint.const` into a vector of values and writes edited
 // values back as a new constant for one operand, for the passes that
-// rewrite weights (equalization, pruning, clustering).
+// rewrite weights (equalization, pruning, clustering), and picks the
+// layers whose weights pruning and clustering may rewrite.
 //
 //===----------------------------------------------------------------------===//
 
@@ -12,6 +13,7 @@
 #include "mint/Dialect/Mint/IR/MintOps.h"
 
 #include "mlir/IR/Builders.h"
+#include "llvm/ADT/DenseSet.h"
 
 namespace mlir::mint {
 
@@ -36,6 +38,29 @@ inline std::optional<FloatConstant> readFloatConstant(Value value) {
   for (const APFloat &v : attr.getValues<APFloat>())
     tensor.values.push_back(v.convertToFloat());
   return tensor;
+}
+
+/// The float32 constant weight of layer `affine` that a pass may rewrite:
+/// one not shared with a layer `visited` before, with at least
+/// `minElements` values. Otherwise sets `reason` (for the pass's
+/// `mint.*_skipped` attribute; `verb` says what the pass did before:
+/// "pruned", "clustered") and returns nullopt.
+inline std::optional<FloatConstant>
+getRewritableWeight(AffineQuantizedOpInterface affine,
+                    llvm::DenseSet<Operation *> &visited, int64_t minElements,
+                    StringRef verb, std::string &reason) {
+  std::optional<FloatConstant> weight = readFloatConstant(affine.getWeight());
+  if (!weight)
+    reason = "its weight is not a float32 constant";
+  else if (!visited.insert(weight->op).second)
+    reason = ("its weight is shared with a layer " + verb + " before").str();
+  else if (static_cast<int64_t>(weight->values.size()) < minElements)
+    reason = ("its weight has fewer than " + Twine(minElements) +
+              " values (min-elements)")
+                 .str();
+  else
+    return weight;
+  return std::nullopt;
 }
 
 /// Replaces operand `index` of `op` with a new constant holding `tensor`'s

@@ -211,19 +211,13 @@ struct PrunePass : mint::impl::PrunePassBase<PrunePass> {
       if (target == 0.0 && parsed.kind != PrunePattern::Kind::NOfM)
         return skip("the schedule gives it sparsity 0");
       unsigned index = affine.getWeightOperandIndex();
+      std::string reason;
       std::optional<FloatConstant> weight =
-          readFloatConstant(op->getOperand(index));
+          getRewritableWeight(affine, visited, minElements, "pruned", reason);
       if (!weight)
-        return skip("its weight is not a float32 constant");
-      if (!visited.insert(weight->op).second)
-        return skip("its weight is shared with a layer pruned before");
-      int64_t size = weight->values.size();
-      if (size < minElements)
-        return skip(llvm::formatv("its weight has fewer than {0} values "
-                                  "(min-elements)",
-                                  minElements));
+        return skip(reason);
       SmallVector<float> original = weight->values;
-      std::string reason = prune(op, *weight, parsed, target);
+      reason = prune(op, *weight, parsed, target);
       if (!reason.empty())
         return skip(reason);
       double energy = 0.0, change = 0.0;
