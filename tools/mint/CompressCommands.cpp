@@ -24,6 +24,7 @@
 #include "mlir/Pass/PassManager.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 
 #include <functional>
@@ -35,19 +36,12 @@ using namespace mlir::mint::driver;
 
 namespace {
 
-/// Escapes `text` for a JSON string.
-std::string escapeJson(StringRef text) {
-  std::string escaped;
-  for (char c : text) {
-    if (c == '"' || c == '\\')
-      escaped += '\\';
-    if (static_cast<unsigned char>(c) < 0x20) {
-      escaped += llvm::formatv("\\u{0:x-4}", static_cast<int>(c)).str();
-      continue;
-    }
-    escaped += c;
-  }
-  return escaped;
+/// `text` as a JSON string, quoted and escaped.
+std::string quoteJson(StringRef text) {
+  std::string quoted;
+  llvm::raw_string_ostream stream(quoted);
+  stream << llvm::json::Value(text.str());
+  return quoted;
 }
 
 /// A fraction as a percentage with as few digits as it needs ("50",
@@ -169,10 +163,15 @@ int runWeightCompression(const WeightCompressionOptions &options,
       return 1;
   }
   // Written last, so that a failure anywhere leaves no output file.
-  if (failed(writeTFLiteModel(*result, options.output)))
+  std::string outputBytes;
+  {
+    llvm::raw_string_ostream stream(outputBytes);
+    if (failed(exportTFLiteModel(*result, stream)))
+      return 1;
+  }
+  if (failed(writeFileAtomically(options.output, outputBytes)))
     return 1;
   std::string inputBytes = readFile(options.model);
-  std::string outputBytes = readFile(options.output);
   uint64_t float32Gzip = getGzipSize(float32Bytes);
   uint64_t outputGzip = getGzipSize(outputBytes);
   std::vector<LayerWeights> after = getLayerWeights(*result);
@@ -193,8 +192,8 @@ int runWeightCompression(const WeightCompressionOptions &options,
   ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();
 
   if (options.json) {
-    os << "{\"" << run.verb << "\": \"" << escapeJson(run.setting)
-       << "\", \"input_bytes\": " << inputBytes.size()
+    os << "{\"" << run.verb << "\": " << quoteJson(run.setting)
+       << ", \"input_bytes\": " << inputBytes.size()
        << ", \"float32_bytes\": " << float32Bytes.size()
        << ", \"output_bytes\": " << outputBytes.size()
        << ", \"float32_gzip_bytes\": " << float32Gzip
@@ -203,8 +202,8 @@ int runWeightCompression(const WeightCompressionOptions &options,
        << ", \"zeros_before\": " << totalsBefore.zeros
        << ", \"zeros_after\": " << totalsAfter.zeros << ", \"layers\": [";
     for (auto [index, layer] : llvm::enumerate(after)) {
-      os << (index ? ", " : "") << "{\"name\": \"" << escapeJson(layer.name)
-         << "\", \"op\": \"" << layer.op << "\", \"values\": " << layer.elements
+      os << (index ? ", " : "") << "{\"name\": " << quoteJson(layer.name)
+         << ", \"op\": \"" << layer.op << "\", \"values\": " << layer.elements
          << ", \"zeros\": " << layer.zeros
          << ", \"distinct\": " << layer.distinct
          << ", \"sparse\": " << (layer.sparse ? "true" : "false")
@@ -212,7 +211,7 @@ int runWeightCompression(const WeightCompressionOptions &options,
       if (layer.note.empty())
         os << "null";
       else
-        os << "\"" << escapeJson(layer.note) << "\"";
+        os << quoteJson(layer.note);
       os << "}";
     }
     os << "], \"samples\": " << samples->size() << ", \"sqnr_db\": [";
@@ -390,13 +389,12 @@ int mlir::mint::driver::runCompressReportCommand(
   if (options.json) {
     os << "{\"models\": [";
     for (auto [index, report] : llvm::enumerate(reports)) {
-      os << (index ? ", " : "") << "{\"path\": \"" << escapeJson(report.path)
-         << "\", \"bytes\": " << report.bytes
+      os << (index ? ", " : "") << "{\"path\": " << quoteJson(report.path)
+         << ", \"bytes\": " << report.bytes
          << ", \"gzip_bytes\": " << report.gzip << ", \"layers\": [";
       for (auto [inner, layer] : llvm::enumerate(report.layers))
-        os << (inner ? ", " : "") << "{\"name\": \"" << escapeJson(layer.name)
-           << "\", \"op\": \"" << layer.op
-           << "\", \"values\": " << layer.elements
+        os << (inner ? ", " : "") << "{\"name\": " << quoteJson(layer.name)
+           << ", \"op\": \"" << layer.op << "\", \"values\": " << layer.elements
            << ", \"zeros\": " << layer.zeros
            << ", \"distinct\": " << layer.distinct
            << ", \"bytes_per_value\": " << layer.elementBytes
