@@ -99,6 +99,10 @@ LogicalResult
 mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                 const CPUPipelineOptions &options) {
   unsigned threads = std::max(options.threads, 1u);
+  if (options.sparse &&
+      failed(addTextualPipeline(pm,
+                                "mint-lower-sparse-convolutions")))
+    return failure();
   if (options.vnni &&
       failed(addTextualPipeline(pm, "func.func(mint-lower-vnni-convolutions)")))
     return failure();
@@ -142,6 +146,11 @@ struct CPUPipelineCLOptions : public PassPipelineOptions<CPUPipelineCLOptions> {
                     llvm::cl::desc("Use AVX-512 VNNI for int8 pointwise "
                                    "convolutions"),
                     llvm::cl::init(false)};
+  Option<bool> sparse{*this, "sparse",
+                      llvm::cl::desc("Use block-sparse kernels for float32 "
+                                     "pointwise convolutions with mostly-zero "
+                                     "filters (default on)"),
+                      llvm::cl::init(true)};
 };
 } // namespace
 
@@ -155,6 +164,7 @@ void mint::registerCPUPipelines() {
         options.vectorize = clOptions.vectorize;
         options.threads = clOptions.threads;
         options.vnni = clOptions.vnni;
+        options.sparse = clOptions.sparse;
         if (failed(buildCPUPipeline(pm, options)))
           llvm::report_fatal_error("mint-cpu-pipeline: invalid pipeline");
       });

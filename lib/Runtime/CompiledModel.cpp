@@ -13,6 +13,7 @@
 
 #include "mint/Config.h"
 #include "mint/Dialect/Mint/IR/MintDialect.h"
+#include "mint/Runtime/Passes.h"
 #include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -239,6 +240,9 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
           (*lowered)->getAttrOfType<IntegerAttr>("mint.workspace_bytes"))
     model->workspace.resize((bytes.getInt() + kWorkspaceAlignment - 1) /
                             kWorkspaceAlignment);
+  if (auto count = (*lowered)->getAttrOfType<IntegerAttr>(
+          kBlockSparseConvolutionsAttrName))
+    model->blockSparseConvolutions = count.getInt();
   model->pipelineSeconds = std::chrono::duration<double>(
                                std::chrono::steady_clock::now() - pipelineStart)
                                .count();

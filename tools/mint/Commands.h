@@ -73,6 +73,13 @@ struct RunOptions {
   llvm::cl::opt<unsigned> threads{
       "threads", llvm::cl::desc("Threads that share each op (default 1)"),
       llvm::cl::init(1), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> sparseKernels{
+      "sparse-kernels",
+      llvm::cl::desc("Compute float32 pointwise convolutions whose filters "
+                     "are mostly zero blocks (pruned with --pattern "
+                     "block:16x1, 8x1 or 4x1) with block-sparse kernels "
+                     "(default true; false keeps the dense kernels)"),
+      llvm::cl::init(true), llvm::cl::sub(command)};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input, in order; repeat the "
@@ -98,6 +105,13 @@ struct BenchOptions {
   llvm::cl::opt<unsigned> threads{
       "threads", llvm::cl::desc("Threads that share each op (default 1)"),
       llvm::cl::init(1), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> sparseKernels{
+      "sparse-kernels",
+      llvm::cl::desc("Compute float32 pointwise convolutions whose filters "
+                     "are mostly zero blocks (pruned with --pattern "
+                     "block:16x1, 8x1 or 4x1) with block-sparse kernels "
+                     "(default true; false keeps the dense kernels)"),
+      llvm::cl::init(true), llvm::cl::sub(command)};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input (default: random values)"),

@@ -79,7 +79,8 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
 }
 
 static std::unique_ptr<CompiledModel>
-compileModel(StringRef path, unsigned threads, MLIRContext &context) {
+compileModel(StringRef path, unsigned threads, bool sparseKernels,
+             MLIRContext &context) {
   if (threads == 0) {
     llvm::errs() << "mint: error: --threads must be at least 1\n";
     return nullptr;
@@ -89,6 +90,7 @@ compileModel(StringRef path, unsigned threads, MLIRContext &context) {
     return nullptr;
   CompileOptions options;
   options.pipeline.threads = threads;
+  options.pipeline.sparse = sparseKernels;
   FailureOr<std::unique_ptr<CompiledModel>> model =
       CompiledModel::create(*module, options);
   if (failed(model))
@@ -125,7 +127,8 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
   std::unique_ptr<CompiledModel> model =
-      compileModel(options.model, options.threads, context);
+      compileModel(options.model, options.threads, options.sparseKernels,
+                   context);
   if (!model)
     return 1;
   std::optional<std::vector<std::vector<NpyArray>>> inputSets =
@@ -220,7 +223,8 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
   std::unique_ptr<CompiledModel> model =
-      compileModel(options.model, options.threads, context);
+      compileModel(options.model, options.threads, options.sparseKernels,
+                   context);
   if (!model)
     return 1;
   std::vector<NpyArray> inputs;
@@ -275,11 +279,14 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
         "\"compile_s\": {1:f4}, "
         "\"iterations\": {2}, \"median_ms\": {3:f4}, "
         "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}, "
+        "\"sparse_kernels\": {8}, \"block_sparse_convolutions\": {9}, "
         "\"tflite_median_ms\": {7}}\n",
         llvm::sys::path::filename(options.model), model->getCompileSeconds(),
         seconds.size(), median * ms, seconds.front() * ms, seconds.back() * ms,
         options.threads,
-        tflite ? llvm::formatv("{0:f4}", *tflite).str() : std::string("null"));
+        tflite ? llvm::formatv("{0:f4}", *tflite).str() : std::string("null"),
+        options.sparseKernels ? "true" : "false",
+        model->getBlockSparseConvolutions());
     return 0;
   }
   os << llvm::formatv("model      {0}\n", options.model)
@@ -288,6 +295,10 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                       "LLVM)\n",
                       model->getCompileSeconds(), model->getPipelineSeconds(),
                       model->getCompileSeconds() - model->getPipelineSeconds())
+     << llvm::formatv("sparse     {0} pointwise convolutions on block-sparse "
+                      "kernels{1}\n",
+                      model->getBlockSparseConvolutions(),
+                      options.sparseKernels ? "" : " (--sparse-kernels=false)")
      << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,

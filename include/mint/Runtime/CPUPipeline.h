@@ -27,6 +27,10 @@ struct CPUPipelineOptions {
   /// for hosts that have it (CompiledModel sets it from the host's
   /// features).
   bool vnni = false;
+  /// Compute float32 pointwise convolutions whose filters are mostly zero
+  /// blocks of output channels with block-sparse kernels
+  /// (mint-lower-sparse-convolutions); off keeps the dense kernels.
+  bool sparse = true;
 };
 
 /// mint → TOSA → linalg on tensors: densifies sparse and float16 weights,

@@ -96,6 +96,12 @@ public:
   /// (the rest is LLVM translation, optimization and code generation).
   double getPipelineSeconds() const { return pipelineSeconds; }
 
+  /// How many pointwise convolutions run with block-sparse kernels
+  /// (mint-lower-sparse-convolutions; CPUPipelineOptions::sparse).
+  int64_t getBlockSparseConvolutions() const {
+    return blockSparseConvolutions;
+  }
+
   /// Runs the model: `inputs[i]` points to getInputs()[i].getByteSize()
   /// bytes in row-major order, `outputs[i]` to room for the i-th output.
   /// Intermediate results live in a workspace allocated once by create(),
@@ -119,6 +125,7 @@ private:
   SmallVector<TensorSpec> outputs;
   double compileSeconds = 0.0;
   double pipelineSeconds = 0.0;
+  int64_t blockSparseConvolutions = 0;
 };
 
 } // namespace mlir::mint

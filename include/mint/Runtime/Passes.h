@@ -25,6 +25,11 @@ namespace mlir::mint {
 #define GEN_PASS_DECL
 #include "mint/Runtime/Passes.h.inc"
 
+/// The module attribute in which mint-lower-sparse-convolutions records how
+/// many convolutions it rewrote.
+inline constexpr llvm::StringLiteral kBlockSparseConvolutionsAttrName =
+    "mint.block_sparse_convolutions";
+
 /// Adds the patterns of mint-specialize-convolutions.
 void populateSpecializeConvolutionsPatterns(RewritePatternSet &patterns);
 

@@ -114,6 +114,58 @@ def LowerVnniConvolutionsPass
   ];
 }
 
+def LowerSparseConvolutionsPass
+    : Pass<"mint-lower-sparse-convolutions", "::mlir::ModuleOp"> {
+  let summary = "Compute block-sparse float32 pointwise convolutions";
+  let description = [{
+    Rewrites a float32 1x1, stride-1 convolution with a constant filter (as
+    TOSA lowers TFLite's CONV_2D 1x1 and FULLY_CONNECTED) whose filter is
+    mostly blocks of zeros into loops that skip them. The filter is packed
+    at compile time as the blocks of B output channels × 1 input channel
+    (B = 16, 8 or 4, whichever divides the output channels and leaves the
+    fewest blocks) that hold a nonzero value, in rows of blocks (CSR: the
+    values, the input channel of each block, the first block of each row).
+    Tiles of 8 pixels keep their B-channel accumulators in vector registers;
+    each stored block is one vector read and, per pixel, a broadcast of one
+    activation and a vector multiply-add. Pruning with
+    `--pattern block:16x1` (or 8x1, 4x1) gives filters of this form.
+
+    A filter is rewritten only when its blocks need at most `max-density`
+    of the vector multiply-adds of the dense kernel (one per 16 output
+    channels and input channel); denser filters, including unstructured or
+    2:4 sparsity whose zeros do not line up across output channels, stay
+    convolutions for the dense kernels. An all-zero filter leaves the
+    accumulator's initial value (the bias). The module attribute
+    `mint.block_sparse_convolutions` records how many convolutions the pass
+    rewrote (the runtime reports it).
+
+    Before:
+
+    ```mlir
+    %w = arith.constant dense<...> : tensor<32x1x1x64xf32>  // 75% zero blocks
+    %0 = linalg.conv_2d_nhwc_fhwc ins(%x, %w : tensor<1x8x8x64xf32>,
+        tensor<32x1x1x64xf32>) outs(%bias : tensor<1x8x8x32xf32>)
+        -> tensor<1x8x8x32xf32>
+    ```
+
+    After: constants `tensor<32x16xf32>` (values), `tensor<32xi32>` (input
+    channels), `tensor<3xi32>` (row offsets) and `scf.for` loops over
+    8-pixel tiles, rows of blocks and the stored blocks of a row, whose body
+    is `vector.fma`s of broadcast activations and `vector<16xf32>` blocks.
+  }];
+  let options = [
+    Option<"maxDensity", "max-density", "double", /*default=*/"0.75",
+           "Rewrite when the stored blocks need at most this fraction of "
+           "the dense kernel's vector multiply-adds">,
+  ];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::tensor::TensorDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def TileAndVectorizePass
     : Pass<"mint-tile-and-vectorize", "func::FuncOp"> {
   let summary = "Tile linalg ops to register-sized blocks and vectorize them";
