@@ -100,8 +100,8 @@ mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
                                 const CPUPipelineOptions &options) {
   unsigned threads = std::max(options.threads, 1u);
   if (options.sparse &&
-      failed(addTextualPipeline(pm,
-                                "mint-lower-sparse-convolutions")))
+      failed(addTextualPipeline(pm, "mint-lower-sparse-convolutions{threads=" +
+                                        std::to_string(threads) + "}")))
     return failure();
   if (options.vnni &&
       failed(addTextualPipeline(pm, "func.func(mint-lower-vnni-convolutions)")))

@@ -109,8 +109,8 @@ std::optional<int64_t> chooseBlockSize(ArrayRef<float> filter,
 struct PointwiseConvToBlockSparse
     : OpRewritePattern<linalg::Conv2DNhwcFhwcOp> {
   PointwiseConvToBlockSparse(MLIRContext *context, double maxDensity,
-                             int64_t &rewritten)
-      : OpRewritePattern(context), maxDensity(maxDensity),
+                             int64_t threads, int64_t &rewritten)
+      : OpRewritePattern(context), maxDensity(maxDensity), threads(threads),
         rewritten(rewritten) {}
 
   LogicalResult matchAndRewrite(linalg::Conv2DNhwcFhwcOp op,
@@ -187,16 +187,14 @@ struct PointwiseConvToBlockSparse
     Value zero = arith::ConstantOp::create(rewriter, loc,
                                            rewriter.getF32FloatAttr(0.0f));
 
-    // Pixels [begin, end) in tiles of `rows`: per row of blocks, `rows`
-    // accumulators start from `out`, take every stored block and go back.
-    auto buildTiles = [&](Value out, int64_t begin, int64_t end,
-                          int64_t rows) -> Value {
-      if (begin >= end)
-        return out;
+    // Pixels [begin, end) of `out` in tiles of `rows`: per row of blocks,
+    // `rows` accumulators start from `out`, take every stored block and go
+    // back. `out`'s pixel p is the input's pixel `inputOffset` + p.
+    auto buildTiles = [&](OpBuilder &b, Location loc, Value out, Value begin,
+                          Value end, int64_t rows,
+                          Value inputOffset) -> Value {
       auto pixelLoop = scf::ForOp::create(
-          rewriter, loc, index(rewriter, loc, begin),
-          index(rewriter, loc, end), index(rewriter, loc, rows),
-          ValueRange{out},
+          b, loc, begin, end, index(b, loc, rows), ValueRange{out},
           [&](OpBuilder &b, Location l, Value p0, ValueRange pArgs) {
             auto rowLoop = scf::ForOp::create(
                 b, l, index(b, l, 0), index(b, l, blockRows), index(b, l, 1),
@@ -205,10 +203,12 @@ struct PointwiseConvToBlockSparse
                   Value out = rArgs[0];
                   Value f0 =
                       arith::MulIOp::create(b, l, row, index(b, l, *blockSize));
-                  SmallVector<Value> pixelsOf, accs;
+                  SmallVector<Value> pixelsOf, inputPixelsOf, accs;
                   for (int64_t r = 0; r < rows; ++r) {
                     pixelsOf.push_back(
                         arith::AddIOp::create(b, l, p0, index(b, l, r)));
+                    inputPixelsOf.push_back(
+                        arith::AddIOp::create(b, l, inputOffset, pixelsOf[r]));
                     accs.push_back(vector::TransferReadOp::create(
                         b, l, blockType, out, ValueRange{pixelsOf[r], f0},
                         zero, ArrayRef<bool>{true}));
@@ -227,7 +227,7 @@ struct PointwiseConvToBlockSparse
                         SmallVector<Value> updated;
                         for (int64_t r = 0; r < rows; ++r) {
                           Value x = tensor::ExtractOp::create(
-                              b, l, input, ValueRange{pixelsOf[r], c});
+                              b, l, input, ValueRange{inputPixelsOf[r], c});
                           Value splat =
                               vector::BroadcastOp::create(b, l, blockType, x);
                           updated.push_back(
@@ -246,16 +246,56 @@ struct PointwiseConvToBlockSparse
           });
       return pixelLoop.getResult(0);
     };
+
+    // Whole tiles, split into `threads` chunks of pixels when there are
+    // enough (an scf.forall that the pipeline turns into OpenMP), then the
+    // remaining pixels one by one.
     int64_t rows = std::min(kTileRows, pixels);
     int64_t tiled = pixels / rows * rows;
-    out = buildTiles(out, 0, tiled, rows);
-    out = buildTiles(out, tiled, pixels, 1);
+    int64_t tiles = tiled / rows;
+    Value zeroIndex = index(rewriter, loc, 0);
+    if (threads > 1 && tiles > 1) {
+      int64_t chunkPixels =
+          llvm::divideCeil(tiles, std::min(threads, tiles)) * rows;
+      int64_t chunks = llvm::divideCeil(tiled, chunkPixels);
+      auto forall = scf::ForallOp::create(
+          rewriter, loc, ArrayRef<OpFoldResult>{rewriter.getIndexAttr(chunks)},
+          ValueRange{out}, std::nullopt,
+          [&](OpBuilder &b, Location l, ValueRange args) {
+            Value begin =
+                arith::MulIOp::create(b, l, args[0], index(b, l, chunkPixels));
+            Value size = arith::MinSIOp::create(
+                b, l, index(b, l, chunkPixels),
+                arith::SubIOp::create(b, l, index(b, l, tiled), begin));
+            SmallVector<OpFoldResult> offsets = {begin, b.getIndexAttr(0)};
+            SmallVector<OpFoldResult> sizes = {size,
+                                               b.getIndexAttr(outChannels)};
+            SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
+            Value chunk = tensor::ExtractSliceOp::create(b, l, args[1], offsets,
+                                                         sizes, strides);
+            Value result = buildTiles(b, l, chunk, index(b, l, 0), size, rows,
+                                      begin);
+            auto inParallel = scf::InParallelOp::create(b, l);
+            OpBuilder::InsertionGuard guard(b);
+            b.setInsertionPointToStart(inParallel.getBody());
+            tensor::ParallelInsertSliceOp::create(b, l, result, args[1],
+                                                  offsets, sizes, strides);
+          });
+      out = forall.getResult(0);
+    } else if (tiled > 0) {
+      out = buildTiles(rewriter, loc, out, zeroIndex,
+                       index(rewriter, loc, tiled), rows, zeroIndex);
+    }
+    if (tiled < pixels)
+      out = buildTiles(rewriter, loc, out, index(rewriter, loc, tiled),
+                       index(rewriter, loc, pixels), 1, zeroIndex);
     rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(op, initType, out,
                                                        flatten);
     return success();
   }
 
   double maxDensity;
+  int64_t threads;
   int64_t &rewritten;
 };
 
@@ -269,7 +309,7 @@ struct LowerSparseConvolutionsPass
     int64_t rewritten = 0;
     RewritePatternSet patterns(&getContext());
     patterns.add<PointwiseConvToBlockSparse>(&getContext(), maxDensity,
-                                             rewritten);
+                                             threads, rewritten);
     if (failed(applyPatternsGreedily(module, std::move(patterns)))) {
       module.emitError(
           "mint-lower-sparse-convolutions: rewrites did not converge");

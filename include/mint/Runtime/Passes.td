@@ -127,7 +127,10 @@ def LowerSparseConvolutionsPass
     values, the input channel of each block, the first block of each row).
     Tiles of 8 pixels keep their B-channel accumulators in vector registers;
     each stored block is one vector read and, per pixel, a broadcast of one
-    activation and a vector multiply-add. Pruning with
+    activation and a vector multiply-add. With `threads` > 1 the tiles are
+    split into that many `scf.forall` chunks (the CPU pipeline turns them
+    into an OpenMP parallel loop); pixels left over from whole tiles are
+    done one at a time. Pruning with
     `--pattern block:16x1` (or 8x1, 4x1) gives filters of this form.
 
     A filter is rewritten only when its blocks need at most `max-density`
@@ -157,6 +160,9 @@ def LowerSparseConvolutionsPass
     Option<"maxDensity", "max-density", "double", /*default=*/"0.75",
            "Rewrite when the stored blocks need at most this fraction of "
            "the dense kernel's vector multiply-adds">,
+    Option<"threads", "threads", "int64_t", /*default=*/"1",
+           "Split the pixel tiles into this many `scf.forall` chunks for "
+           "the threads to share (1: no split)">,
   ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",

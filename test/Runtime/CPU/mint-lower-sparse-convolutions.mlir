@@ -1,13 +1,14 @@
 // RUN: mint-opt %s --pass-pipeline="builtin.module(mint-lower-sparse-convolutions)" | FileCheck %s
 // RUN: mint-opt %s --pass-pipeline="builtin.module(mint-lower-sparse-convolutions{max-density=0.2})" | FileCheck %s --check-prefix=STRICT
+// RUN: mint-opt %s --pass-pipeline="builtin.module(mint-lower-sparse-convolutions{threads=2})" | FileCheck %s --check-prefix=THREADS
 
 // 16 output channels read only input channel 2: one 16x1 block, 1 vector
 // multiply-add per pixel instead of 4 (density 0.25). The 9 pixels are one
 // tile of 8 and a remainder of 1. (The splat table of input channels folds
 // into the constant 2.)
-// The module records how many convolutions became block-sparse loops: 3
+// The module records how many convolutions became block-sparse loops: 4
 // (the all-zero filter counts); with max-density 0.2 only the all-zero one.
-// CHECK: module attributes {mint.block_sparse_convolutions = 3 : i64}
+// CHECK: module attributes {mint.block_sparse_convolutions = 4 : i64}
 // STRICT: module attributes {mint.block_sparse_convolutions = 1 : i64}
 
 // CHECK-LABEL: func.func @one_block
@@ -100,4 +101,22 @@ func.func @three_by_three(%x: tensor<1x4x4x4xf32>, %bias: tensor<1x2x2x16xf32>) 
 func.func @variable_filter(%x: tensor<1x2x2x4xf32>, %w: tensor<16x1x1x4xf32>, %bias: tensor<1x2x2x16xf32>) -> tensor<1x2x2x16xf32> {
   %0 = linalg.conv_2d_nhwc_fhwc {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x2x2x4xf32>, tensor<16x1x1x4xf32>) outs(%bias : tensor<1x2x2x16xf32>) -> tensor<1x2x2x16xf32>
   return %0 : tensor<1x2x2x16xf32>
+}
+
+// With threads, whole tiles are split into chunks of pixels: 40 pixels are
+// 5 tiles of 8, in chunks of 24 and 16 pixels; the last 3 pixels follow one
+// at a time.
+// THREADS-LABEL: func.func @threads
+// THREADS: %[[OUT:[a-z0-9_]+]] = tensor.collapse_shape %arg1
+// THREADS: %[[CHUNKS:[a-z0-9_]+]] = scf.forall (%[[T:[a-z0-9_]+]]) in (2) shared_outs(%[[SHARED:[a-z0-9_]+]] = %[[OUT]]) -> (tensor<43x16xf32>)
+// THREADS: %[[BEGIN:[a-z0-9_]+]] = arith.muli %[[T]], %c24
+// THREADS: %[[SIZE:[a-z0-9_]+]] = arith.minsi
+// THREADS: %[[CHUNK:[a-z0-9_]+]] = tensor.extract_slice %[[SHARED]][%[[BEGIN]], 0] [%[[SIZE]], 16] [1, 1] : tensor<43x16xf32> to tensor<?x16xf32>
+// THREADS: %[[RESULT:[a-z0-9_]+]] = scf.for %{{.*}} = %c0 to %[[SIZE]] step %c8 iter_args(%{{.*}} = %[[CHUNK]])
+// THREADS: tensor.parallel_insert_slice %[[RESULT]] into %[[SHARED]][%[[BEGIN]], 0] [%[[SIZE]], 16] [1, 1]
+// THREADS: scf.for %{{.*}} = %c40 to %c43 step %c1 iter_args(%{{.*}} = %[[CHUNKS]])
+func.func @threads(%x: tensor<1x43x1x4xf32>, %bias: tensor<1x43x1x16xf32>) -> tensor<1x43x1x16xf32> {
+  %w = arith.constant dense<[[[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]], [[[0.0, 0.0, 1.0, 0.0]]]]> : tensor<16x1x1x4xf32>
+  %0 = linalg.conv_2d_nhwc_fhwc {dilations = dense<1> : tensor<2xi64>, strides = dense<1> : tensor<2xi64>} ins(%x, %w : tensor<1x43x1x4xf32>, tensor<16x1x1x4xf32>) outs(%bias : tensor<1x43x1x16xf32>) -> tensor<1x43x1x16xf32>
+  return %0 : tensor<1x43x1x16xf32>
 }

@@ -26,6 +26,7 @@ def main():
     parser.add_argument("--mint", required=True)
     parser.add_argument("--mint-translate", required=True)
     parser.add_argument("--tolerance", type=float, default=1e-5)
+    parser.add_argument("--threads", type=int, default=1)
     args = parser.parse_args()
     os.makedirs(args.work, exist_ok=True)
     rng = np.random.default_rng(7)
@@ -72,7 +73,8 @@ def main():
         out_dir = os.path.join(args.work, "out-" + sparse)
         subprocess.run([args.mint, "run", model, "--input",
                         os.path.join(args.work, "x.npy"), "--output-dir",
-                        out_dir, "--sparse-kernels=" + sparse], check=True,
+                        out_dir, "--sparse-kernels=" + sparse, "--threads",
+                        str(args.threads)], check=True,
                        capture_output=True)
         outputs[sparse] = np.load(os.path.join(out_dir, "output_0.npy"))
     scale = np.abs(reference).max()
@@ -80,7 +82,8 @@ def main():
     dense_error = np.abs(outputs["false"] - reference).max() / scale
     between = np.abs(outputs["true"] - outputs["false"]).max() / scale
     ok = max(sparse_error, dense_error, between) <= args.tolerance
-    print(f"{args.op} {args.pixels}x{c}->{f} blocks {args.block}x1 "
+    threads = f" on {args.threads} threads" if args.threads > 1 else ""
+    print(f"{args.op} {args.pixels}x{c}->{f} blocks {args.block}x1{threads} "
           f"({100 * mask.mean():.0f}% kept): "
           f"{'within' if ok else 'NOT within'} {args.tolerance:g} "
           f"(sparse {sparse_error:.1e}, dense {dense_error:.1e}, "
