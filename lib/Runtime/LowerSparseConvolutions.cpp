@@ -1,4 +1,5 @@
-//===- LowerSparseConvolutions.cpp - Block-sparse pointwise convolutions ---===//
+//===- LowerSparseConvolutions.cpp - Block-sparse pointwise convolutions
+//---===//
 //
 // Implements `mint-lower-sparse-convolutions`: a float32 1x1 convolution
 // (TFLite's CONV_2D 1x1 and FULLY_CONNECTED) whose constant filter is mostly
@@ -87,8 +88,8 @@ BlockSparseFilter packBlocks(ArrayRef<float> filter, int64_t outChannels,
 std::optional<int64_t> chooseBlockSize(ArrayRef<float> filter,
                                        int64_t outChannels, int64_t channels,
                                        double maxDensity) {
-  double dense = static_cast<double>(
-      (outChannels + kDenseLanes - 1) / kDenseLanes * channels);
+  double dense = static_cast<double>((outChannels + kDenseLanes - 1) /
+                                     kDenseLanes * channels);
   std::optional<int64_t> best;
   int64_t bestBlocks = 0;
   for (int64_t blockSize : kBlockSizes) {
@@ -106,8 +107,7 @@ std::optional<int64_t> chooseBlockSize(ArrayRef<float> filter,
   return best;
 }
 
-struct PointwiseConvToBlockSparse
-    : OpRewritePattern<linalg::Conv2DNhwcFhwcOp> {
+struct PointwiseConvToBlockSparse : OpRewritePattern<linalg::Conv2DNhwcFhwcOp> {
   PointwiseConvToBlockSparse(MLIRContext *context, double maxDensity,
                              int64_t threads, int64_t &rewritten)
       : OpRewritePattern(context), maxDensity(maxDensity), threads(threads),
@@ -191,8 +191,7 @@ struct PointwiseConvToBlockSparse
     // `rows` accumulators start from `out`, take every stored block and go
     // back. `out`'s pixel p is the input's pixel `inputOffset` + p.
     auto buildTiles = [&](OpBuilder &b, Location loc, Value out, Value begin,
-                          Value end, int64_t rows,
-                          Value inputOffset) -> Value {
+                          Value end, int64_t rows, Value inputOffset) -> Value {
       auto pixelLoop = scf::ForOp::create(
           b, loc, begin, end, index(b, loc, rows), ValueRange{out},
           [&](OpBuilder &b, Location l, Value p0, ValueRange pArgs) {
@@ -210,8 +209,8 @@ struct PointwiseConvToBlockSparse
                     inputPixelsOf.push_back(
                         arith::AddIOp::create(b, l, inputOffset, pixelsOf[r]));
                     accs.push_back(vector::TransferReadOp::create(
-                        b, l, blockType, out, ValueRange{pixelsOf[r], f0},
-                        zero, ArrayRef<bool>{true}));
+                        b, l, blockType, out, ValueRange{pixelsOf[r], f0}, zero,
+                        ArrayRef<bool>{true}));
                   }
                   Value first = readIndex(b, l, offsets, row);
                   Value next = arith::AddIOp::create(b, l, row, index(b, l, 1));
@@ -230,8 +229,8 @@ struct PointwiseConvToBlockSparse
                               b, l, input, ValueRange{inputPixelsOf[r], c});
                           Value splat =
                               vector::BroadcastOp::create(b, l, blockType, x);
-                          updated.push_back(
-                              vector::FMAOp::create(b, l, splat, block, acc[r]));
+                          updated.push_back(vector::FMAOp::create(
+                              b, l, splat, block, acc[r]));
                         }
                         scf::YieldOp::create(b, l, updated);
                       });
@@ -273,8 +272,8 @@ struct PointwiseConvToBlockSparse
             SmallVector<OpFoldResult> strides(2, b.getIndexAttr(1));
             Value chunk = tensor::ExtractSliceOp::create(b, l, args[1], offsets,
                                                          sizes, strides);
-            Value result = buildTiles(b, l, chunk, index(b, l, 0), size, rows,
-                                      begin);
+            Value result =
+                buildTiles(b, l, chunk, index(b, l, 0), size, rows, begin);
             auto inParallel = scf::InParallelOp::create(b, l);
             OpBuilder::InsertionGuard guard(b);
             b.setInsertionPointToStart(inParallel.getBody());
@@ -300,25 +299,24 @@ struct PointwiseConvToBlockSparse
 };
 
 struct LowerSparseConvolutionsPass
-    : mint::impl::LowerSparseConvolutionsPassBase<
-          LowerSparseConvolutionsPass> {
+    : mint::impl::LowerSparseConvolutionsPassBase<LowerSparseConvolutionsPass> {
   using Base::Base;
 
   void runOnOperation() override {
     ModuleOp module = getOperation();
     int64_t rewritten = 0;
     RewritePatternSet patterns(&getContext());
-    patterns.add<PointwiseConvToBlockSparse>(&getContext(), maxDensity,
-                                             threads, rewritten);
+    patterns.add<PointwiseConvToBlockSparse>(&getContext(), maxDensity, threads,
+                                             rewritten);
     if (failed(applyPatternsGreedily(module, std::move(patterns)))) {
       module.emitError(
           "mint-lower-sparse-convolutions: rewrites did not converge");
       return signalPassFailure();
     }
     if (rewritten)
-      module->setAttr(kBlockSparseConvolutionsAttrName,
-                      IntegerAttr::get(IntegerType::get(&getContext(), 64),
-                                       rewritten));
+      module->setAttr(
+          kBlockSparseConvolutionsAttrName,
+          IntegerAttr::get(IntegerType::get(&getContext(), 64), rewritten));
   }
 };
 

@@ -63,23 +63,33 @@ struct InspectOptions {
 /// Runs `mint inspect`; returns the process exit code.
 int runInspectCommand(const InspectOptions &options, llvm::raw_ostream &os);
 
+/// The model that `mint run` and `mint bench` compile, and how.
+struct CompileModelOptions {
+  explicit CompileModelOptions(llvm::cl::SubCommand &command)
+      : model(llvm::cl::Positional, llvm::cl::desc("<model.tflite>"),
+              llvm::cl::Required, llvm::cl::sub(command)),
+        threads("threads",
+                llvm::cl::desc("Threads that share each op (default 1)"),
+                llvm::cl::init(1), llvm::cl::sub(command)),
+        sparseKernels(
+            "sparse-kernels",
+            llvm::cl::desc("Compute float32 pointwise convolutions whose "
+                           "filters are mostly zero blocks (pruned with "
+                           "--pattern block:16x1, 8x1 or 4x1) with "
+                           "block-sparse kernels (default true; false keeps "
+                           "the dense kernels)"),
+            llvm::cl::init(true), llvm::cl::sub(command)) {}
+
+  llvm::cl::opt<std::string> model;
+  llvm::cl::opt<unsigned> threads;
+  llvm::cl::opt<bool> sparseKernels;
+};
+
 /// Options of `mint run`.
 struct RunOptions {
   llvm::cl::SubCommand command{
       "run", "Compile a .tflite model for this CPU and run it on .npy inputs"};
-  llvm::cl::opt<std::string> model{llvm::cl::Positional,
-                                   llvm::cl::desc("<model.tflite>"),
-                                   llvm::cl::Required, llvm::cl::sub(command)};
-  llvm::cl::opt<unsigned> threads{
-      "threads", llvm::cl::desc("Threads that share each op (default 1)"),
-      llvm::cl::init(1), llvm::cl::sub(command)};
-  llvm::cl::opt<bool> sparseKernels{
-      "sparse-kernels",
-      llvm::cl::desc("Compute float32 pointwise convolutions whose filters "
-                     "are mostly zero blocks (pruned with --pattern "
-                     "block:16x1, 8x1 or 4x1) with block-sparse kernels "
-                     "(default true; false keeps the dense kernels)"),
-      llvm::cl::init(true), llvm::cl::sub(command)};
+  CompileModelOptions compile{command};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input, in order; repeat the "
@@ -99,19 +109,7 @@ int runRunCommand(const RunOptions &options, llvm::raw_ostream &os);
 struct BenchOptions {
   llvm::cl::SubCommand command{
       "bench", "Compile a .tflite model for this CPU and time its runs"};
-  llvm::cl::opt<std::string> model{llvm::cl::Positional,
-                                   llvm::cl::desc("<model.tflite>"),
-                                   llvm::cl::Required, llvm::cl::sub(command)};
-  llvm::cl::opt<unsigned> threads{
-      "threads", llvm::cl::desc("Threads that share each op (default 1)"),
-      llvm::cl::init(1), llvm::cl::sub(command)};
-  llvm::cl::opt<bool> sparseKernels{
-      "sparse-kernels",
-      llvm::cl::desc("Compute float32 pointwise convolutions whose filters "
-                     "are mostly zero blocks (pruned with --pattern "
-                     "block:16x1, 8x1 or 4x1) with block-sparse kernels "
-                     "(default true; false keeps the dense kernels)"),
-      llvm::cl::init(true), llvm::cl::sub(command)};
+  CompileModelOptions compile{command};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input (default: random values)"),

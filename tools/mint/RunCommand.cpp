@@ -79,18 +79,17 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
 }
 
 static std::unique_ptr<CompiledModel>
-compileModel(StringRef path, unsigned threads, bool sparseKernels,
-             MLIRContext &context) {
-  if (threads == 0) {
+compileModel(const CompileModelOptions &compile, MLIRContext &context) {
+  if (compile.threads == 0) {
     llvm::errs() << "mint: error: --threads must be at least 1\n";
     return nullptr;
   }
-  OwningOpRef<ModuleOp> module = loadTFLiteModel(path, &context);
+  OwningOpRef<ModuleOp> module = loadTFLiteModel(compile.model, &context);
   if (!module)
     return nullptr;
   CompileOptions options;
-  options.pipeline.threads = threads;
-  options.pipeline.sparse = sparseKernels;
+  options.pipeline.threads = compile.threads;
+  options.pipeline.sparse = compile.sparseKernels;
   FailureOr<std::unique_ptr<CompiledModel>> model =
       CompiledModel::create(*module, options);
   if (failed(model))
@@ -126,9 +125,7 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
                                       llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
-  std::unique_ptr<CompiledModel> model =
-      compileModel(options.model, options.threads, options.sparseKernels,
-                   context);
+  std::unique_ptr<CompiledModel> model = compileModel(options.compile, context);
   if (!model)
     return 1;
   std::optional<std::vector<std::vector<NpyArray>>> inputSets =
@@ -174,9 +171,9 @@ static std::optional<double> timeTFLite(const BenchOptions &options,
   }
   std::vector<std::string> args = {*python,
                                    scriptPath,
-                                   options.model,
+                                   options.compile.model,
                                    "--threads",
-                                   std::to_string(options.threads),
+                                   std::to_string(options.compile.threads),
                                    "--iterations",
                                    std::to_string(options.iterations),
                                    "--warmup",
@@ -222,9 +219,7 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                                         llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
-  std::unique_ptr<CompiledModel> model =
-      compileModel(options.model, options.threads, options.sparseKernels,
-                   context);
+  std::unique_ptr<CompiledModel> model = compileModel(options.compile, context);
   if (!model)
     return 1;
   std::vector<NpyArray> inputs;
@@ -281,24 +276,25 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
         "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}, "
         "\"sparse_kernels\": {8}, \"block_sparse_convolutions\": {9}, "
         "\"tflite_median_ms\": {7}}\n",
-        llvm::sys::path::filename(options.model), model->getCompileSeconds(),
-        seconds.size(), median * ms, seconds.front() * ms, seconds.back() * ms,
-        options.threads,
+        llvm::sys::path::filename(options.compile.model),
+        model->getCompileSeconds(), seconds.size(), median * ms,
+        seconds.front() * ms, seconds.back() * ms, options.compile.threads,
         tflite ? llvm::formatv("{0:f4}", *tflite).str() : std::string("null"),
-        options.sparseKernels ? "true" : "false",
+        options.compile.sparseKernels ? "true" : "false",
         model->getBlockSparseConvolutions());
     return 0;
   }
-  os << llvm::formatv("model      {0}\n", options.model)
-     << llvm::formatv("threads    {0}\n", options.threads)
+  os << llvm::formatv("model      {0}\n", options.compile.model)
+     << llvm::formatv("threads    {0}\n", options.compile.threads)
      << llvm::formatv("compile    {0:f3} s ({1:f3} s MLIR pipeline, {2:f3} s "
                       "LLVM)\n",
                       model->getCompileSeconds(), model->getPipelineSeconds(),
                       model->getCompileSeconds() - model->getPipelineSeconds())
-     << llvm::formatv("sparse     {0} pointwise convolutions on block-sparse "
-                      "kernels{1}\n",
-                      model->getBlockSparseConvolutions(),
-                      options.sparseKernels ? "" : " (--sparse-kernels=false)")
+     << llvm::formatv(
+            "sparse     {0} pointwise convolutions on block-sparse "
+            "kernels{1}\n",
+            model->getBlockSparseConvolutions(),
+            options.compile.sparseKernels ? "" : " (--sparse-kernels=false)")
      << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,
@@ -306,6 +302,7 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
   if (tflite)
     os << llvm::formatv("tflite     median {0:f3} ms (XNNPACK, {1} threads); "
                         "Mint / TFLite = {2:f2}\n",
-                        *tflite, options.threads, median * ms / *tflite);
+                        *tflite, options.compile.threads,
+                        median * ms / *tflite);
   return 0;
 }

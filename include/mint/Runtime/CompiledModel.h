@@ -98,9 +98,7 @@ public:
 
   /// How many pointwise convolutions run with block-sparse kernels
   /// (mint-lower-sparse-convolutions; CPUPipelineOptions::sparse).
-  int64_t getBlockSparseConvolutions() const {
-    return blockSparseConvolutions;
-  }
+  int64_t getBlockSparseConvolutions() const { return blockSparseConvolutions; }
 
   /// Runs the model: `inputs[i]` points to getInputs()[i].getByteSize()
   /// bytes in row-major order, `outputs[i]` to room for the i-th output.
