@@ -49,6 +49,8 @@ SETTINGS = {
                                    "--min-elements", "0"])],
     "cluster16-channel": [("cluster", ["--clusters", "16",
                                        "--per-channel"])],
+    "cluster16-palettize": [("cluster", ["--clusters", "16",
+                                         "--palettize"])],
     "int8": [("quantize", ["--mode", "int8"])],
     "prune50+int8": [("prune", []), ("quantize", ["--mode", "int8"])],
     "prune-block1x16+int8": [("prune", ["--pattern", "block:1x16",

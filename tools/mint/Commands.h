@@ -397,6 +397,12 @@ struct ClusterOptions {
   llvm::cl::opt<uint64_t> seed{
       "seed", llvm::cl::desc("Seed of the random choices (default 0)"),
       llvm::cl::init(0), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> palettize{
+      "palettize",
+      llvm::cl::desc("Store each clustered weight as its palette (float32) "
+                     "and one uint8 index per value, expanded by CAST and "
+                     "GATHER (1 byte per weight instead of 4)"),
+      llvm::cl::sub(command)};
 };
 
 /// Runs `mint cluster`; returns the process exit code.

@@ -92,6 +92,8 @@ struct CompressionRun {
   StringRef skippedAttrName;
   /// Runs after the pass, if set.
   RefineWeights refine = nullptr;
+  /// Store weights with few distinct values as palette + indices.
+  bool palettize = false;
 };
 
 /// The flow `mint prune` and `mint cluster` share; `addPasses` adds the
@@ -139,11 +141,21 @@ int runWeightCompression(const WeightCompressionOptions &options,
       return 1;
     refined = *line;
   }
-  if (options.sparseEncoding) {
+  // Palettes first: a clustered weight takes 1 byte per value as indices,
+  // less than sparse storage of its non-zeros.
+  if (run.palettize || options.sparseEncoding) {
     PassManager encode(&context);
-    encode.addNestedPass<func::FuncOp>(createEncodeSparseWeightsPass());
+    if (run.palettize) {
+      PalettizeWeightsPassOptions palettize;
+      palettize.minElements = options.minElements;
+      encode.addNestedPass<func::FuncOp>(createPalettizeWeightsPass(palettize));
+    }
+    if (options.sparseEncoding)
+      encode.addNestedPass<func::FuncOp>(createEncodeSparseWeightsPass());
     if (failed(encode.run(*result)))
       return 1;
+    result->walk(
+        [&](Operation *op) { op->removeAttr(kPalettizeSkippedAttrName); });
   }
   FailureOr<std::unique_ptr<CompiledModel>> resultModel =
       CompiledModel::create(*result);
@@ -207,6 +219,7 @@ int runWeightCompression(const WeightCompressionOptions &options,
          << ", \"zeros\": " << layer.zeros
          << ", \"distinct\": " << layer.distinct
          << ", \"sparse\": " << (layer.sparse ? "true" : "false")
+         << ", \"palettized\": " << (layer.palettized ? "true" : "false")
          << ", \"skipped\": ";
       if (layer.note.empty())
         os << "null";
@@ -222,6 +235,8 @@ int runWeightCompression(const WeightCompressionOptions &options,
   }
   int64_t sparseLayers = llvm::count_if(
       after, [](const LayerWeights &layer) { return layer.sparse; });
+  int64_t palettizedLayers = llvm::count_if(
+      after, [](const LayerWeights &layer) { return layer.palettized; });
   os << llvm::formatv("{0,-12}{1}: {2} of {3} layers\n", run.verb, run.setting,
                       changed, after.size());
   for (auto &[reason, names] : skipped)
@@ -229,14 +244,18 @@ int runWeightCompression(const WeightCompressionOptions &options,
                         llvm::join(names, ", "));
   if (!refined.empty())
     os << refined << "\n";
-  os << llvm::formatv("weights     {0} in layers: {1:f1}% zero (before "
-                      "{2:f1}%), at most {3} distinct values in a layer "
-                      "(before {4}); {5} stored sparse\n",
-                      totalsAfter.elements,
-                      percent(totalsAfter.zeros, totalsAfter.elements),
-                      percent(totalsBefore.zeros, totalsBefore.elements),
-                      totalsAfter.maxDistinct, totalsBefore.maxDistinct,
-                      sparseLayers)
+  os << llvm::formatv(
+            "weights     {0} in layers: {1:f1}% zero (before "
+            "{2:f1}%), at most {3} distinct values in a layer "
+            "(before {4}); {5} stored sparse{6}\n",
+            totalsAfter.elements,
+            percent(totalsAfter.zeros, totalsAfter.elements),
+            percent(totalsBefore.zeros, totalsBefore.elements),
+            totalsAfter.maxDistinct, totalsBefore.maxDistinct, sparseLayers,
+            run.palettize ? llvm::formatv(", {0} as palette + uint8 indices",
+                                          palettizedLayers)
+                                .str()
+                          : std::string())
      << llvm::formatv("size        {0} B (input); float32 {1} B -> {2} B "
                       "({3:f1}%)\n",
                       inputBytes.size(), float32Bytes.size(),
@@ -343,8 +362,10 @@ int mlir::mint::driver::runClusterCommand(const ClusterOptions &options,
       "{0} clusters per {1}, {2} initialization", options.clusters.getValue(),
       options.perChannel ? "channel" : "layer",
       initName[static_cast<int>(options.init.getValue())]);
+  CompressionRun run{"clustered", setting, kClusterSkippedAttrName};
+  run.palettize = options.palettize;
   return runWeightCompression(
-      options.common, {"clustered", setting, kClusterSkippedAttrName},
+      options.common, run,
       [&](PassManager &pm) {
         pm.addNestedPass<func::FuncOp>(createClusterPass(passOptions));
       },
@@ -398,7 +419,9 @@ int mlir::mint::driver::runCompressReportCommand(
            << ", \"zeros\": " << layer.zeros
            << ", \"distinct\": " << layer.distinct
            << ", \"bytes_per_value\": " << layer.elementBytes
-           << ", \"sparse\": " << (layer.sparse ? "true" : "false") << "}";
+           << ", \"sparse\": " << (layer.sparse ? "true" : "false")
+           << ", \"palettized\": " << (layer.palettized ? "true" : "false")
+           << "}";
       os << "]}";
     }
     os << "]}\n";
@@ -428,7 +451,10 @@ int mlir::mint::driver::runCompressReportCommand(
       const LayerWeights &layer = report.layers[l];
       os << llvm::formatv("  {0,7:f1} {1,8} {2,-6}",
                           percent(layer.zeros, layer.elements), layer.distinct,
-                          llvm::formatv("{0}{1}", layer.sparse ? "csr/" : "",
+                          llvm::formatv("{0}{1}",
+                                        layer.sparse       ? "csr/"
+                                        : layer.palettized ? "pal/"
+                                                           : "",
                                         layer.elementBytes * 8)
                               .str());
     }

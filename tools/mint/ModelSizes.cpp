@@ -61,6 +61,33 @@ uint64_t mlir::mint::driver::getGzipSize(llvm::StringRef bytes) {
   return size - 6 + 18;
 }
 
+/// The values of a palettized weight, GATHER(constant palette,
+/// CAST(constant indices)), and the bytes of one stored index; null values
+/// for any other gather.
+static std::pair<DenseElementsAttr, int64_t> expandPalette(GatherOp gather) {
+  auto palette = gather.getParams().getDefiningOp<ConstOp>();
+  Value indices = gather.getIndices();
+  auto cast = indices.getDefiningOp<CastOp>();
+  auto stored = (cast ? cast.getInput() : indices).getDefiningOp<ConstOp>();
+  auto axes = gather.getResolvedAxes();
+  auto paletteValues =
+      palette ? dyn_cast<DenseElementsAttr>(palette.getValue()) : nullptr;
+  auto indexValues =
+      stored ? dyn_cast<DenseElementsAttr>(stored.getValue()) : nullptr;
+  if (!paletteValues || !indexValues || !axes)
+    return {};
+  int64_t bytes =
+      std::max(indexValues.getElementType().getIntOrFloatBitWidth() / 8, 1u);
+  if (cast)
+    indexValues =
+        castDenseElements(indexValues, cast.getType().getElementType());
+  if (!indexValues)
+    return {};
+  return {gatherDenseElements(paletteValues, indexValues, axes->first,
+                              axes->second, gather.getType()),
+          bytes};
+}
+
 std::vector<driver::LayerWeights>
 mlir::mint::driver::getLayerWeights(ModuleOp module, StringRef noteAttrName) {
   std::vector<LayerWeights> layers;
@@ -75,11 +102,16 @@ mlir::mint::driver::getLayerWeights(ModuleOp module, StringRef noteAttrName) {
     }
     Operation *producer = weight.getDefiningOp();
     ElementsAttr value;
+    std::optional<int64_t> indexBytes;
     if (auto constant = dyn_cast_if_present<ConstOp>(producer)) {
       value = constant.getValue();
     } else if (auto constant = dyn_cast_if_present<SparseConstOp>(producer)) {
       value = constant.getValue();
       sparse = true;
+    } else if (auto gather = dyn_cast_if_present<GatherOp>(producer)) {
+      auto [values, bytes] = expandPalette(gather);
+      value = values;
+      indexBytes = bytes;
     }
     auto dense = dyn_cast_if_present<DenseElementsAttr>(value);
     if (!dense)
@@ -95,6 +127,7 @@ mlir::mint::driver::getLayerWeights(ModuleOp module, StringRef noteAttrName) {
         layer.note = note.str();
     Type element = dense.getElementType();
     layer.elementBytes = std::max(element.getIntOrFloatBitWidth() / 8, 1u);
+    layer.palettized = indexBytes.has_value();
     ArrayRef<char> raw = dense.getRawData();
     llvm::DenseSet<uint64_t> distinct;
     for (int64_t i = 0; i < layer.elements; ++i) {
@@ -106,6 +139,8 @@ mlir::mint::driver::getLayerWeights(ModuleOp module, StringRef noteAttrName) {
       distinct.insert(bits);
     }
     layer.distinct = distinct.size();
+    if (indexBytes)
+      layer.elementBytes = *indexBytes;
     layers.push_back(std::move(layer));
   });
   return layers;

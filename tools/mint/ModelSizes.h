@@ -35,15 +35,17 @@ struct LayerWeights {
   std::string name, op;
   /// Values, exact zeros and distinct values (bit patterns) of the weight.
   int64_t elements = 0, zeros = 0, distinct = 0;
-  /// Bytes per stored value, and whether the weight is stored sparsely.
+  /// Bytes per stored value (per index of a palettized weight), and
+  /// whether the weight is stored sparsely or as a palette and indices.
   int64_t elementBytes = 0;
-  bool sparse = false;
+  bool sparse = false, palettized = false;
   /// The layer's string attribute `noteAttrName` (e.g. why a pass left it).
   std::string note;
 };
 
 /// The weights of the layers of `module` (constant weights, looked up
-/// through DEQUANTIZE and DENSIFY), in op order, each with its
+/// through DEQUANTIZE and DENSIFY, and palettized weights: GATHER of a
+/// constant palette by constant indices behind a CAST), in op order, each with its
 /// `noteAttrName` attribute when given.
 std::vector<LayerWeights> getLayerWeights(ModuleOp module,
                                           llvm::StringRef noteAttrName = {});

@@ -21,6 +21,7 @@ using Options = schema::BuiltinOptions;
 static const BuiltinMapping kBuiltinMappings[] = {
     {"add", Op::ADD, Options::AddOptions},
     {"average_pool_2d", Op::AVERAGE_POOL_2D, Options::Pool2DOptions},
+    {"cast", Op::CAST, Options::CastOptions},
     {"concatenation", Op::CONCATENATION, Options::ConcatenationOptions},
     {"conv_2d", Op::CONV_2D, Options::Conv2DOptions},
     {"densify", Op::DENSIFY, Options::NONE},
@@ -31,6 +32,7 @@ static const BuiltinMapping kBuiltinMappings[] = {
     {"div", Op::DIV, Options::DivOptions},
     {"fake_quant", Op::FAKE_QUANT, Options::FakeQuantOptions},
     {"fully_connected", Op::FULLY_CONNECTED, Options::FullyConnectedOptions},
+    {"gather", Op::GATHER, Options::GatherOptions},
     {"hard_swish", Op::HARD_SWISH, Options::HardSwishOptions},
     {"leaky_relu", Op::LEAKY_RELU, Options::LeakyReluOptions},
     {"log_softmax", Op::LOG_SOFTMAX, Options::LogSoftmaxOptions},

@@ -72,3 +72,12 @@ func.func @fake_quant_per_axis(%x: tensor<2x2xf32>) -> tensor<2x2xf32> {
   %0 = mint.fake_quant %x {min = array<f32: -1.0, -2.0>, max = array<f32: 1.0, 2.0>, axis = 1 : i32} : (tensor<2x2xf32>) -> tensor<2x2xf32>
   return %0 : tensor<2x2xf32>
 }
+
+// -----
+
+func.func @gather_of_activations(%x: tensor<10x3xf32>) -> tensor<2x3xf32> {
+  %i = mint.const dense<[4, 7]> : tensor<2xi32>
+  // expected-error@+1 {{'mint.gather' op of values computed at run time has no lowering yet; Mint compiles GATHER and CAST of constants (such as palettized weights), which mint-densify folds}}
+  %0 = mint.gather %x, %i : (tensor<10x3xf32>, tensor<2xi32>) -> tensor<2x3xf32>
+  return %0 : tensor<2x3xf32>
+}

@@ -199,3 +199,21 @@ func.func @custom_is_kept(%x: tensor<4xf32>) {
   %1 = mint.relu %x : (tensor<4xf32>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+// CAST and GATHER of constants fold: uint8 values zero-extend, floats
+// truncate toward zero.
+// CHECK-LABEL: func @cast_and_gather_fold
+// CHECK-DAG: %[[W:.*]] = mint.const dense<[2.500000e-01, 2.500000e-01, -1.500000e+00, 7.000000e+00]> : tensor<4xf32>
+// CHECK-DAG: %[[I:.*]] = mint.const dense<[-1, 2, 255]> : tensor<3xi32>
+// CHECK: return %[[W]], %[[I]]
+func.func @cast_and_gather_fold() -> (tensor<4xf32>, tensor<3xi32>) {
+  %palette = mint.const dense<[-1.5, 0.25, 7.0]> : tensor<3xf32>
+  %indices = mint.const dense<[1, 1, 0, 2]> : tensor<4xui8>
+  %wide = mint.cast %indices : (tensor<4xui8>) -> tensor<4xi32>
+  %0 = mint.gather %palette, %wide : (tensor<3xf32>, tensor<4xi32>) -> tensor<4xf32>
+  %f = mint.const dense<[-1.75, 2.5, 255.9]> : tensor<3xf32>
+  %1 = mint.cast %f : (tensor<3xf32>) -> tensor<3xi32>
+  return %0, %1 : tensor<4xf32>, tensor<3xi32>
+}

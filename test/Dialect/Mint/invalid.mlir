@@ -975,3 +975,35 @@ func.func @custom_builtin_options_pair(%x: tensor<4xf32>) {
   %0 = mint.custom "ABS"(%x) {builtin_code = 101 : i32, builtin_options = {}} : (tensor<4xf32>) -> tensor<4xf32>
   return
 }
+
+// -----
+
+func.func @gather_axis_outside_rank(%p: tensor<4x3xf32>, %i: tensor<2xi32>) {
+  // expected-error@+1 {{'mint.gather' op expects 0 <= batch_dims <= axis < params rank 2 and batch_dims <= indices rank, got axis 2 and batch_dims 0}}
+  %0 = mint.gather %p, %i {axis = 2 : i32} : (tensor<4x3xf32>, tensor<2xi32>) -> tensor<4x2xf32>
+  return
+}
+
+// -----
+
+func.func @gather_batch_mismatch(%p: tensor<4x3xf32>, %i: tensor<2x5xi32>) {
+  // expected-error@+1 {{'mint.gather' op expects batch dimension 0 of params and indices to agree, got 4 and 2}}
+  %0 = mint.gather %p, %i {axis = 1 : i32, batch_dims = 1 : i32} : (tensor<4x3xf32>, tensor<2x5xi32>) -> tensor<4x5xf32>
+  return
+}
+
+// -----
+
+func.func @gather_result_shape(%p: tensor<16xf32>, %i: tensor<2x3xi32>) {
+  // expected-error@+1 {{'mint.gather' op}}
+  %0 = mint.gather %p, %i : (tensor<16xf32>, tensor<2x3xi32>) -> tensor<3x2xf32>
+  return
+}
+
+// -----
+
+func.func @cast_quantized(%x: tensor<4x!quant.uniform<i8:f32, 0.1>>) {
+  // expected-error@+1 {{'mint.cast' op casts float and integer types, not '!quant.uniform<i8:f32, 1.000000e-01>'}}
+  %0 = mint.cast %x : (tensor<4x!quant.uniform<i8:f32, 0.1>>) -> tensor<4xi32>
+  return
+}

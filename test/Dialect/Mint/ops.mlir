@@ -215,3 +215,16 @@ func.func @sparse_and_opaque(%x: tensor<1x8xf32>) {
   %2 = mint.custom "WHILE"(%x, %none) {builtin_code = 119 : i32, builtin_options = {cond_subgraph_index = 1 : i32, body_subgraph_index = 2 : i32}, builtin_options_type = "WhileOptions", version = 2 : i32} : (tensor<1x8xf32>, none) -> tensor<1x8xf32>
   return
 }
+
+// CHECK-LABEL: func @palette_ops
+func.func @palette_ops(%palette: tensor<16xf32>, %indices: tensor<8x3x3x4xui8>,
+                       %table: tensor<2x5x3xf32>, %rows: tensor<2x7xi64>)
+    -> (tensor<8x3x3x4xf32>, tensor<2x5x7xf32>) {
+  // CHECK: mint.cast %{{.*}} {in_data_type = "UINT8", out_data_type = "INT32"} : (tensor<8x3x3x4xui8>) -> tensor<8x3x3x4xi32>
+  %0 = mint.cast %indices {in_data_type = "UINT8", out_data_type = "INT32"} : (tensor<8x3x3x4xui8>) -> tensor<8x3x3x4xi32>
+  // CHECK: mint.gather %{{.*}}, %{{.*}} : (tensor<16xf32>, tensor<8x3x3x4xi32>) -> tensor<8x3x3x4xf32>
+  %1 = mint.gather %palette, %0 : (tensor<16xf32>, tensor<8x3x3x4xi32>) -> tensor<8x3x3x4xf32>
+  // CHECK: mint.gather %{{.*}}, %{{.*}} {axis = 2 : i32, batch_dims = 1 : i32} : (tensor<2x5x3xf32>, tensor<2x7xi64>) -> tensor<2x5x7xf32>
+  %2 = mint.gather %table, %rows {axis = 2 : i32, batch_dims = 1 : i32} : (tensor<2x5x3xf32>, tensor<2x7xi64>) -> tensor<2x5x7xf32>
+  return %1, %2 : tensor<8x3x3x4xf32>, tensor<2x5x7xf32>
+}

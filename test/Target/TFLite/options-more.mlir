@@ -54,9 +54,9 @@
 // JSON-NEXT: "custom_code": "MyOp",
 // JSON-NEXT: "version": 3,
 // JSON-NEXT: "builtin_code": "CUSTOM"
-// JSON: "deprecated_builtin_code": 36,
+// JSON: "deprecated_builtin_code": 85,
 // JSON-NEXT: "version": 2,
-// JSON-NEXT: "builtin_code": "GATHER"
+// JSON-NEXT: "builtin_code": "ONE_HOT"
 // JSON: "deprecated_builtin_code": 100,
 // JSON-NEXT: "builtin_code": "MIRROR_PAD"
 // JSON: "deprecated_builtin_code": 43,
@@ -163,7 +163,7 @@
 // JSON: "inputs": [
 // JSON-NEXT: 0,
 // JSON-NEXT: -1
-// JSON: "builtin_options_type": "GatherOptions",
+// JSON: "builtin_options_type": "OneHotOptions",
 // JSON-NEXT: "builtin_options": {
 // JSON-NEXT: "axis": 1
 // JSON-NEXT: }
@@ -212,7 +212,7 @@
 // MLIR: mint.densify %[[SPARSE]]
 // MLIR: mint.custom "MyOp"(%{{.*}}) {custom_options = "\01\02\00\FF", version = 3 : i32}
 // MLIR: %[[NONE:.*]] = mint.no_value : none
-// MLIR: mint.custom "GATHER"(%{{.*}}, %[[NONE]]) {builtin_code = 36 : i32, builtin_options = {axis = 1 : i32}, builtin_options_type = "GatherOptions", version = 2 : i32}
+// MLIR: mint.custom "ONE_HOT"(%{{.*}}, %[[NONE]]) {builtin_code = 85 : i32, builtin_options = {axis = 1 : i32}, builtin_options_type = "OneHotOptions", version = 2 : i32}
 // MLIR: mint.custom "MIRROR_PAD"(%{{.*}}, %{{.*}}) {builtin_code = 100 : i32, builtin_options = {mode = "SYMMETRIC"}, builtin_options_type = "MirrorPadOptions"}
 // MLIR: mint.squeeze %{{.*}} {squeeze_dims = array<i32: 0>} : (tensor<1x8x8x2xf32>) -> tensor<8x8x2xf32>
 
@@ -275,7 +275,7 @@ func.func @main(%a: tensor<2x3xf32>, %b: tensor<3xf32>, %x: tensor<1x4x4x8xf32>,
   %32 = mint.densify %sp : (tensor<2x2xf16>) -> tensor<2x2xf16>
   %33 = mint.custom "MyOp"(%a) {custom_options = "\01\02\00\FF", version = 3 : i32} : (tensor<2x3xf32>) -> tensor<2x3xf32>
   %none = mint.no_value : none
-  %34 = mint.custom "GATHER"(%a, %none) {builtin_code = 36 : i32, builtin_options = {axis = 1 : i32, batch_dims = 0 : i32}, builtin_options_type = "GatherOptions", version = 2 : i32} : (tensor<2x3xf32>, none) -> tensor<2x3xf32>
+  %34 = mint.custom "ONE_HOT"(%a, %none) {builtin_code = 85 : i32, builtin_options = {axis = 1 : i32}, builtin_options_type = "OneHotOptions", version = 2 : i32} : (tensor<2x3xf32>, none) -> tensor<2x3xf32>
   %35 = mint.custom "MIRROR_PAD"(%a, %p) {builtin_code = 100 : i32, builtin_options = {mode = "SYMMETRIC"}, builtin_options_type = "MirrorPadOptions"} : (tensor<2x3xf32>, tensor<2x2xi32>) -> tensor<2x3xf32>
   %36 = mint.squeeze %26 {squeeze_dims = array<i32: 0>} : (tensor<1x8x8x2xf32>) -> tensor<8x8x2xf32>
   return %0, %1, %2, %3, %4, %5, %6, %7, %8, %9, %10, %11, %12, %13, %14, %15, %16, %17, %18, %19, %20, %21, %22, %23, %24, %25, %26, %27, %28, %29, %30, %31, %32, %33, %34, %35, %36

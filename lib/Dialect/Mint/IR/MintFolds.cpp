@@ -2,8 +2,9 @@
 //
 // Folds that follow from an op's definition alone: identities (a reshape to
 // the same type, a pad by zero, a transpose by the identity), constant
-// propagation through data movement, quantize/dequantize of constants with
-// TFLite's arithmetic, and quantize(dequantize(x)) -> x.
+// propagation through data movement, casts and gathers of constants,
+// quantize/dequantize of constants with TFLite's arithmetic, and
+// quantize(dequantize(x)) -> x.
 //
 // Folding a non-splat constant builds a new one; to avoid duplicating large
 // weights that other ops still use, data-movement and conversion folds only
@@ -18,6 +19,9 @@
 
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
+#include "llvm/ADT/APSInt.h"
+
+#include <cstring>
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -179,6 +183,114 @@ OpFoldResult TransposeOp::fold(FoldAdaptor adaptor) {
   if (!dense || !getType().hasStaticShape())
     return {};
   return transposeDense(dense, *perm, getType());
+}
+
+//===----------------------------------------------------------------------===//
+// CastOp and GatherOp
+//===----------------------------------------------------------------------===//
+
+DenseElementsAttr mlir::mint::castDenseElements(DenseElementsAttr values,
+                                                Type elementType) {
+  Type from = values.getElementType();
+  auto type = values.getType().clone(elementType);
+  auto toInteger = dyn_cast<IntegerType>(elementType);
+  auto toFloat = dyn_cast<FloatType>(elementType);
+  if (!(toInteger || toFloat) || !isa<IntegerType, FloatType>(from))
+    return {};
+  if (auto fromInteger = dyn_cast<IntegerType>(from)) {
+    bool isUnsigned = fromInteger.isUnsigned() || fromInteger.getWidth() == 1;
+    if (toInteger)
+      return values.mapValues(elementType, [&](const APInt &value) {
+        return isUnsigned ? value.zextOrTrunc(toInteger.getWidth())
+                          : value.sextOrTrunc(toInteger.getWidth());
+      });
+    SmallVector<APFloat> converted;
+    for (const APInt &value : values.getValues<APInt>()) {
+      APFloat result(toFloat.getFloatSemantics());
+      result.convertFromAPInt(value, !isUnsigned, APFloat::rmNearestTiesToEven);
+      converted.push_back(result);
+    }
+    return DenseElementsAttr::get(type, converted);
+  }
+  if (toFloat) {
+    SmallVector<APFloat> converted;
+    for (APFloat value : values.getValues<APFloat>()) {
+      bool lost;
+      value.convert(toFloat.getFloatSemantics(), APFloat::rmNearestTiesToEven,
+                    &lost);
+      converted.push_back(value);
+    }
+    return DenseElementsAttr::get(type, converted);
+  }
+  SmallVector<APInt> converted;
+  for (const APFloat &value : values.getValues<APFloat>()) {
+    llvm::APSInt result(toInteger.getWidth(), toInteger.isUnsigned());
+    bool exact;
+    value.convertToInteger(result, APFloat::rmTowardZero, &exact);
+    converted.push_back(result);
+  }
+  return DenseElementsAttr::get(type, converted);
+}
+
+DenseElementsAttr mlir::mint::gatherDenseElements(DenseElementsAttr params,
+                                                  DenseElementsAttr indices,
+                                                  int64_t axis,
+                                                  int64_t batchDims,
+                                                  RankedTensorType resultType) {
+  auto paramsType = params.getType();
+  unsigned bits = paramsType.getElementTypeBitWidth();
+  if (!resultType.hasStaticShape() || bits % 8)
+    return {};
+  auto storageType = paramsType.clone(resultType.getShape());
+  if (params.isSplat())
+    return params.resizeSplat(storageType);
+  ArrayRef<int64_t> shape = paramsType.getShape();
+  auto product = [](ArrayRef<int64_t> dims) {
+    int64_t result = 1;
+    for (int64_t dim : dims)
+      result *= dim;
+    return result;
+  };
+  int64_t batches = product(shape.take_front(batchDims));
+  int64_t outer = product(shape.slice(batchDims, axis - batchDims));
+  int64_t size = shape[axis];
+  int64_t inner = product(shape.drop_front(axis + 1));
+  int64_t perBatch = indices.getNumElements() / std::max<int64_t>(batches, 1);
+  SmallVector<int64_t> positions;
+  for (const APInt &value : indices.getValues<APInt>())
+    positions.push_back(value.getSExtValue());
+  size_t bytes = bits / 8 * inner;
+  ArrayRef<char> raw = params.getRawData();
+  std::vector<char> result(resultType.getNumElements() * (bits / 8));
+  for (int64_t b = 0; b < batches; ++b)
+    for (int64_t o = 0; o < outer; ++o)
+      for (int64_t j = 0; j < perBatch; ++j) {
+        int64_t position = positions[b * perBatch + j];
+        if (position < 0 || position >= size)
+          return {};
+        std::memcpy(&result[((b * outer + o) * perBatch + j) * bytes],
+                    &raw[((b * outer + o) * size + position) * bytes], bytes);
+      }
+  return DenseElementsAttr::getFromRawBuffer(storageType, result);
+}
+
+OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
+  if (getInput().getType() == getType())
+    return getInput();
+  if (auto dense = getFoldableDense(adaptor.getInput(), getInput()))
+    return castDenseElements(dense, getType().getElementType());
+  return {};
+}
+
+OpFoldResult GatherOp::fold(FoldAdaptor adaptor) {
+  auto params = getFoldableDense(adaptor.getParams(), getParams());
+  auto indices = dyn_cast_if_present<DenseElementsAttr>(adaptor.getIndices());
+  auto axes = getResolvedAxes();
+  if (!params || !indices || !axes ||
+      isa<quant::QuantizedType>(getType().getElementType()))
+    return {};
+  return gatherDenseElements(params, indices, axes->first, axes->second,
+                             getType());
 }
 
 //===----------------------------------------------------------------------===//

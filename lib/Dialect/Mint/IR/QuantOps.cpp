@@ -1,7 +1,7 @@
 //===- QuantOps.cpp - Quantization bookkeeping ops ------------------------===//
 //
-// Verifiers and shape inference of QUANTIZE, DEQUANTIZE, DENSIFY and
-// FAKE_QUANT.
+// Verifiers and shape inference of QUANTIZE, DEQUANTIZE, DENSIFY,
+// FAKE_QUANT and CAST.
 //
 //===----------------------------------------------------------------------===//
 
@@ -36,6 +36,7 @@ MINT_DEFINE_SAME_SHAPE_INFERENCE(QuantizeOp)
 MINT_DEFINE_SAME_SHAPE_INFERENCE(DequantizeOp)
 MINT_DEFINE_SAME_SHAPE_INFERENCE(DensifyOp)
 MINT_DEFINE_SAME_SHAPE_INFERENCE(FakeQuantOp)
+MINT_DEFINE_SAME_SHAPE_INFERENCE(CastOp)
 
 #undef MINT_DEFINE_SAME_SHAPE_INFERENCE
 
@@ -64,6 +65,14 @@ LogicalResult DensifyOp::verify() {
     return emitOpError("expects the result type ")
            << getOutput().getType() << " to equal the input type "
            << getInput().getType();
+  return success();
+}
+
+LogicalResult CastOp::verify() {
+  for (Type type :
+       {getElementTypeOrSelf(getInput()), getElementTypeOrSelf(getOutput())})
+    if (isa<quant::QuantizedType>(type))
+      return emitOpError("casts float and integer types, not ") << type;
   return success();
 }
 

@@ -624,6 +624,69 @@ LogicalResult TransposeOp::verify() {
 }
 
 //===----------------------------------------------------------------------===//
+// GatherOp
+//===----------------------------------------------------------------------===//
+
+/// Resolves negative `axis` and `batchDims` against the ranks; nullopt
+/// unless 0 <= batchDims <= axis < paramsRank and batchDims <= indicesRank.
+static std::optional<std::pair<int64_t, int64_t>>
+resolveGatherAxes(int64_t axis, int64_t batchDims, int64_t paramsRank,
+                  int64_t indicesRank) {
+  if (axis < 0)
+    axis += paramsRank;
+  if (batchDims < 0)
+    batchDims += indicesRank;
+  if (axis < 0 || axis >= paramsRank || batchDims < 0 || batchDims > axis ||
+      batchDims > indicesRank)
+    return std::nullopt;
+  return std::make_pair(axis, batchDims);
+}
+
+std::optional<std::pair<int64_t, int64_t>> GatherOp::getResolvedAxes() {
+  return resolveGatherAxes(getAxis(), getBatchDims(),
+                           getParams().getType().getRank(),
+                           getIndices().getType().getRank());
+}
+
+LogicalResult GatherOp::inferReturnTypeComponents(
+    MLIRContext *, std::optional<Location>, GatherOp::Adaptor adaptor,
+    SmallVectorImpl<ShapedTypeComponents> &inferred) {
+  auto paramsType = getRankedType(adaptor.getParams());
+  auto indicesType = getRankedType(adaptor.getIndices());
+  if (!paramsType || !indicesType)
+    return failure();
+  auto axes = resolveGatherAxes(adaptor.getAxis(), adaptor.getBatchDims(),
+                                paramsType.getRank(), indicesType.getRank());
+  if (!axes)
+    return failure();
+  auto [axis, batchDims] = *axes;
+  ArrayRef<int64_t> params = paramsType.getShape();
+  SmallVector<int64_t> shape(params.take_front(axis));
+  llvm::append_range(shape, indicesType.getShape().drop_front(batchDims));
+  llvm::append_range(shape, params.drop_front(axis + 1));
+  inferred.emplace_back(shape);
+  return success();
+}
+
+LogicalResult GatherOp::verify() {
+  auto axes = getResolvedAxes();
+  if (!axes)
+    return emitOpError("expects 0 <= batch_dims <= axis < params rank ")
+           << getParams().getType().getRank()
+           << " and batch_dims <= indices rank, got axis " << getAxis()
+           << " and batch_dims " << getBatchDims();
+  ArrayRef<int64_t> params = getParams().getType().getShape();
+  ArrayRef<int64_t> indices = getIndices().getType().getShape();
+  for (int64_t dim = 0; dim < axes->second; ++dim)
+    if (!ShapedType::isDynamic(params[dim]) &&
+        !ShapedType::isDynamic(indices[dim]) && params[dim] != indices[dim])
+      return emitOpError("expects batch dimension ")
+             << dim << " of params and indices to agree, got " << params[dim]
+             << " and " << indices[dim];
+  return verifyMovedKind(*this, getParams(), getOutput());
+}
+
+//===----------------------------------------------------------------------===//
 // Resize ops
 //===----------------------------------------------------------------------===//
 

@@ -58,6 +58,41 @@ struct DensifyDirectSparseConstant : OpRewritePattern<SparseConstOp> {
   }
 };
 
+/// gather(const palette, cast(const indices)) -> const: a palettized
+/// weight (mint-palettize-weights) expanded to its values. Indices may also
+/// be a constant of an index type directly.
+struct ExpandPalette : OpRewritePattern<GatherOp> {
+  using OpRewritePattern::OpRewritePattern;
+
+  LogicalResult matchAndRewrite(GatherOp op,
+                                PatternRewriter &rewriter) const override {
+    auto palette = op.getParams().getDefiningOp<ConstOp>();
+    auto paletteValues =
+        palette ? dyn_cast<DenseElementsAttr>(palette.getValue()) : nullptr;
+    if (!paletteValues ||
+        isa<quant::QuantizedType>(op.getType().getElementType()))
+      return rewriter.notifyMatchFailure(op, "params are not a constant");
+    Value indices = op.getIndices();
+    auto cast = indices.getDefiningOp<CastOp>();
+    auto constant = (cast ? cast.getInput() : indices).getDefiningOp<ConstOp>();
+    auto values =
+        constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
+    if (!values)
+      return rewriter.notifyMatchFailure(op, "indices are not a constant");
+    if (cast)
+      values = castDenseElements(values, cast.getType().getElementType());
+    auto axes = op.getResolvedAxes();
+    DenseElementsAttr expanded =
+        values && axes ? gatherDenseElements(paletteValues, values, axes->first,
+                                             axes->second, op.getType())
+                       : nullptr;
+    if (!expanded)
+      return rewriter.notifyMatchFailure(op, "indices out of range");
+    rewriter.replaceOpWithNewOp<ConstOp>(op, op.getType(), expanded);
+    return success();
+  }
+};
+
 /// dequantize(const f16) -> const f32.
 struct FoldF16Dequantize : OpRewritePattern<DequantizeOp> {
   using OpRewritePattern::OpRewritePattern;
@@ -100,8 +135,9 @@ struct FoldF16WeightsPass
 } // namespace
 
 void mlir::mint::populateDensifyPatterns(RewritePatternSet &patterns) {
-  patterns.add<DensifySparseConstant, DensifyDirectSparseConstant>(
-      patterns.getContext());
+  patterns
+      .add<DensifySparseConstant, DensifyDirectSparseConstant, ExpandPalette>(
+          patterns.getContext());
 }
 
 void mlir::mint::populateFoldF16WeightsPatterns(RewritePatternSet &patterns) {

@@ -5,7 +5,9 @@ dense value; float32 or int8) and checks, for --pattern N:M, that every
 group of M consecutive weights of a row holds at most N non-zeros; for
 --pattern block:RxC, that every R x C block is all zero or holds no zero;
 for --max-distinct K, that no row holds more than K distinct non-zero
-values; for --min-zeros F, that at least that fraction is zero.
+values; for --min-zeros F, that at least that fraction is zero. With
+--mint-opt, the imported model goes through `mint-opt --mint-densify`
+first, which expands a palettized weight (CAST + GATHER) to its values.
 """
 
 import argparse
@@ -24,9 +26,14 @@ def main():
     parser.add_argument("--pattern")
     parser.add_argument("--max-distinct", type=int)
     parser.add_argument("--min-zeros", type=float)
+    parser.add_argument("--mint-opt")
     args = parser.parse_args()
     text = subprocess.run([args.mint_translate, "--import-tflite", args.model],
                           check=True, capture_output=True, text=True).stdout
+    if args.mint_opt:
+        text = subprocess.run([args.mint_opt, "--mint-densify"], input=text,
+                              check=True, capture_output=True,
+                              text=True).stdout
     match = re.search(r'dense<"0x([0-9A-F]+)"> : tensor<(\d+)x(\d+)x(f32|i8)>',
                       text)
     if not match:

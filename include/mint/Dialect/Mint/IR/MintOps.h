@@ -30,6 +30,20 @@ namespace mlir::mint {
 /// with several results, or one that took over a fused activation's name).
 SmallVector<StringRef> getTensorNames(Location loc);
 
+/// `values` converted to `elementType` as TFLite's CAST converts (C++
+/// static_cast: floats to integers toward zero, unsigned integers
+/// zero-extended); null for element types it does not cover.
+DenseElementsAttr castDenseElements(DenseElementsAttr values, Type elementType);
+
+/// TFLite's GATHER of constant `params` by constant `indices` along `axis`
+/// with `batchDims` leading batch dimensions (both non-negative), as
+/// `resultType`; null when an index is out of range or the element type is
+/// not byte-sized.
+DenseElementsAttr gatherDenseElements(DenseElementsAttr params,
+                                      DenseElementsAttr indices, int64_t axis,
+                                      int64_t batchDims,
+                                      RankedTensorType resultType);
+
 } // namespace mlir::mint
 
 #endif // MINT_DIALECT_MINT_IR_MINTOPS_H

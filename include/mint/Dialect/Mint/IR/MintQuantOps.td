@@ -1,8 +1,8 @@
 //===- MintQuantOps.td - Quantization bookkeeping ops ------*- tablegen -*-===//
 //
 // Ops that move values between the float and the quantized domain
-// (QUANTIZE, DEQUANTIZE, FAKE_QUANT) or between encodings of a constant
-// (DENSIFY).
+// (QUANTIZE, DEQUANTIZE, FAKE_QUANT), between encodings of a constant
+// (DENSIFY) or between element types (CAST).
 //
 //===----------------------------------------------------------------------===//
 
@@ -65,6 +65,29 @@ def Mint_DensifyOp : Mint_SameShapeOp<"densify"> {
     ```
   }];
   let arguments = (ins Mint_Tensor:$input);
+}
+
+def Mint_CastOp : Mint_SameShapeOp<"cast"> {
+  let summary = "convert element types (TFLite CAST)";
+  let description = [{
+    Converts each value of `input` to the result's element type as C++'s
+    `static_cast` does (float to integer truncates toward zero; integers
+    wrap). Quantized types are not cast. `in_data_type` and `out_data_type`
+    hold TFLite's optional CastOptions (`"UINT8"`, `"INT32"`, ...), which
+    the tensor types already say.
+
+    Example (the indices of a palettized weight):
+
+    ```mlir
+    %0 = mint.cast %indices : (tensor<16x3x3x8xui8>) -> tensor<16x3x3x8xi32>
+    ```
+  }];
+  let arguments = (ins
+    Mint_Tensor:$input,
+    OptionalAttr<StrAttr>:$in_data_type,
+    OptionalAttr<StrAttr>:$out_data_type
+  );
+  let hasFolder = 1;
 }
 
 def Mint_FakeQuantOp : Mint_SameShapeOp<"fake_quant"> {

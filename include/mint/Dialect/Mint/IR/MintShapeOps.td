@@ -1,7 +1,7 @@
 //===- MintShapeOps.td - Data movement and reduction ops ---*- tablegen -*-===//
 //
 // Ops that move, select or resample values: RESHAPE, SQUEEZE, CONCATENATION,
-// PAD, PADV2, SLICE, STRIDED_SLICE, TRANSPOSE, RESIZE_BILINEAR,
+// PAD, PADV2, SLICE, STRIDED_SLICE, TRANSPOSE, GATHER, RESIZE_BILINEAR,
 // RESIZE_NEAREST_NEIGHBOR, DEPTH_TO_SPACE, SPACE_TO_DEPTH; and MEAN.
 //
 //===----------------------------------------------------------------------===//
@@ -197,6 +197,36 @@ def Mint_TransposeOp : Mint_MovementOp<"transpose"> {
   }];
   let arguments = (ins Mint_Tensor:$input, Mint_IndexVector:$perm);
   let hasFolder = 1;
+}
+
+def Mint_GatherOp : Mint_MovementOp<"gather"> {
+  let summary = "select slices by index (TFLite GATHER)";
+  let description = [{
+    Selects slices of `params` along `axis` by the values of `indices`:
+    the result's shape is `params.shape[:axis] + indices.shape[batch_dims:]
+    + params.shape[axis + 1:]`, and the first `batch_dims` dimensions of
+    `params` and `indices` pair up. Negative `axis` and `batch_dims` count
+    from the end. A palettized weight (`mint-palettize-weights`) is a
+    gather of its palette by its indices.
+
+    Example:
+
+    ```mlir
+    %0 = mint.gather %palette, %indices
+         : (tensor<16xf32>, tensor<16x3x3x8xi32>) -> tensor<16x3x3x8xf32>
+    ```
+  }];
+  let arguments = (ins
+    Mint_Tensor:$params,
+    Mint_IndexTensor:$indices,
+    DefaultValuedAttr<I32Attr, "0">:$axis,
+    DefaultValuedAttr<I32Attr, "0">:$batch_dims
+  );
+  let hasFolder = 1;
+  let extraClassDeclaration = [{
+    /// `axis` and `batch_dims` with negative values resolved, if valid.
+    std::optional<std::pair<int64_t, int64_t>> getResolvedAxes();
+  }];
 }
 
 class Mint_ResizeOp<string mnemonic, string tfliteName, string how>

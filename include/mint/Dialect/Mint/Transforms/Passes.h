@@ -115,6 +115,10 @@ inline constexpr StringLiteral kPruneSkippedAttrName = "mint.prune_skipped";
 /// Why mint-cluster left a layer's weights as they were.
 inline constexpr StringLiteral kClusterSkippedAttrName = "mint.cluster_skipped";
 
+/// Why mint-palettize-weights left a layer's weights as they were.
+inline constexpr StringLiteral kPalettizeSkippedAttrName =
+    "mint.palettize_skipped";
+
 /// The attribute mint-insert-observers puts on a function: the index of its
 /// first observation result.
 inline constexpr StringLiteral kObservedFromAttrName = "mint.observed_from";

@@ -97,14 +97,16 @@ def InferShapesPass : Pass<"mint-infer-shapes", "::mlir::ModuleOp"> {
 //===----------------------------------------------------------------------===//
 
 def DensifyPass : Pass<"mint-densify", "func::FuncOp"> {
-  let summary = "Replace DENSIFY of sparse constants by dense constants";
+  let summary = "Replace sparse and palettized constants by dense constants";
   let description = [{
     TFLite stores pruned weights sparsely and expands them at run time with
     DENSIFY. This pass does the expansion at compile time: a `mint.densify`
     of a sparse `mint.const` becomes a plain constant with the same value,
     so later passes see ordinary dense weights. A sparse constant that a
     kernel reads directly (TFLite's sparse FULLY_CONNECTED) becomes a
-    dense constant there too.
+    dense constant there too. A palettized weight (`mint-palettize-weights`:
+    a `mint.gather` of a constant palette by constant indices, through a
+    `mint.cast`) becomes the constant it stands for.
 
     Before:
 
@@ -581,6 +583,59 @@ def ClusterPass : Pass<"mint-cluster", "func::FuncOp"> {
   ];
   let statistics = [
     Statistic<"numClustered", "num-clustered", "Number of layers clustered">,
+    Statistic<"numSkipped", "num-skipped", "Number of layers skipped">
+  ];
+}
+
+def PalettizeWeightsPass
+    : Pass<"mint-palettize-weights", "func::FuncOp"> {
+  let summary = "Store weights with few distinct values as a palette and "
+                "byte indices";
+  let description = [{
+    Rewrites the float32 constant weight of a CONV_2D, DEPTHWISE_CONV_2D,
+    FULLY_CONNECTED or TRANSPOSE_CONV that holds at most `max-values`
+    distinct values (a clustered weight, `mint-cluster`) as its palette (the
+    sorted distinct values, `tensor<Kxf32>`) and one `ui8` index per value,
+    expanded by TFLite ops every runtime has: CAST of the indices to int32,
+    then GATHER from the palette. The file stores 1 byte per weight instead
+    of 4 (and the indices of few clusters compress well); the values are
+    exactly the old ones. Mint's own pipeline expands the palette at compile
+    time (`mint-densify`); TFLite expands it when it runs the model, and runs
+    the layer on its built-in kernel (XNNPACK's float kernels need constant
+    weights). Layers left alone get the reason in `mint.palettize_skipped`:
+    more distinct values than `max-values`, fewer than `min-elements`
+    values, a shared or non-float32 weight.
+
+    Before:
+
+    ```mlir
+    %w = mint.const dense<[[0.5, -0.25], [-0.25, 0.5]]> : tensor<2x2xf32>
+    %0 = mint.fully_connected %x, %w, %b : ...
+    ```
+
+    After:
+
+    ```mlir
+    %palette = mint.const dense<[-0.25, 0.5]> : tensor<2xf32>
+    %indices = mint.const dense<[[1, 0], [0, 1]]> : tensor<2x2xui8>
+    %i32 = mint.cast %indices {in_data_type = "UINT8",
+                               out_data_type = "INT32"}
+        : (tensor<2x2xui8>) -> tensor<2x2xi32>
+    %w = mint.gather %palette, %i32
+        : (tensor<2xf32>, tensor<2x2xi32>) -> tensor<2x2xf32>
+    %0 = mint.fully_connected %x, %w, %b : ...
+    ```
+  }];
+  let dependentDialects = ["::mlir::mint::MintDialect"];
+  let options = [
+    Option<"maxValues", "max-values", "int64_t", /*default=*/"256",
+           "Palettize weights with at most this many distinct values "
+           "(1 to 256: one byte per index)">,
+    Option<"minElements", "min-elements", "int64_t", /*default=*/"1024",
+           "Leave weights with fewer values as they are">,
+  ];
+  let statistics = [
+    Statistic<"numPalettized", "num-palettized", "Number of weights palettized">,
     Statistic<"numSkipped", "num-skipped", "Number of layers skipped">
   ];
 }
