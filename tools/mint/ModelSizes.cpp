@@ -61,33 +61,6 @@ uint64_t mlir::mint::driver::getGzipSize(llvm::StringRef bytes) {
   return size - 6 + 18;
 }
 
-/// The values of a palettized weight, GATHER(constant palette,
-/// CAST(constant indices)), and the bytes of one stored index; null values
-/// for any other gather.
-static std::pair<DenseElementsAttr, int64_t> expandPalette(GatherOp gather) {
-  auto palette = gather.getParams().getDefiningOp<ConstOp>();
-  Value indices = gather.getIndices();
-  auto cast = indices.getDefiningOp<CastOp>();
-  auto stored = (cast ? cast.getInput() : indices).getDefiningOp<ConstOp>();
-  auto axes = gather.getResolvedAxes();
-  auto paletteValues =
-      palette ? dyn_cast<DenseElementsAttr>(palette.getValue()) : nullptr;
-  auto indexValues =
-      stored ? dyn_cast<DenseElementsAttr>(stored.getValue()) : nullptr;
-  if (!paletteValues || !indexValues || !axes)
-    return {};
-  int64_t bytes =
-      std::max(indexValues.getElementType().getIntOrFloatBitWidth() / 8, 1u);
-  if (cast)
-    indexValues =
-        castDenseElements(indexValues, cast.getType().getElementType());
-  if (!indexValues)
-    return {};
-  return {gatherDenseElements(paletteValues, indexValues, axes->first,
-                              axes->second, gather.getType()),
-          bytes};
-}
-
 std::vector<driver::LayerWeights>
 mlir::mint::driver::getLayerWeights(ModuleOp module, StringRef noteAttrName) {
   std::vector<LayerWeights> layers;
@@ -109,9 +82,11 @@ mlir::mint::driver::getLayerWeights(ModuleOp module, StringRef noteAttrName) {
       value = constant.getValue();
       sparse = true;
     } else if (auto gather = dyn_cast_if_present<GatherOp>(producer)) {
-      auto [values, bytes] = expandPalette(gather);
+      auto [values, indices] = gather.getPaletteValues();
       value = values;
-      indexBytes = bytes;
+      if (values)
+        indexBytes = std::max(
+            indices.getType().getElementType().getIntOrFloatBitWidth() / 8, 1u);
     }
     auto dense = dyn_cast_if_present<DenseElementsAttr>(value);
     if (!dense)

@@ -274,6 +274,26 @@ DenseElementsAttr mlir::mint::gatherDenseElements(DenseElementsAttr params,
   return DenseElementsAttr::getFromRawBuffer(storageType, result);
 }
 
+std::pair<DenseElementsAttr, ConstOp> GatherOp::getPaletteValues() {
+  auto palette = getParams().getDefiningOp<ConstOp>();
+  auto cast = getIndices().getDefiningOp<CastOp>();
+  auto stored =
+      (cast ? cast.getInput() : getIndices()).getDefiningOp<ConstOp>();
+  auto axes = getResolvedAxes();
+  if (!palette || !stored || !axes ||
+      isa<quant::QuantizedType>(getType().getElementType()))
+    return {};
+  auto paletteValues = dyn_cast<DenseElementsAttr>(palette.getValue());
+  auto indices = dyn_cast<DenseElementsAttr>(stored.getValue());
+  if (indices && cast)
+    indices = castDenseElements(indices, cast.getType().getElementType());
+  if (!paletteValues || !indices)
+    return {};
+  return {gatherDenseElements(paletteValues, indices, axes->first, axes->second,
+                              getType()),
+          stored};
+}
+
 OpFoldResult CastOp::fold(FoldAdaptor adaptor) {
   if (getInput().getType() == getType())
     return getInput();

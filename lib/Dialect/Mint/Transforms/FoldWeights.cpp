@@ -66,28 +66,9 @@ struct ExpandPalette : OpRewritePattern<GatherOp> {
 
   LogicalResult matchAndRewrite(GatherOp op,
                                 PatternRewriter &rewriter) const override {
-    auto palette = op.getParams().getDefiningOp<ConstOp>();
-    auto paletteValues =
-        palette ? dyn_cast<DenseElementsAttr>(palette.getValue()) : nullptr;
-    if (!paletteValues ||
-        isa<quant::QuantizedType>(op.getType().getElementType()))
-      return rewriter.notifyMatchFailure(op, "params are not a constant");
-    Value indices = op.getIndices();
-    auto cast = indices.getDefiningOp<CastOp>();
-    auto constant = (cast ? cast.getInput() : indices).getDefiningOp<ConstOp>();
-    auto values =
-        constant ? dyn_cast<DenseElementsAttr>(constant.getValue()) : nullptr;
-    if (!values)
-      return rewriter.notifyMatchFailure(op, "indices are not a constant");
-    if (cast)
-      values = castDenseElements(values, cast.getType().getElementType());
-    auto axes = op.getResolvedAxes();
-    DenseElementsAttr expanded =
-        values && axes ? gatherDenseElements(paletteValues, values, axes->first,
-                                             axes->second, op.getType())
-                       : nullptr;
+    DenseElementsAttr expanded = op.getPaletteValues().first;
     if (!expanded)
-      return rewriter.notifyMatchFailure(op, "indices out of range");
+      return rewriter.notifyMatchFailure(op, "not a palettized constant");
     rewriter.replaceOpWithNewOp<ConstOp>(op, op.getType(), expanded);
     return success();
   }

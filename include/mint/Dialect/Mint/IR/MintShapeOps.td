@@ -226,6 +226,12 @@ def Mint_GatherOp : Mint_MovementOp<"gather"> {
   let extraClassDeclaration = [{
     /// `axis` and `batch_dims` with negative values resolved, if valid.
     std::optional<std::pair<int64_t, int64_t>> getResolvedAxes();
+
+    /// For a palettized weight (constant params gathered by constant
+    /// indices, directly or through a `mint.cast`): the values it stands
+    /// for, and the stored indices' constant. Null values otherwise (or
+    /// for an index out of range).
+    std::pair<::mlir::DenseElementsAttr, ConstOp> getPaletteValues();
   }];
 }
 
