@@ -242,6 +242,16 @@ int32_t mlir::mint::computeOpVersion(Operation *op) {
           return 4;
         return byActivationType(pad->getOperand(0), 3);
       })
+      .Case([](GatherOp gather) {
+        Kind params = getKind(gather.getParams().getType());
+        if (gather.getBatchDims() != 0)
+          return 5;
+        if (params == Kind::I16)
+          return 4;
+        if (params == Kind::Bool)
+          return 3;
+        return params == Kind::I8 ? 2 : 1;
+      })
       .Case([](TransposeOp transpose) {
         Kind input = getKind(transpose.getInput().getType());
         int64_t rank = getRank(transpose.getInput());

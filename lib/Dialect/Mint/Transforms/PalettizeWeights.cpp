@@ -35,6 +35,49 @@ static Location getSuffixedLoc(Location loc, StringRef suffix) {
 
 namespace {
 
+/// Palettes of `groups` equal slices of a weight, each padded to `width`
+/// entries (by repeating its last value), and each value's index into its
+/// slice's palette.
+struct Palettes {
+  int64_t width = 0;
+  SmallVector<float> values;
+  SmallVector<uint8_t> indices;
+};
+
+} // namespace
+
+/// Splits `values` into `groups` equal consecutive slices and builds a
+/// sorted palette of each (-0.0 as +0.0); nullopt when a slice holds more
+/// than `maxValues` distinct values.
+static std::optional<Palettes>
+buildPalettes(ArrayRef<float> values, int64_t groups, int64_t maxValues) {
+  int64_t slice = values.size() / groups;
+  SmallVector<SmallVector<float>> sorted;
+  Palettes result;
+  for (int64_t g = 0; g < groups; ++g) {
+    SmallVector<float> palette;
+    for (float value : values.slice(g * slice, slice))
+      palette.push_back(value == 0.0f ? 0.0f : value);
+    llvm::sort(palette);
+    palette.erase(llvm::unique(palette), palette.end());
+    if (static_cast<int64_t>(palette.size()) > maxValues)
+      return std::nullopt;
+    result.width = std::max<int64_t>(result.width, palette.size());
+    sorted.push_back(std::move(palette));
+  }
+  for (auto [g, palette] : llvm::enumerate(sorted)) {
+    for (float value : values.slice(g * slice, slice))
+      result.indices.push_back(static_cast<uint8_t>(
+          llvm::lower_bound(palette, value == 0.0f ? 0.0f : value) -
+          palette.begin()));
+    llvm::append_range(result.values, palette);
+    result.values.append(result.width - palette.size(), palette.back());
+  }
+  return result;
+}
+
+namespace {
+
 struct PalettizeWeightsPass
     : mint::impl::PalettizeWeightsPassBase<PalettizeWeightsPass> {
   using PalettizeWeightsPassBase::PalettizeWeightsPassBase;
@@ -64,42 +107,51 @@ struct PalettizeWeightsPass
       if (llvm::any_of(weight->values,
                        [](float value) { return std::isnan(value); }))
         return skip("its weight holds NaN");
-      // The palette: distinct values in increasing order (-0.0 as +0.0).
-      SmallVector<float> palette(weight->values);
-      for (float &value : palette)
-        value = value == 0.0f ? 0.0f : value;
-      llvm::sort(palette);
-      palette.erase(llvm::unique(palette), palette.end());
-      if (static_cast<int64_t>(palette.size()) > maxValues)
-        return skip(llvm::formatv("its weight has {0} distinct values, more "
-                                  "than {1} (max-values)",
-                                  palette.size(), maxValues)
+      // A palette for the whole weight, or else one per output channel
+      // (dimension 0 of CONV_2D, FULLY_CONNECTED and TRANSPOSE_CONV
+      // weights): a per-channel clustering keeps few values per channel.
+      std::optional<Palettes> palettes =
+          buildPalettes(weight->values, /*groups=*/1, maxValues);
+      bool perChannel = false;
+      if (!palettes && !isa<DepthwiseConv2DOp>(op) &&
+          weight->shape.size() > 1) {
+        palettes =
+            buildPalettes(weight->values, weight->shape.front(), maxValues);
+        perChannel = true;
+      }
+      if (!palettes)
+        return skip(llvm::formatv("its weight has more than {0} distinct "
+                                  "values{1} (max-values)",
+                                  maxValues,
+                                  isa<DepthwiseConv2DOp>(op)
+                                      ? ""
+                                      : " in a layer and in an output channel")
                         .str());
-      SmallVector<uint8_t> indices;
-      indices.reserve(weight->values.size());
-      for (float value : weight->values)
-        indices.push_back(static_cast<uint8_t>(
-            llvm::lower_bound(palette, value == 0.0f ? 0.0f : value) -
-            palette.begin()));
+      int64_t groups = perChannel ? weight->shape.front() : 1;
+      int64_t width = palettes->width;
 
       Location loc = weight->op.getLoc();
       builder.setInsertionPoint(op);
-      auto paletteType = RankedTensorType::get(
-          {static_cast<int64_t>(palette.size())}, builder.getF32Type());
+      auto paletteType =
+          perChannel
+              ? RankedTensorType::get({groups, width}, builder.getF32Type())
+              : RankedTensorType::get({width}, builder.getF32Type());
       Value paletteValue = ConstOp::create(
           builder, getSuffixedLoc(loc, "palette"), paletteType,
-          DenseElementsAttr::get(paletteType, ArrayRef(palette)));
+          DenseElementsAttr::get(paletteType, ArrayRef(palettes->values)));
       auto indicesType = RankedTensorType::get(
           weight->shape, IntegerType::get(context, 8, IntegerType::Unsigned));
       Value indicesValue = ConstOp::create(
           builder, getSuffixedLoc(loc, "indices"), indicesType,
-          DenseElementsAttr::get(indicesType, ArrayRef(indices)));
+          DenseElementsAttr::get(indicesType, ArrayRef(palettes->indices)));
       Value wide = CastOp::create(builder, getSuffixedLoc(loc, "indices_int32"),
                                   indicesType.clone(builder.getI32Type()),
                                   indicesValue, builder.getStringAttr("UINT8"),
                                   builder.getStringAttr("INT32"));
-      Value expanded = GatherOp::create(builder, loc, weight->op.getType(),
-                                        paletteValue, wide);
+      Value expanded =
+          GatherOp::create(builder, loc, weight->op.getType(), paletteValue,
+                           wide, builder.getI32IntegerAttr(perChannel ? 1 : 0),
+                           builder.getI32IntegerAttr(perChannel ? 1 : 0));
       op->setOperand(affine.getWeightOperandIndex(), expanded);
       if (weight->op->use_empty())
         weight->op->erase();

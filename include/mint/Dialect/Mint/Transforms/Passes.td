@@ -597,14 +597,20 @@ def PalettizeWeightsPass
     distinct values (a clustered weight, `mint-cluster`) as its palette (the
     sorted distinct values, `tensor<Kxf32>`) and one `ui8` index per value,
     expanded by TFLite ops every runtime has: CAST of the indices to int32,
-    then GATHER from the palette. The file stores 1 byte per weight instead
+    then GATHER from the palette. A weight with more distinct values whose
+    every output channel (dimension 0; not depthwise weights) has at most
+    `max-values` (`mint-cluster{per-channel}`) gets one palette per output
+    channel instead, `tensor<OxKxf32>` (shorter palettes padded with their
+    last value), gathered with `axis = 1, batch_dims = 1` (GATHER version
+    5). The file stores 1 byte per weight instead
     of 4 (and the indices of few clusters compress well); the values are
     exactly the old ones. Mint's own pipeline expands the palette at compile
     time (`mint-densify`); TFLite expands it when it runs the model, and runs
     the layer on its built-in kernel (XNNPACK's float kernels need constant
     weights). Layers left alone get the reason in `mint.palettize_skipped`:
-    more distinct values than `max-values`, fewer than `min-elements`
-    values, a shared or non-float32 weight.
+    more distinct values than `max-values` (in the layer and in an output
+    channel), fewer than `min-elements` values, a shared or non-float32
+    weight.
 
     Before:
 
