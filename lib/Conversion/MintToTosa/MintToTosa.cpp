@@ -88,9 +88,24 @@ static LogicalResult checkLowerable(ModuleOp module) {
     // this conversion (mint-densify); on computed values they have no
     // lowering yet.
     if (isa<GatherOp, CastOp>(op)) {
-      op->emitOpError("of values computed at run time has no lowering yet; "
-                      "Mint compiles GATHER and CAST of constants (such as "
-                      "palettized weights), which mint-densify folds");
+      // A cast that feeds gathers is reported with them.
+      if (isa<CastOp>(op) && !op->use_empty() &&
+          llvm::all_of(op->getUsers(),
+                       [](Operation *user) { return isa<GatherOp>(user); }))
+        return;
+      auto gather = dyn_cast<GatherOp>(op);
+      Value indices = gather ? gather.getIndices() : Value();
+      if (auto cast = indices ? indices.getDefiningOp<CastOp>() : nullptr)
+        indices = cast.getInput();
+      if (gather && gather.getParams().getDefiningOp<ConstOp>() &&
+          indices.getDefiningOp<ConstOp>())
+        op->emitOpError("has a constant index outside its constant params "
+                        "(a corrupt palettized weight?)");
+      else
+        op->emitOpError("of values computed at run time has no lowering "
+                        "yet; Mint compiles GATHER and CAST of constants "
+                        "(such as palettized weights), which mint-densify "
+                        "folds");
       ok = false;
       return;
     }

@@ -81,3 +81,14 @@ func.func @gather_of_activations(%x: tensor<10x3xf32>) -> tensor<2x3xf32> {
   %0 = mint.gather %x, %i : (tensor<10x3xf32>, tensor<2xi32>) -> tensor<2x3xf32>
   return %0 : tensor<2x3xf32>
 }
+
+// -----
+
+func.func @palette_index_out_of_range() -> tensor<2xf32> {
+  %palette = mint.const dense<[0.5, -0.5]> : tensor<2xf32>
+  %indices = mint.const dense<[1, 7]> : tensor<2xui8>
+  %wide = mint.cast %indices : (tensor<2xui8>) -> tensor<2xi32>
+  // expected-error@+1 {{'mint.gather' op has a constant index outside its constant params (a corrupt palettized weight?)}}
+  %0 = mint.gather %palette, %wide : (tensor<2xf32>, tensor<2xi32>) -> tensor<2xf32>
+  return %0 : tensor<2xf32>
+}
