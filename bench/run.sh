@@ -1,14 +1,15 @@
 #!/usr/bin/env bash
 # bench/run.sh - Mint's benchmarks on this machine (not tests; they print).
 #
-#   bench/run.sh [models|kernels|translate|all]
+#   bench/run.sh [models|kernels|translate|sparse|all]
 #
 # Installs what the benchmarks need (XNNPACK for the kernel reference, the
 # LiteRT interpreter for the model baseline), builds Mint, fetches the
 # models, and prints the tables: the 7 MediaPipe models against the TFLite
 # interpreter (XNNPACK) on 1 and 2 threads, the convolution shapes of
-# hand_landmark_full against XNNPACK and the machine's peak, and the
-# translator's import/export speed.
+# hand_landmark_full against XNNPACK and the machine's peak, the
+# translator's import/export speed, and Mint's block-sparse kernels against
+# its dense ones on pruned layers and models.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/../utils/setup.sh"
 MINT_PACKAGES+=(libxnnpack-dev libpthreadpool-dev)
@@ -29,4 +30,8 @@ if [[ $what == kernels || $what == all ]]; then
 fi
 if [[ $what == translate || $what == all ]]; then
   "$MINT_ROOT/bench/translate.sh"
+fi
+if [[ $what == sparse || $what == all ]]; then
+  python3 "$MINT_ROOT/bench/sparse.py" --mint "$bin" --models "$cache" \
+    --data "$cache/inputs"
 fi
