@@ -23,7 +23,7 @@ namespace mlir::mint {
 using namespace mlir;
 using namespace mlir::mint;
 
-/// `loc` with each tensor name it carries suffixed (`w` -> `w/palette`), so
+/// `loc` under its first tensor name with `suffix` (`w` -> `w/palette`), so
 /// that the new tensors have names of their own in the exported model.
 static Location getSuffixedLoc(Location loc, StringRef suffix) {
   SmallVector<StringRef> names = getTensorNames(loc);
