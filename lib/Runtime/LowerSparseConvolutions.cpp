@@ -1,5 +1,4 @@
-//===- LowerSparseConvolutions.cpp - Block-sparse pointwise convolutions
-//---===//
+//===- LowerSparseConvolutions.cpp - Block-sparse 1x1 convolutions --------===//
 //
 // Implements `mint-lower-sparse-convolutions`: a float32 1x1 convolution
 // (TFLite's CONV_2D 1x1 and FULLY_CONNECTED) whose constant filter is mostly
@@ -37,11 +36,10 @@ static constexpr int64_t kTileRows = 8;
 
 namespace {
 
-/// A [F, C] filter as the blocks of `blockSize` output channels × 1 input
-/// channel that hold a nonzero value, row by row of blocks (CSR).
+/// A [F, C] filter as the blocks of B output channels × 1 input channel
+/// that hold a nonzero value, row by row of blocks (CSR).
 struct BlockSparseFilter {
-  int64_t blockSize = 0;
-  /// [blocks, blockSize] values.
+  /// [blocks, B] values.
   SmallVector<float> values;
   /// The input channel of each block.
   SmallVector<int32_t> columns;
@@ -49,30 +47,32 @@ struct BlockSparseFilter {
   SmallVector<int32_t> offsets;
 };
 
+/// Whether the block of output channels [row * B, row * B + B) at input
+/// channel `c` of the [F, C] `filter` holds a nonzero value.
+bool holdsNonzero(ArrayRef<float> filter, int64_t channels, int64_t blockSize,
+                  int64_t row, int64_t c) {
+  for (int64_t i = 0; i < blockSize; ++i)
+    if (filter[(row * blockSize + i) * channels + c] != 0.0f)
+      return true;
+  return false;
+}
+
 int64_t countNonzeroBlocks(ArrayRef<float> filter, int64_t outChannels,
                            int64_t channels, int64_t blockSize) {
   int64_t blocks = 0;
   for (int64_t row = 0; row < outChannels / blockSize; ++row)
     for (int64_t c = 0; c < channels; ++c)
-      for (int64_t i = 0; i < blockSize; ++i)
-        if (filter[(row * blockSize + i) * channels + c] != 0.0f) {
-          ++blocks;
-          break;
-        }
+      blocks += holdsNonzero(filter, channels, blockSize, row, c);
   return blocks;
 }
 
 BlockSparseFilter packBlocks(ArrayRef<float> filter, int64_t outChannels,
                              int64_t channels, int64_t blockSize) {
   BlockSparseFilter packed;
-  packed.blockSize = blockSize;
   for (int64_t row = 0; row < outChannels / blockSize; ++row) {
     packed.offsets.push_back(packed.columns.size());
     for (int64_t c = 0; c < channels; ++c) {
-      bool nonzero = false;
-      for (int64_t i = 0; i < blockSize; ++i)
-        nonzero |= filter[(row * blockSize + i) * channels + c] != 0.0f;
-      if (!nonzero)
+      if (!holdsNonzero(filter, channels, blockSize, row, c))
         continue;
       packed.columns.push_back(c);
       for (int64_t i = 0; i < blockSize; ++i)

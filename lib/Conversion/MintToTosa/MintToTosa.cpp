@@ -94,11 +94,7 @@ static LogicalResult checkLowerable(ModuleOp module) {
                        [](Operation *user) { return isa<GatherOp>(user); }))
         return;
       auto gather = dyn_cast<GatherOp>(op);
-      Value indices = gather ? gather.getIndices() : Value();
-      if (auto cast = indices ? indices.getDefiningOp<CastOp>() : nullptr)
-        indices = cast.getInput();
-      if (gather && gather.getParams().getDefiningOp<ConstOp>() &&
-          indices.getDefiningOp<ConstOp>())
+      if (gather && gather.getPaletteValues().second)
         op->emitOpError("has a constant index outside its constant params "
                         "(a corrupt palettized weight?)");
       else

@@ -245,16 +245,11 @@ DenseElementsAttr mlir::mint::gatherDenseElements(DenseElementsAttr params,
   if (params.isSplat())
     return params.resizeSplat(storageType);
   ArrayRef<int64_t> shape = paramsType.getShape();
-  auto product = [](ArrayRef<int64_t> dims) {
-    int64_t result = 1;
-    for (int64_t dim : dims)
-      result *= dim;
-    return result;
-  };
-  int64_t batches = product(shape.take_front(batchDims));
-  int64_t outer = product(shape.slice(batchDims, axis - batchDims));
+  int64_t batches = ShapedType::getNumElements(shape.take_front(batchDims));
+  int64_t outer =
+      ShapedType::getNumElements(shape.slice(batchDims, axis - batchDims));
   int64_t size = shape[axis];
-  int64_t inner = product(shape.drop_front(axis + 1));
+  int64_t inner = ShapedType::getNumElements(shape.drop_front(axis + 1));
   int64_t perBatch = indices.getNumElements() / std::max<int64_t>(batches, 1);
   SmallVector<int64_t> positions;
   for (const APInt &value : indices.getValues<APInt>())
@@ -288,7 +283,7 @@ std::pair<DenseElementsAttr, ConstOp> GatherOp::getPaletteValues() {
   if (indices && cast)
     indices = castDenseElements(indices, cast.getType().getElementType());
   if (!paletteValues || !indices)
-    return {};
+    return {nullptr, stored};
   return {gatherDenseElements(paletteValues, indices, axes->first, axes->second,
                               getType()),
           stored};

@@ -110,22 +110,21 @@ struct PalettizeWeightsPass
       // A palette for the whole weight, or else one per output channel
       // (dimension 0 of CONV_2D, FULLY_CONNECTED and TRANSPOSE_CONV
       // weights): a per-channel clustering keeps few values per channel.
+      bool depthwise = isa<DepthwiseConv2DOp>(op);
       std::optional<Palettes> palettes =
           buildPalettes(weight->values, /*groups=*/1, maxValues);
       bool perChannel = false;
-      if (!palettes && !isa<DepthwiseConv2DOp>(op) &&
-          weight->shape.size() > 1) {
+      if (!palettes && !depthwise && weight->shape.size() > 1) {
         palettes =
             buildPalettes(weight->values, weight->shape.front(), maxValues);
         perChannel = true;
       }
       if (!palettes)
-        return skip(llvm::formatv("its weight has more than {0} distinct "
-                                  "values{1} (max-values)",
-                                  maxValues,
-                                  isa<DepthwiseConv2DOp>(op)
-                                      ? ""
-                                      : " in a layer and in an output channel")
+        return skip(llvm::formatv(
+                        "its weight has more than {0} distinct "
+                        "values{1} (max-values)",
+                        maxValues,
+                        depthwise ? "" : " in a layer and in an output channel")
                         .str());
       int64_t groups = perChannel ? weight->shape.front() : 1;
       int64_t width = palettes->width;

@@ -229,8 +229,8 @@ def Mint_GatherOp : Mint_MovementOp<"gather"> {
 
     /// For a palettized weight (constant params gathered by constant
     /// indices, directly or through a `mint.cast`): the values it stands
-    /// for, and the stored indices' constant. Null values otherwise (or
-    /// for an index out of range).
+    /// for (null for an index out of range), and the stored indices'
+    /// constant. Both null for any other gather.
     std::pair<::mlir::DenseElementsAttr, ConstOp> getPaletteValues();
   }];
 }
