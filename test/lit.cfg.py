@@ -26,12 +26,24 @@ config.substitutions.append(("%mint_src_root", config.mint_src_root))
 config.substitutions.append(("%mint_obj_root", config.mint_obj_root))
 config.substitutions.append(("%python", config.mint_test_python))
 config.substitutions.append(("%flatc", config.mint_flatc))
+# The C compiler that links `mint compile`'s objects into test programs.
+config.substitutions.append(("%cc", config.mint_cc))
+config.substitutions.append(
+    ("%check_aot",
+     "%s %s --mint %s --cc %s --openmp '%s'"
+     % (config.mint_test_python,
+        os.path.join(config.mint_src_root, "test", "tools", "mint", "Inputs",
+                     "check_aot.py"),
+        os.path.join(config.mint_tools_dir, "mint"), config.mint_cc,
+        config.mint_openmp_runtime)))
+if config.mint_openmp_runtime:
+    config.available_features.add("openmp")
 
 llvm_config.with_system_environment(
     ["HOME", "TMP", "TEMP", "MINT_MODEL_CACHE", "MINT_REQUIRE_MODELS"])
 llvm_config.use_default_substitutions()
 llvm_config.add_tool_substitutions(
     ["mint", "mint-opt", "mint-translate", "mlir-translate", "llc", "not",
-     "count", "split-file"],
+     "count", "split-file", "llvm-nm", "llvm-objdump"],
     [config.mint_tools_dir, config.llvm_tools_dir],
 )

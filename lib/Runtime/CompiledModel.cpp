@@ -141,16 +141,14 @@ static func::FuncOp findEntry(ModuleOp module, StringRef name) {
   return {};
 }
 
-/// LLVM's default pipeline at `optLevel`, without loop unrolling and
-/// interleaving: the MLIR pipeline already unrolled and vectorized the hot
-/// loops, and unrolling the rest into long blocks made instruction
-/// scheduling dominate compile time (hand_landmark_full: 11.5 s of LLVM
-/// time with unrolling, under 4 s without).
-static llvm::Error optimizeLLVMModule(llvm::Module &module,
-                                      llvm::TargetMachine *machine,
-                                      unsigned optLevel) {
+void mint::optimizeLLVMModule(llvm::Module &module,
+                              llvm::TargetMachine *machine, unsigned optLevel) {
+  // Without loop unrolling and interleaving: unrolling the loops that the
+  // MLIR pipeline left into long blocks made instruction scheduling
+  // dominate compile time (hand_landmark_full: 11.5 s of LLVM time with
+  // unrolling, under 4 s without).
   if (optLevel == 0)
-    return llvm::Error::success();
+    return;
   llvm::PipelineTuningOptions tuning;
   tuning.LoopUnrolling = false;
   tuning.LoopInterleaving = false;
@@ -169,15 +167,11 @@ static llvm::Error optimizeLLVMModule(llvm::Module &module,
                                   : optLevel == 2 ? llvm::OptimizationLevel::O2
                                                   : llvm::OptimizationLevel::O3;
   builder.buildPerModuleDefaultPipeline(level).run(module, moduleAnalyses);
-  return llvm::Error::success();
 }
 
-CompiledModel::CompiledModel() = default;
-CompiledModel::~CompiledModel() = default;
-
-FailureOr<std::unique_ptr<CompiledModel>>
-CompiledModel::create(ModuleOp module, const CompileOptions &options) {
-  auto start = std::chrono::steady_clock::now();
+FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
+                                               const CompileOptions &options,
+                                               StringRef entrySymbol) {
   func::FuncOp entry = findEntry(module, options.entryPoint);
   if (!entry)
     return emitError(module.getLoc(), "no function to compile")
@@ -185,7 +179,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
                    ? std::string(" (the module has no public function)")
                    : " named '" + options.entryPoint + "'");
 
-  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  LoweredModel lowered;
   FunctionType type = entry.getFunctionType();
   for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
     Location loc = entry.getArgument(index).getLoc();
@@ -195,7 +189,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
         names.empty() ? "input_" + std::to_string(index) : names.front());
     if (failed(spec))
       return failure();
-    model->inputs.push_back(std::move(*spec));
+    lowered.inputs.push_back(std::move(*spec));
   }
   auto returnOp = cast<func::ReturnOp>(entry.getBody().back().getTerminator());
   for (auto [index, value] : llvm::enumerate(returnOp.getOperands())) {
@@ -210,42 +204,65 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
         getTensorSpec(returnOp.getLoc(), value.getType(), std::move(name));
     if (failed(spec))
       return failure();
-    model->outputs.push_back(std::move(*spec));
+    lowered.outputs.push_back(std::move(*spec));
   }
 
   // Lower a copy with only the entry function left, under a fixed name.
-  OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
-  for (auto func : llvm::make_early_inc_range(lowered->getOps<func::FuncOp>()))
+  lowered.module = cast<ModuleOp>(module->clone());
+  for (auto func :
+       llvm::make_early_inc_range(lowered.module->getOps<func::FuncOp>()))
     if (func.getSymName() != entry.getSymName())
       func.erase();
-  func::FuncOp loweredEntry = *lowered->getOps<func::FuncOp>().begin();
-  loweredEntry.setSymName(kEntrySymbol);
+  func::FuncOp loweredEntry = *lowered.module->getOps<func::FuncOp>().begin();
+  loweredEntry.setSymName(entrySymbol);
   loweredEntry.setPublic();
 
   MLIRContext *context = module.getContext();
   DialectRegistry registry;
   registerCPUPipelineDependencies(registry);
   context->appendDialectRegistry(registry);
-  CPUPipelineOptions pipelineOptions = options.pipeline;
-  pipelineOptions.vnni &= llvm::sys::getHostCPUFeatures().lookup("avx512vnni");
   PassManager pm(context, ModuleOp::getOperationName());
   pm.enableVerifier(options.verifyEachPass);
-  if (failed(buildCPUPipeline(pm, pipelineOptions)))
+  if (failed(buildCPUPipeline(pm, options.pipeline)))
     return emitError(module.getLoc(), "could not build the CPU pipeline");
   auto pipelineStart = std::chrono::steady_clock::now();
-  if (failed(pm.run(*lowered)) ||
-      (!options.verifyEachPass && failed(verify(*lowered))))
+  if (failed(pm.run(*lowered.module)) ||
+      (!options.verifyEachPass && failed(verify(*lowered.module))))
     return failure();
+  lowered.pipelineSeconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() -
+                                    pipelineStart)
+          .count();
   if (auto bytes =
-          (*lowered)->getAttrOfType<IntegerAttr>("mint.workspace_bytes"))
-    model->workspace.resize((bytes.getInt() + kWorkspaceAlignment - 1) /
-                            kWorkspaceAlignment);
-  if (auto count = (*lowered)->getAttrOfType<IntegerAttr>(
-          kBlockSparseConvolutionsAttrName))
-    model->blockSparseConvolutions = count.getInt();
-  model->pipelineSeconds = std::chrono::duration<double>(
-                               std::chrono::steady_clock::now() - pipelineStart)
-                               .count();
+          (*lowered.module)->getAttrOfType<IntegerAttr>("mint.workspace_bytes"))
+    lowered.workspaceBytes = bytes.getInt();
+  if (auto count =
+          (*lowered.module)
+              ->getAttrOfType<IntegerAttr>(kBlockSparseConvolutionsAttrName))
+    lowered.blockSparseConvolutions = count.getInt();
+  return lowered;
+}
+
+CompiledModel::CompiledModel() = default;
+CompiledModel::~CompiledModel() = default;
+
+FailureOr<std::unique_ptr<CompiledModel>>
+CompiledModel::create(ModuleOp module, const CompileOptions &options) {
+  auto start = std::chrono::steady_clock::now();
+  CompileOptions hostOptions = options;
+  hostOptions.pipeline.vnni &=
+      llvm::sys::getHostCPUFeatures().lookup("avx512vnni");
+  FailureOr<LoweredModel> lowered =
+      lowerModelToLLVM(module, hostOptions, kEntrySymbol);
+  if (failed(lowered))
+    return failure();
+  std::unique_ptr<CompiledModel> model(new CompiledModel());
+  model->inputs = std::move(lowered->inputs);
+  model->outputs = std::move(lowered->outputs);
+  model->workspace.resize((lowered->workspaceBytes + kWorkspaceAlignment - 1) /
+                          kWorkspaceAlignment);
+  model->blockSparseConvolutions = lowered->blockSparseConvolutions;
+  model->pipelineSeconds = lowered->pipelineSeconds;
 
   if (options.pipeline.threads > 1) {
     std::string error;
@@ -260,6 +277,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
 
   llvm::InitializeNativeTarget();
   llvm::InitializeNativeTargetAsmPrinter();
+  MLIRContext *context = module.getContext();
   registerBuiltinDialectTranslation(*context);
   registerLLVMDialectTranslation(*context);
   registerOpenMPDialectTranslation(*context);
@@ -279,14 +297,15 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   llvm::TargetMachine *machine = targetMachine->get();
   unsigned optLevel = std::min<unsigned>(options.optLevel, 3);
   auto transformer = [machine, optLevel](llvm::Module *module) {
-    return optimizeLLVMModule(*module, machine, optLevel);
+    optimizeLLVMModule(*module, machine, optLevel);
+    return llvm::Error::success();
   };
   ExecutionEngineOptions engineOptions;
   engineOptions.transformer = transformer;
   engineOptions.jitCodeGenOptLevel = codeGenLevel;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
-  auto engine = ExecutionEngine::create(*lowered, engineOptions,
+  auto engine = ExecutionEngine::create(*lowered->module, engineOptions,
                                         std::move(*targetMachine));
   if (!engine)
     return emitError(module.getLoc(), "JIT compilation failed: ")

@@ -10,6 +10,7 @@
 #define MINT_TOOLS_MINT_COMMANDS_H
 
 #include "mint/Dialect/Mint/Transforms/Passes.h"
+#include "mint/Runtime/AheadOfTime.h"
 
 #include "llvm/Support/CommandLine.h"
 #include "llvm/Support/raw_ostream.h"
@@ -131,6 +132,63 @@ struct BenchOptions {
 
 /// Runs `mint bench`; returns the process exit code.
 int runBenchCommand(const BenchOptions &options, llvm::raw_ostream &os);
+
+/// Where `mint compile` compiles for.
+enum class CompileTarget { CPU };
+
+/// Options of `mint compile`.
+struct CompileCommandOptions {
+  llvm::cl::SubCommand command{
+      "compile", "Compile a .tflite model ahead of time: an object file and a "
+                 "C header to link it into an application"};
+  CompileModelOptions compile{command};
+  llvm::cl::opt<CompileTarget> target{
+      "target", llvm::cl::desc("What to compile for"),
+      llvm::cl::values(clEnumValN(CompileTarget::CPU, "cpu",
+                                  "a CPU (LLVM): object file + C header")),
+      llvm::cl::init(CompileTarget::CPU), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> output{
+      "o",
+      llvm::cl::desc("Where to write the object file (or assembly, or "
+                     "LLVM IR; see --emit)"),
+      llvm::cl::value_desc("model.o"), llvm::cl::Required,
+      llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> header{
+      "header",
+      llvm::cl::desc("Where to write the C header (default: the -o path with "
+                     "the extension .h)"),
+      llvm::cl::value_desc("model.h"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> name{
+      "name",
+      llvm::cl::desc("C identifier for the entry point <name>_run and the "
+                     "header's macros (default: the -o file's stem)"),
+      llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> triple{
+      "triple", llvm::cl::desc("LLVM target triple (default: the host's)"),
+      llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> cpu{
+      "cpu",
+      llvm::cl::desc("LLVM CPU name, e.g. x86-64-v3, skylake-avx512, "
+                     "cortex-a76 (default: host, the CPU Mint runs on)"),
+      llvm::cl::init("host"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> features{
+      "features",
+      llvm::cl::desc("Extra LLVM target features, e.g. +avx2,-avx512f"),
+      llvm::cl::sub(command)};
+  llvm::cl::opt<ObjectFormat> emit{
+      "emit", llvm::cl::desc("What -o receives"),
+      llvm::cl::values(
+          clEnumValN(ObjectFormat::Object, "obj", "a relocatable object file"),
+          clEnumValN(ObjectFormat::Assembly, "asm", "assembly"),
+          clEnumValN(ObjectFormat::LLVMIR, "llvm-ir", "LLVM IR text")),
+      llvm::cl::init(ObjectFormat::Object), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json", llvm::cl::desc("Print JSON"),
+                           llvm::cl::sub(command)};
+};
+
+/// Runs `mint compile`; returns the process exit code.
+int runCompileCommand(const CompileCommandOptions &options,
+                      llvm::raw_ostream &os);
 
 /// Options of `mint calibrate`.
 struct CalibrateOptions {

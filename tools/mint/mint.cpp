@@ -46,6 +46,7 @@ int main(int argc, char **argv) {
   InspectOptions inspectOptions;
   RunOptions runOptions;
   BenchOptions benchOptions;
+  CompileCommandOptions compileOptions;
   CalibrateOptions calibrateOptions;
   QuantizeOptions quantizeOptions;
   CompareOptions compareOptions;
@@ -69,6 +70,8 @@ int main(int argc, char **argv) {
     return runRunCommand(runOptions, llvm::outs());
   if (benchOptions.command)
     return runBenchCommand(benchOptions, llvm::outs());
+  if (compileOptions.command)
+    return runCompileCommand(compileOptions, llvm::outs());
   if (calibrateOptions.command)
     return runCalibrateCommand(calibrateOptions, llvm::outs());
   if (quantizeOptions.command)

@@ -14,12 +14,18 @@
 #include "mint/Runtime/CPUPipeline.h"
 
 #include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/SmallVector.h"
 #include "llvm/Support/Error.h"
 
 #include <memory>
 #include <string>
 #include <vector>
+
+namespace llvm {
+class Module;
+class TargetMachine;
+} // namespace llvm
 
 namespace mlir {
 class ExecutionEngine;
@@ -73,6 +79,43 @@ struct CompileOptions {
   std::string entryPoint;
 };
 
+/// A model lowered by the CPU pipeline to the LLVM dialect, not yet
+/// translated to LLVM IR: what CompiledModel JIT-compiles and what
+/// compileModelAheadOfTime (AheadOfTime.h) writes as an object file.
+struct LoweredModel {
+  /// Only the entry function is left, renamed to the `entrySymbol` given to
+  /// lowerModelToLLVM. It takes the expanded memref descriptor (allocated
+  /// and aligned pointer, offset, sizes, strides) of every input, then
+  /// every output, then the workspace: `workspaceBytes` bytes, 64-byte
+  /// aligned, where the intermediate buffers live (mint-plan-workspace).
+  OwningOpRef<ModuleOp> module;
+  SmallVector<TensorSpec> inputs;
+  SmallVector<TensorSpec> outputs;
+  int64_t workspaceBytes = 0;
+  /// Pointwise convolutions on block-sparse kernels.
+  int64_t blockSparseConvolutions = 0;
+  /// Seconds spent in the MLIR pass pipeline.
+  double pipelineSeconds = 0.0;
+};
+
+/// Alignment, in bytes, that the workspace of a LoweredModel needs.
+inline constexpr size_t kWorkspaceAlignment = 64;
+
+/// Lowers the function `options.entryPoint` of `module` (mint ops, as
+/// imported from a .tflite file) with the CPU pipeline configured by
+/// `options.pipeline` exactly as given (callers clear `vnni` for CPUs
+/// without AVX512-VNNI); `module` itself is not modified. Errors are
+/// emitted as diagnostics on the module's context.
+FailureOr<LoweredModel> lowerModelToLLVM(ModuleOp module,
+                                         const CompileOptions &options,
+                                         StringRef entrySymbol);
+
+/// Runs LLVM's default module pipeline at `optLevel` (0-3) for `machine`,
+/// with loop unrolling and interleaving off: the MLIR pipeline already
+/// unrolled and vectorized the hot loops.
+void optimizeLLVMModule(llvm::Module &module, llvm::TargetMachine *machine,
+                        unsigned optLevel);
+
 /// A model compiled for the host CPU.
 class CompiledModel {
 public:
@@ -111,8 +154,7 @@ private:
 
   /// 64-byte blocks of the workspace that holds the model's intermediate
   /// buffers (planned by mint-plan-workspace), allocated once.
-  static constexpr size_t kWorkspaceAlignment = 64;
-  struct alignas(64) WorkspaceBlock {
+  struct alignas(kWorkspaceAlignment) WorkspaceBlock {
     char bytes[64];
   };
   std::vector<WorkspaceBlock> workspace;
