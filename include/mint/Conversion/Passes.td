@@ -57,6 +57,15 @@ def MintToTosaPass : Pass<"mint-to-tosa", "::mlir::ModuleOp"> {
          : (tensor<1x8x8x4xf32>) -> tensor<1x8x8x4xf32>
     ```
   }];
+  let options = [
+    Option<"integerTarget", "integer-target", "bool", /*default=*/"false",
+           "Lower quantized ops for an integer accelerator: requantize "
+           "with one DOUBLE_ROUND tosa.rescale into the storage type (the "
+           "rounding of TFLite's reference kernels and of TOSA) instead of "
+           "reproducing TFLite's x86 build, and keep pads at rank 3 or "
+           "less where a leading unit dimension allows, so that the result "
+           "passes tosa-validate for the integer profile">
+  ];
   let dependentDialects = [
     "::mlir::arith::ArithDialect",
     "::mlir::linalg::LinalgDialect",

@@ -52,8 +52,8 @@ struct ConvertConv2D : OpConversionPattern<Conv2DOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
-    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput(),
-                                                        op.getFilter())))
+    if (failed(resultType) ||
+        failed(requireFloat(rewriter, op, op.getInput(), op.getFilter())))
       return failure();
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
@@ -86,8 +86,8 @@ struct ConvertDepthwiseConv2D : OpConversionPattern<DepthwiseConv2DOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
-    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput(),
-                                                        op.getFilter())))
+    if (failed(resultType) ||
+        failed(requireFloat(rewriter, op, op.getInput(), op.getFilter())))
       return failure();
     Location loc = op.getLoc();
     auto inputType = cast<RankedTensorType>(adaptor.getInput().getType());
@@ -203,8 +203,8 @@ struct ConvertFullyConnected : OpConversionPattern<FullyConnectedOp> {
                   ConversionPatternRewriter &rewriter) const override {
     FailureOr<RankedTensorType> resultType =
         getStaticResultType(rewriter, *getTypeConverter(), op);
-    if (failed(resultType) || failed(requireFloat(rewriter, op, op.getInput(),
-                                                        op.getFilter())))
+    if (failed(resultType) ||
+        failed(requireFloat(rewriter, op, op.getInput(), op.getFilter())))
       return failure();
     if (op.getWeightsFormat() != FullyConnectedWeightsFormat::Default)
       return rewriter.notifyMatchFailure(op, "shuffled weights");

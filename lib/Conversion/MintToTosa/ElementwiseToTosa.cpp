@@ -303,6 +303,6 @@ void mint::populateMintElementwiseToTosaPatterns(
                ConvertFloatUnary<LogisticOp>, ConvertFloatUnary<HardSwishOp>,
                ConvertFloatUnary<LeakyReluOp>, ConvertFloatUnary<PReluOp>,
                ConvertFloatUnary<SoftmaxOp>, ConvertFloatUnary<LogSoftmaxOp>,
-               ConvertFloatUnary<FakeQuantOp>>(
-      typeConverter, patterns.getContext());
+               ConvertFloatUnary<FakeQuantOp>>(typeConverter,
+                                               patterns.getContext());
 }

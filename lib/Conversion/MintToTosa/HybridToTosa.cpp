@@ -70,25 +70,24 @@ RowParameters emitRowParameters(OpBuilder &builder, Location loc, Value rows,
             return arith::SelectOp::create(b, l, condition, a, c);
           };
           auto less = [&](Value a, Value c) -> Value {
-            return arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, a,
-                                         c);
+            return arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLT, a, c);
           };
           Value zero = f32Const(0.0), one = f32Const(1.0);
           if (scheme == InputQuantization::Symmetric) {
             Value range = arith::MaximumFOp::create(
                 b, l, math::AbsFOp::create(b, l, args[0]),
                 math::AbsFOp::create(b, l, args[1]));
-            Value empty = arith::CmpFOp::create(
-                b, l, arith::CmpFPredicate::OEQ, range, zero);
+            Value empty = arith::CmpFOp::create(b, l, arith::CmpFPredicate::OEQ,
+                                                range, zero);
             switch (field) {
             case kScale:
-              return select(empty, one,
-                            arith::DivFOp::create(b, l, range,
-                                                  f32Const(127.0)));
+              return select(
+                  empty, one,
+                  arith::DivFOp::create(b, l, range, f32Const(127.0)));
             case kInverse:
-              return select(empty, one,
-                            arith::DivFOp::create(b, l, f32Const(127.0),
-                                                  range));
+              return select(
+                  empty, one,
+                  arith::DivFOp::create(b, l, f32Const(127.0), range));
             case kOffset:
               return zero;
             }
@@ -113,8 +112,7 @@ RowParameters emitRowParameters(OpBuilder &builder, Location loc, Value rows,
               b, l, f64Const(127.0),
               math::AbsFOp::create(b, l,
                                    arith::DivFOp::create(b, l, rmax, scale)));
-          Value zeroPoint =
-              select(less(minError, maxError), fromMin, fromMax);
+          Value zeroPoint = select(less(minError, maxError), fromMin, fromMax);
           Value nudged = select(
               arith::CmpFOp::create(b, l, arith::CmpFPredicate::OLE, zeroPoint,
                                     f64Const(-128.0)),
@@ -127,11 +125,11 @@ RowParameters emitRowParameters(OpBuilder &builder, Location loc, Value rows,
           case kScale:
             return select(empty, one, floatScale);
           case kInverse:
-            return select(empty, one, arith::DivFOp::create(b, l, one,
-                                                            floatScale));
+            return select(empty, one,
+                          arith::DivFOp::create(b, l, one, floatScale));
           case kOffset:
-            return select(empty, zero, arith::TruncFOp::create(b, l, f32,
-                                                               nudged));
+            return select(empty, zero,
+                          arith::TruncFOp::create(b, l, f32, nudged));
           }
           llvm_unreachable("unknown field");
         });
@@ -180,8 +178,7 @@ bool hasUniformScale(quant::QuantizedType type) {
 /// The hybrid form of `MintOp`: the input quantized per batch (per row for
 /// FULLY_CONNECTED) and dequantized, the weight dequantized into a float
 /// constant, and the op rebuilt in float, which the float patterns lower.
-template <typename MintOp>
-struct ConvertHybrid : OpConversionPattern<MintOp> {
+template <typename MintOp> struct ConvertHybrid : OpConversionPattern<MintOp> {
   using OpConversionPattern<MintOp>::OpConversionPattern;
   using OpAdaptor = typename MintOp::Adaptor;
 
@@ -191,7 +188,8 @@ struct ConvertHybrid : OpConversionPattern<MintOp> {
     if (!isFloatTensor(op.getInput().getType()))
       return rewriter.notifyMatchFailure(op, "input is not float");
     auto filterType = cast<RankedTensorType>(op.getFilter().getType());
-    auto weightType = dyn_cast<quant::QuantizedType>(filterType.getElementType());
+    auto weightType =
+        dyn_cast<quant::QuantizedType>(filterType.getElementType());
     if (!weightType)
       return rewriter.notifyMatchFailure(op, "weight is not quantized");
     auto constant = op.getFilter().template getDefiningOp<ConstOp>();

@@ -43,13 +43,14 @@ MintToTosaTypeConverter::MintToTosaTypeConverter() {
 }
 
 void mint::populateMintToTosaConversionPatterns(
-    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+    const TypeConverter &typeConverter, RewritePatternSet &patterns,
+    const MintToTosaPassOptions &options) {
   populateMintConvToTosaPatterns(typeConverter, patterns);
   populateMintHybridToTosaPatterns(typeConverter, patterns);
   populateMintElementwiseToTosaPatterns(typeConverter, patterns);
-  populateMintShapeToTosaPatterns(typeConverter, patterns);
+  populateMintShapeToTosaPatterns(typeConverter, patterns, options);
   populateMintGraphToTosaPatterns(typeConverter, patterns);
-  populateMintQuantizedToTosaPatterns(typeConverter, patterns);
+  populateMintQuantizedToTosaPatterns(typeConverter, patterns, options);
   populateMintQuantizedTablesToTosaPatterns(typeConverter, patterns);
 }
 
@@ -226,6 +227,8 @@ static LogicalResult checkLowerable(ModuleOp module) {
 
 namespace {
 struct MintToTosaPass : mint::impl::MintToTosaPassBase<MintToTosaPass> {
+  using MintToTosaPassBase::MintToTosaPassBase;
+
   void runOnOperation() override {
     ModuleOp module = getOperation();
     if (failed(checkLowerable(module)))
@@ -247,7 +250,9 @@ struct MintToTosaPass : mint::impl::MintToTosaPassBase<MintToTosaPass> {
         [&](func::ReturnOp op) { return typeConverter.isLegal(op); });
 
     RewritePatternSet patterns(context);
-    populateMintToTosaConversionPatterns(typeConverter, patterns);
+    MintToTosaPassOptions options;
+    options.integerTarget = integerTarget;
+    populateMintToTosaConversionPatterns(typeConverter, patterns, options);
     populateFunctionOpInterfaceTypeConversionPattern<func::FuncOp>(
         patterns, typeConverter);
     populateReturnOpTypeConversionPattern(patterns, typeConverter);

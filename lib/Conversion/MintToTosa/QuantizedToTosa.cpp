@@ -212,8 +212,12 @@ std::optional<int64_t> getNeonChannels(bool int16, int64_t channels) {
 /// as TFLite does, clamped to the fused activation's range.
 template <typename MintOp>
 struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
-  using OpConversionPattern<MintOp>::OpConversionPattern;
   using OpAdaptor = typename MintOp::Adaptor;
+
+  ConvertQuantizedConv(const TypeConverter &typeConverter, MLIRContext *context,
+                       bool integerTarget)
+      : OpConversionPattern<MintOp>(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(MintOp op, OpAdaptor adaptor,
@@ -307,19 +311,27 @@ struct ConvertQuantizedConv : OpConversionPattern<MintOp> {
     Value result = requantizeAccumulator(
         rewriter, loc, acc, resultType->getElementType(), inputType,
         op.getFilter().getType(), outputType, op.getFusedActivationFunction(),
-        getNeonChannels<MintOp>(int16, channels),
-        /*int16TiesAway=*/std::is_same_v<MintOp, FullyConnectedOp>);
+        integerTarget ? std::nullopt : getNeonChannels<MintOp>(int16, channels),
+        /*int16TiesAway=*/!integerTarget &&
+            std::is_same_v<MintOp, FullyConnectedOp>);
     rewriter.replaceOp(
         op, createReshape(rewriter, loc, result, resultType->getShape()));
     return success();
   }
+
+  /// Requantize as TOSA and TFLite's reference kernels do, not as TFLite's
+  /// x86 build (MintToTosaPassOptions::integerTarget).
+  bool integerTarget;
 };
 
 /// Quantized TRANSPOSE_CONV: tosa.transpose_conv2d into an i32 (int8) or
 /// i48 (int16x8) accumulator, requantized per output channel like the other
 /// convolutions.
 struct ConvertQuantizedTransposeConv : OpConversionPattern<TransposeConvOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ConvertQuantizedTransposeConv(const TypeConverter &typeConverter,
+                                MLIRContext *context, bool integerTarget)
+      : OpConversionPattern(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(TransposeConvOp op, OpAdaptor adaptor,
@@ -361,14 +373,19 @@ struct ConvertQuantizedTransposeConv : OpConversionPattern<TransposeConvOp> {
     if (failed(acc))
       return failure();
     int64_t channels = resultType->getDimSize(resultType->getRank() - 1);
-    rewriter.replaceOp(op,
-                       requantizeAccumulator(
-                           rewriter, loc, *acc, resultType->getElementType(),
-                           inputType, op.getWeights().getType(), outputType,
-                           op.getFusedActivationFunction(),
-                           getNeonChannels<TransposeConvOp>(int16, channels)));
+    rewriter.replaceOp(
+        op,
+        requantizeAccumulator(
+            rewriter, loc, *acc, resultType->getElementType(), inputType,
+            op.getWeights().getType(), outputType,
+            op.getFusedActivationFunction(),
+            integerTarget ? std::nullopt
+                          : getNeonChannels<TransposeConvOp>(int16, channels)));
     return success();
   }
+
+  /// As ConvertQuantizedConv::integerTarget.
+  bool integerTarget;
 };
 
 /// Subtracts the zero point of an int8/int16 tensor in i32.
@@ -572,7 +589,10 @@ struct ConvertQuantizedMaxPool : OpConversionPattern<MaxPool2DOp> {
 /// halves away from zero, clamped to the activation range. A linalg.generic
 /// (TOSA's average pool divides by a reciprocal, which rounds differently).
 struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ConvertQuantizedAveragePool(const TypeConverter &typeConverter,
+                              MLIRContext *context, bool integerTarget)
+      : OpConversionPattern(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(AveragePool2DOp op, OpAdaptor adaptor,
@@ -590,6 +610,25 @@ struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
       return failure();
     Location loc = op.getLoc();
     Value input = adaptor.getInput();
+    if (integerTarget) {
+      // TOSA's average pool: padding excluded from the count, the division
+      // as a rounded reciprocal multiply.
+      WindowAttrs window = prepareWindow(
+          rewriter, loc, input, op.getPadding(), op.getFilterHeight(),
+          op.getFilterWidth(), op.getStrideH(), op.getStrideW());
+      Type storage = resultType->getElementType();
+      Value pool = tosa::AvgPool2dOp::create(
+          rewriter, loc, *resultType, window.input,
+          createZeroPoint(rewriter, loc, storage, inType.getZeroPoint()),
+          createZeroPoint(rewriter, loc, storage, outType.getZeroPoint()),
+          rewriter.getDenseI64ArrayAttr(
+              {op.getFilterHeight(), op.getFilterWidth()}),
+          window.stride, window.pad, TypeAttr::get(rewriter.getI32Type()));
+      rewriter.replaceOp(op, applyQuantizedActivation(
+                                 rewriter, loc, pool,
+                                 op.getFusedActivationFunction(), outType));
+      return success();
+    }
     auto inputType = cast<RankedTensorType>(input.getType());
     int64_t inH = inputType.getDimSize(1), inW = inputType.getDimSize(2);
     WindowDim h = computeWindow(op.getPadding(), inH, op.getFilterHeight(),
@@ -672,6 +711,8 @@ struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
     rewriter.replaceOp(op, generic.getResult(0));
     return success();
   }
+  /// MintToTosaPassOptions::integerTarget: TOSA's integer profile.
+  bool integerTarget;
 };
 
 /// Quantized MEAN, in the two ways TFLite's kernel computes it.
@@ -684,7 +725,10 @@ struct ConvertQuantizedAveragePool : OpConversionPattern<AveragePool2DOp> {
 /// it sums the centered values and folds 1 / count into the integer
 /// multiplier of input scale / output scale.
 struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ConvertQuantizedMean(const TypeConverter &typeConverter, MLIRContext *context,
+                       bool integerTarget)
+      : OpConversionPattern(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(MeanOp op, OpAdaptor adaptor,
@@ -725,7 +769,7 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
     for (int64_t axis : *axes)
       sortedAxes.push_back(axis < 0 ? axis + inputType.getRank() : axis);
     llvm::sort(sortedAxes);
-    bool globalPool = width == 8 && op.getKeepDims() &&
+    bool globalPool = !integerTarget && width == 8 && op.getKeepDims() &&
                       inputType.getRank() == 4 && axes->size() == 2 &&
                       sortedAxes[0] == 1 && sortedAxes[1] == 2;
     Value result;
@@ -759,6 +803,17 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
       multiplier.multiplier = static_cast<int32_t>(
           (static_cast<int64_t>(multiplier.multiplier) << shift) / count);
       multiplier.shift -= shift;
+      if (integerTarget) {
+        // One rescale into the storage type, the output zero point added
+        // and saturated by it: no i32 clamp, which the integer profile
+        // lacks.
+        result = createRescale(
+            rewriter, loc, sumType.clone(resultType->getElementType()),
+            centered, {multiplier}, 0, outType.getZeroPoint());
+        rewriter.replaceOp(
+            op, createReshape(rewriter, loc, result, resultType->getShape()));
+        return success();
+      }
       result =
           createRescale(rewriter, loc, sumType, centered, {multiplier}, 0, 0);
       if (int64_t zeroPoint = outType.getZeroPoint())
@@ -776,6 +831,8 @@ struct ConvertQuantizedMean : OpConversionPattern<MeanOp> {
         op, createReshape(rewriter, loc, result, resultType->getShape()));
     return success();
   }
+  /// MintToTosaPassOptions::integerTarget: TOSA's integer profile.
+  bool integerTarget;
 };
 
 /// Quantized PRELU (int8, int16) as TFLite's kernel: x >= 0 requantized by
@@ -847,7 +904,10 @@ struct ConvertQuantizedPRelu : OpConversionPattern<PReluOp> {
 /// products of 10-bit fractions in i64, rounded halves away from zero at
 /// 2^20. Input and output share their parameters.
 struct ConvertQuantizedResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ConvertQuantizedResizeBilinear(const TypeConverter &typeConverter,
+                                 MLIRContext *context, bool integerTarget)
+      : OpConversionPattern(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(ResizeBilinearOp op, OpAdaptor adaptor,
@@ -868,6 +928,29 @@ struct ConvertQuantizedResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
     auto inputType = cast<RankedTensorType>(input.getType());
     bool alignCorners = op.getAlignCorners();
     bool halfPixel = op.getHalfPixelCenters();
+    if (integerTarget) {
+      // tosa.resize weighs the stored neighbours in units of 1/n per axis
+      // into i32; one rescale by 1 / (ny * nx) returns to the storage type
+      // (input and output share their parameters).
+      ResizeAxis y =
+          computeResizeAxis(inputType.getDimSize(1), resultType->getDimSize(1),
+                            alignCorners, halfPixel, /*nearest=*/false);
+      ResizeAxis x =
+          computeResizeAxis(inputType.getDimSize(2), resultType->getDimSize(2),
+                            alignCorners, halfPixel, /*nearest=*/false);
+      Value resized = tosa::ResizeOp::create(
+          rewriter, loc, resultType->clone(rewriter.getI32Type()), input,
+          createShape(rewriter, loc, {y.n, y.d, x.n, x.d}),
+          createShape(rewriter, loc, {y.offset, x.offset}),
+          createShape(rewriter, loc, {y.border, x.border}),
+          tosa::ResizeModeAttr::get(rewriter.getContext(),
+                                    tosa::ResizeMode::BILINEAR));
+      QuantizedMultiplier multiplier =
+          quantizeMultiplier(1.0 / static_cast<double>(y.n * x.n));
+      rewriter.replaceOp(op, createRescale(rewriter, loc, *resultType, resized,
+                                           {multiplier}, 0, 0));
+      return success();
+    }
     // TFLite's scale in 1/1024 steps, rounded to nearest.
     auto scaleOf = [&](int64_t in, int64_t out) -> int64_t {
       if (alignCorners && out > 1)
@@ -949,6 +1032,8 @@ struct ConvertQuantizedResizeBilinear : OpConversionPattern<ResizeBilinearOp> {
     rewriter.replaceOp(op, generic.getResult(0));
     return success();
   }
+  /// MintToTosaPassOptions::integerTarget: TOSA's integer profile.
+  bool integerTarget;
 };
 
 /// RELU, RELU6, RELU_N1_TO_1 on quantized tensors: a requantization when
@@ -986,7 +1071,10 @@ struct ConvertQuantizedClampActivation : OpConversionPattern<MintOp> {
 /// zero, plus the zero point, saturated), or a requantization between two
 /// quantized types.
 struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
-  using OpConversionPattern::OpConversionPattern;
+  ConvertQuantize(const TypeConverter &typeConverter, MLIRContext *context,
+                  bool integerTarget)
+      : OpConversionPattern(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(QuantizeOp op, OpAdaptor adaptor,
@@ -999,8 +1087,17 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
     if (failed(resultType))
       return failure();
     Location loc = op.getLoc();
-    if (quant::UniformQuantizedType inType =
-            getQuantizedType(op.getInput().getType())) {
+    quant::UniformQuantizedType inType =
+        getQuantizedType(op.getInput().getType());
+    if (inType && integerTarget && inType.isSigned() && outType.isSigned()) {
+      // One rescale between the two storage types.
+      rewriter.replaceOp(
+          op, createRescale(rewriter, loc, *resultType, adaptor.getInput(),
+                            {getRequantizeMultiplier(inType, outType)},
+                            inType.getZeroPoint(), outType.getZeroPoint()));
+      return success();
+    }
+    if (inType) {
       // Through i32: uint8 zero-extended (TOSA's casts read i8 as signed),
       // centered, requantized with the rounding of TFLite's NEON code
       // (which its x86 build runs), the output zero point added, clamped
@@ -1091,6 +1188,8 @@ struct ConvertQuantize : OpConversionPattern<QuantizeOp> {
     rewriter.replaceOp(op, generic.getResult(0));
     return success();
   }
+  /// MintToTosaPassOptions::integerTarget: TOSA's integer profile.
+  bool integerTarget;
 };
 
 /// DEQUANTIZE of a per-tensor quantized tensor to float.
@@ -1164,20 +1263,22 @@ struct ConvertQuantizedDequantize : OpConversionPattern<DequantizeOp> {
 } // namespace
 
 void mint::populateMintQuantizedToTosaPatterns(
-    const TypeConverter &typeConverter, RewritePatternSet &patterns) {
+    const TypeConverter &typeConverter, RewritePatternSet &patterns,
+    const MintToTosaPassOptions &options) {
   patterns.add<
       ConvertQuantizedConv<Conv2DOp>, ConvertQuantizedConv<DepthwiseConv2DOp>,
       ConvertQuantizedConv<FullyConnectedOp>, ConvertQuantizedTransposeConv,
+      ConvertQuantizedAveragePool, ConvertQuantizedMean,
+      ConvertQuantizedResizeBilinear, ConvertQuantize>(
+      typeConverter, patterns.getContext(), options.integerTarget);
+  patterns.add<
       ConvertQuantizedAddSub<AddOp>, ConvertQuantizedAddSub<SubOp>,
       ConvertQuantizedMul, ConvertQuantizedSelect<MaximumOp, tosa::MaximumOp>,
       ConvertQuantizedSelect<MinimumOp, tosa::MinimumOp>,
-      ConvertQuantizedMaxPool, ConvertQuantizedAveragePool,
-      ConvertQuantizedMean, ConvertQuantizedPRelu,
-      ConvertQuantizedResizeBilinear,
+      ConvertQuantizedMaxPool, ConvertQuantizedPRelu,
       ConvertQuantizedClampActivation<ReluOp, ActivationFunctionType::Relu>,
       ConvertQuantizedClampActivation<Relu6Op, ActivationFunctionType::Relu6>,
       ConvertQuantizedClampActivation<ReluN1To1Op,
                                       ActivationFunctionType::ReluN1To1>,
-      ConvertQuantize, ConvertQuantizedDequantize>(typeConverter,
-                                                   patterns.getContext());
+      ConvertQuantizedDequantize>(typeConverter, patterns.getContext());
 }

@@ -80,9 +80,17 @@ struct ConvertConcatenation : OpConversionPattern<ConcatenationOp> {
 };
 
 /// PAD and PADV2; PAD pads with zero (the zero point when quantized).
+/// For an integer target, leading unit dimensions without padding are
+/// reshaped away down to rank 3: tosa-validate's 8K level rejects the
+/// `!tosa.shape<8>` paddings of a rank-4 pad (it checks the shape operand's
+/// length against MAX_RANK 6).
 template <typename MintOp> struct ConvertPad : OpConversionPattern<MintOp> {
-  using OpConversionPattern<MintOp>::OpConversionPattern;
   using OpAdaptor = typename MintOp::Adaptor;
+
+  ConvertPad(const TypeConverter &typeConverter, MLIRContext *context,
+             bool integerTarget)
+      : OpConversionPattern<MintOp>(typeConverter, context),
+        integerTarget(integerTarget) {}
 
   LogicalResult
   matchAndRewrite(MintOp op, OpAdaptor adaptor,
@@ -108,11 +116,33 @@ template <typename MintOp> struct ConvertPad : OpConversionPattern<MintOp> {
       padValue =
           createZeroPoint(rewriter, loc, resultType->getElementType(), zero);
     }
-    rewriter.replaceOpWithNewOp<tosa::PadOp>(
-        op, *resultType, adaptor.getInput(),
-        createShape(rewriter, loc, *paddings), padValue);
+    Value input = adaptor.getInput();
+    RankedTensorType padType = *resultType;
+    SmallVector<int64_t> padding(*paddings);
+    int64_t dropped = 0;
+    auto inputShape = cast<RankedTensorType>(input.getType()).getShape();
+    while (integerTarget && padType.getRank() - dropped > 3 &&
+           inputShape[dropped] == 1 && padding[2 * dropped] == 0 &&
+           padding[2 * dropped + 1] == 0)
+      ++dropped;
+    if (dropped) {
+      input =
+          createReshape(rewriter, loc, input, inputShape.drop_front(dropped));
+      padding.erase(padding.begin(), padding.begin() + 2 * dropped);
+      padType = RankedTensorType::get(padType.getShape().drop_front(dropped),
+                                      padType.getElementType());
+    }
+    Value padded =
+        tosa::PadOp::create(rewriter, loc, padType, input,
+                            createShape(rewriter, loc, padding), padValue);
+    if (dropped)
+      padded = createReshape(rewriter, loc, padded, resultType->getShape());
+    rewriter.replaceOp(op, padded);
     return success();
   }
+
+  /// MintToTosaPassOptions::integerTarget.
+  bool integerTarget;
 };
 
 struct ConvertSlice : OpConversionPattern<SliceOp> {
@@ -221,41 +251,6 @@ struct ConvertTranspose : OpConversionPattern<TransposeOp> {
     return success();
   }
 };
-
-/// One axis of tosa.resize: input coordinate = (out * d + offset) / n.
-struct ResizeAxis {
-  int64_t n, d, offset, border;
-};
-
-/// TFLite's coordinate rule for one axis, as TOSA's rational scale. For
-/// NEAREST, TOSA rounds half up where TFLite floors (unless aligning
-/// corners), and floor(x) = roundHalfUp(x - 1/2): the offset shifts by n/2.
-ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
-                             bool alignCorners, bool halfPixel, bool nearest) {
-  ResizeAxis axis;
-  bool align = alignCorners && outputSize > 1;
-  axis.n = align ? outputSize - 1 : outputSize;
-  axis.d = align ? inputSize - 1 : inputSize;
-  // Doubled so that half-pixel offsets and the nearest shift are integers.
-  axis.n *= 2;
-  axis.d *= 2;
-  if (nearest) {
-    axis.offset = halfPixel ? axis.d / 2 : 0;
-    if (!align)
-      axis.offset -= axis.n / 2;
-  } else {
-    axis.offset = halfPixel ? (axis.d - axis.n) / 2 : 0;
-  }
-  int64_t divisor = std::gcd(std::gcd(axis.n, axis.d), std::abs(axis.offset));
-  if (divisor > 1) {
-    axis.n /= divisor;
-    axis.d /= divisor;
-    axis.offset /= divisor;
-  }
-  axis.border =
-      (outputSize - 1) * axis.d - (inputSize - 1) * axis.n + axis.offset;
-  return axis;
-}
 
 /// Float RESIZE_BILINEAR computed as TFLite's float kernel computes it, as a
 /// linalg.generic that gathers the four neighbours: source coordinate
@@ -471,14 +466,17 @@ struct ConvertMean : OpConversionPattern<MeanOp> {
 
 } // namespace
 
-void mint::populateMintShapeToTosaPatterns(const TypeConverter &typeConverter,
-                                           RewritePatternSet &patterns) {
-  patterns.add<ConvertToReshape<ReshapeOp>, ConvertToReshape<SqueezeOp>,
-               ConvertConcatenation, ConvertPad<PadOp>, ConvertPad<PadV2Op>,
-               ConvertSlice, ConvertStridedSlice, ConvertTranspose,
-               ConvertResize<ResizeBilinearOp>, ConvertFloatResizeBilinear,
-               ConvertResize<ResizeNearestNeighborOp>,
-               ConvertBlockRearrange<DepthToSpaceOp>,
-               ConvertBlockRearrange<SpaceToDepthOp>, ConvertMean>(
-      typeConverter, patterns.getContext());
+void mint::populateMintShapeToTosaPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns,
+    const MintToTosaPassOptions &options) {
+  patterns.add<ConvertPad<PadOp>, ConvertPad<PadV2Op>>(
+      typeConverter, patterns.getContext(), options.integerTarget);
+  patterns
+      .add<ConvertToReshape<ReshapeOp>, ConvertToReshape<SqueezeOp>,
+           ConvertConcatenation, ConvertSlice, ConvertStridedSlice,
+           ConvertTranspose, ConvertResize<ResizeBilinearOp>,
+           ConvertFloatResizeBilinear, ConvertResize<ResizeNearestNeighborOp>,
+           ConvertBlockRearrange<DepthToSpaceOp>,
+           ConvertBlockRearrange<SpaceToDepthOp>, ConvertMean>(
+          typeConverter, patterns.getContext());
 }

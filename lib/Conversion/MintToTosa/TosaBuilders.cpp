@@ -16,6 +16,8 @@
 #include <cmath>
 #include <limits>
 
+#include <numeric>
+
 using namespace mlir;
 using namespace mlir::mint;
 
@@ -659,6 +661,33 @@ Value createIntegerClamp(OpBuilder &builder, Location loc, Value value,
   return tosa::ClampOp::create(builder, loc, tensorType, value,
                                builder.getIntegerAttr(element, low),
                                builder.getIntegerAttr(element, high));
+}
+
+ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
+                             bool alignCorners, bool halfPixel, bool nearest) {
+  ResizeAxis axis;
+  bool align = alignCorners && outputSize > 1;
+  axis.n = align ? outputSize - 1 : outputSize;
+  axis.d = align ? inputSize - 1 : inputSize;
+  // Doubled so that half-pixel offsets and the nearest shift are integers.
+  axis.n *= 2;
+  axis.d *= 2;
+  if (nearest) {
+    axis.offset = halfPixel ? axis.d / 2 : 0;
+    if (!align)
+      axis.offset -= axis.n / 2;
+  } else {
+    axis.offset = halfPixel ? (axis.d - axis.n) / 2 : 0;
+  }
+  int64_t divisor = std::gcd(std::gcd(axis.n, axis.d), std::abs(axis.offset));
+  if (divisor > 1) {
+    axis.n /= divisor;
+    axis.d /= divisor;
+    axis.offset /= divisor;
+  }
+  axis.border =
+      (outputSize - 1) * axis.d - (inputSize - 1) * axis.n + axis.offset;
+  return axis;
 }
 
 } // namespace mlir::mint::tosa_lowering

@@ -234,6 +234,17 @@ Value createIntegerClamp(OpBuilder &builder, Location loc, Value value,
                          quant::UniformQuantizedType type, int64_t low,
                          int64_t high);
 
+/// One axis of tosa.resize: input coordinate = (out * d + offset) / n.
+struct ResizeAxis {
+  int64_t n, d, offset, border;
+};
+
+/// TFLite's coordinate rule for one axis, as TOSA's rational scale. For
+/// NEAREST, TOSA rounds half up where TFLite floors (unless aligning
+/// corners), and floor(x) = roundHalfUp(x - 1/2): the offset shifts by n/2.
+ResizeAxis computeResizeAxis(int64_t inputSize, int64_t outputSize,
+                             bool alignCorners, bool halfPixel, bool nearest);
+
 } // namespace mlir::mint::tosa_lowering
 
 #endif // MINT_LIB_CONVERSION_MINTTOTOSA_TOSABUILDERS_H

@@ -48,7 +48,8 @@ void populateMintElementwiseToTosaPatterns(const TypeConverter &typeConverter,
 /// Reshapes, concatenation, pads, slices, transposes, resizes, block
 /// rearrangements and reductions.
 void populateMintShapeToTosaPatterns(const TypeConverter &typeConverter,
-                                     RewritePatternSet &patterns);
+                                     RewritePatternSet &patterns,
+                                     const MintToTosaPassOptions &options = {});
 
 /// Constants, quantize/dequantize and the known custom ops.
 void populateMintGraphToTosaPatterns(const TypeConverter &typeConverter,
@@ -56,9 +57,11 @@ void populateMintGraphToTosaPatterns(const TypeConverter &typeConverter,
 
 /// The integer lowerings of quantized ops (convolutions, arithmetic,
 /// pools, activations, QUANTIZE, DEQUANTIZE), bit-exact with TFLite's
-/// built-in kernels.
-void populateMintQuantizedToTosaPatterns(const TypeConverter &typeConverter,
-                                         RewritePatternSet &patterns);
+/// built-in kernels (with `options.integerTarget`, with its reference
+/// kernels' rounding, in TOSA's integer profile).
+void populateMintQuantizedToTosaPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns,
+    const MintToTosaPassOptions &options = {});
 
 /// The quantized ops computed from tables (softmaxes, element-wise kernels
 /// evaluated on every stored input, DIV), bit-exact with TFLite's built-in
@@ -67,8 +70,9 @@ void populateMintQuantizedTablesToTosaPatterns(
     const TypeConverter &typeConverter, RewritePatternSet &patterns);
 
 /// All of the above.
-void populateMintToTosaConversionPatterns(const TypeConverter &typeConverter,
-                                          RewritePatternSet &patterns);
+void populateMintToTosaConversionPatterns(
+    const TypeConverter &typeConverter, RewritePatternSet &patterns,
+    const MintToTosaPassOptions &options = {});
 
 } // namespace mlir::mint
 
