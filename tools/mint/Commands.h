@@ -133,24 +133,29 @@ struct BenchOptions {
 /// Runs `mint bench`; returns the process exit code.
 int runBenchCommand(const BenchOptions &options, llvm::raw_ostream &os);
 
-/// Where `mint compile` compiles for.
-enum class CompileTarget { CPU };
-
 /// Options of `mint compile`.
 struct CompileCommandOptions {
   llvm::cl::SubCommand command{
-      "compile", "Compile a .tflite model ahead of time: an object file and a "
-                 "C header to link it into an application"};
+      "compile", "Compile a .tflite model ahead of time: for a CPU, an object "
+                 "file and a C header; for an accelerator target, TOSA"};
   CompileModelOptions compile{command};
-  llvm::cl::opt<CompileTarget> target{
-      "target", llvm::cl::desc("What to compile for"),
-      llvm::cl::values(clEnumValN(CompileTarget::CPU, "cpu",
-                                  "a CPU (LLVM): object file + C header")),
-      llvm::cl::init(CompileTarget::CPU), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> target{
+      "target",
+      llvm::cl::desc("What to compile for: cpu (default; an object file and "
+                     "a C header), or an accelerator target: tosa-int, "
+                     "edgetpu-like or a target description file (.json); "
+                     "then -o gets TOSA (.mlir text, .mlirbc bytecode)"),
+      llvm::cl::init("cpu"), llvm::cl::sub(command)};
+  llvm::cl::opt<bool> allowFallback{
+      "allow-fallback",
+      llvm::cl::desc("Accelerator targets: leave the ops the target cannot "
+                     "run to the CPU (a host function in mint ops, written "
+                     "beside -o as .host.mlir) instead of failing"),
+      llvm::cl::sub(command)};
   llvm::cl::opt<std::string> output{
       "o",
       llvm::cl::desc("Where to write the object file (or assembly, or "
-                     "LLVM IR; see --emit)"),
+                     "LLVM IR; see --emit), or the TOSA"),
       llvm::cl::value_desc("model.o"), llvm::cl::Required,
       llvm::cl::sub(command)};
   llvm::cl::opt<std::string> header{

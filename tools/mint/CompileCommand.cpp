@@ -1,14 +1,19 @@
 //===- CompileCommand.cpp - mint compile ----------------------------------===//
 //
 // `mint compile model.tflite --target cpu -o model.o` compiles a model ahead
-// of time (AheadOfTime.h) and writes the object file and its C header,
-// each through a temporary file renamed into place.
+// of time (AheadOfTime.h) and writes the object file and its C header;
+// `--target tosa-int -o model.mlir` compiles it for an accelerator target
+// (Accelerator.h) and writes TOSA. Every file goes through a temporary file
+// renamed into place.
 //
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
 #include "ModelLoading.h"
 
+#include "mint/Runtime/Accelerator.h"
+
+#include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/MLIRContext.h"
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FormatVariadic.h"
@@ -31,8 +36,125 @@ static llvm::json::Array toJSON(ArrayRef<TensorSpec> specs) {
   return array;
 }
 
+/// Writes `module` to `path`: MLIR bytecode for a .mlirbc path, else text
+/// (with locations, so tensor names survive).
+static LogicalResult writeModule(ModuleOp module, StringRef path) {
+  std::string bytes;
+  llvm::raw_string_ostream stream(bytes);
+  if (path.ends_with(".mlirbc")) {
+    if (failed(writeBytecodeToFile(module, stream)))
+      return module.emitError("cannot write MLIR bytecode");
+  } else {
+    module->print(stream, OpPrintingFlags().enableDebugInfo());
+  }
+  return writeFileAtomically(path, bytes);
+}
+
+/// `mint compile --target <accelerator>`.
+static int compileForAcceleratorTarget(const CompileCommandOptions &options,
+                                       llvm::raw_ostream &os) {
+  auto start = std::chrono::steady_clock::now();
+  for (const llvm::cl::Option *cpuOnly :
+       {static_cast<const llvm::cl::Option *>(&options.header),
+        static_cast<const llvm::cl::Option *>(&options.name),
+        static_cast<const llvm::cl::Option *>(&options.triple),
+        static_cast<const llvm::cl::Option *>(&options.cpu),
+        static_cast<const llvm::cl::Option *>(&options.features),
+        static_cast<const llvm::cl::Option *>(&options.emit),
+        static_cast<const llvm::cl::Option *>(&options.compile.threads)})
+    if (cpuOnly->getNumOccurrences()) {
+      llvm::errs() << "mint: error: --" << cpuOnly->ArgStr
+                   << " applies to --target cpu only\n";
+      return 1;
+    }
+  llvm::Expected<TargetDescription> target =
+      loadTargetDescription(options.target);
+  if (!target) {
+    llvm::errs() << "mint: error: --target: "
+                 << llvm::toString(target.takeError()) << "\n";
+    return 1;
+  }
+  MLIRContext context;
+  OneLineDiagnostics diagnostics(&context);
+  OwningOpRef<ModuleOp> module =
+      loadTFLiteModel(options.compile.model, &context);
+  if (!module)
+    return 1;
+  FailureOr<AcceleratorModule> compiled =
+      compileForAccelerator(*module, *target, options.allowFallback);
+  if (failed(compiled)) {
+    llvm::errs() << "mint: error: " << options.compile.model
+                 << " does not compile for " << target->name
+                 << (options.allowFallback
+                         ? ""
+                         : " (--allow-fallback leaves what it cannot run to "
+                           "the CPU)")
+                 << "\n";
+    return 1;
+  }
+  std::string hostPath;
+  if (compiled->host) {
+    SmallString<256> path(options.output);
+    llvm::sys::path::replace_extension(path, "");
+    hostPath = (path + ".host.mlir").str();
+  }
+  if (failed(writeModule(*compiled->tosa, options.output)) ||
+      (compiled->host && failed(writeModule(*compiled->host, hostPath))))
+    return 1;
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  const PlacementSummary &summary = compiled->summary;
+  int64_t totalMACs = summary.acceleratorMACs + summary.cpuMACs;
+  auto percent = [&](int64_t part) {
+    return totalMACs ? 100.0 * static_cast<double>(part) /
+                           static_cast<double>(totalMACs)
+                     : 0.0;
+  };
+  if (options.json) {
+    llvm::json::Object result{
+        {"model", options.compile.model},
+        {"target", target->name},
+        {"tosa", options.output},
+        {"host", hostPath.empty() ? llvm::json::Value(nullptr)
+                                  : llvm::json::Value(hostPath)},
+        {"segments", summary.segments},
+        {"accelerator_ops", summary.acceleratorOps},
+        {"cpu_ops", summary.cpuOps},
+        {"accelerator_macs", summary.acceleratorMACs},
+        {"cpu_macs", summary.cpuMACs},
+        {"cpu_op_reasons", llvm::json::Array(summary.cpuOpReasons)},
+        {"seconds", seconds}};
+    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(result))) << "\n";
+    return 0;
+  }
+  os << "mint: compiled " << options.compile.model << " for " << target->name
+     << " in " << llvm::formatv("{0:f1}", seconds) << " s; the TOSA passes "
+     << "tosa-validate (profiles " << llvm::join(target->tosaProfiles, ",")
+     << ", extensions "
+     << (target->tosaExtensions.empty()
+             ? std::string("none")
+             : llvm::join(target->tosaExtensions, ","))
+     << ", level " << target->tosaLevel << ")\n"
+     << "  tosa         " << options.output << " (" << summary.segments
+     << (summary.segments == 1 ? " function" : " segment functions") << ")\n";
+  if (!hostPath.empty())
+    os << "  host         " << hostPath << " (mint ops; calls the segments)\n";
+  os << llvm::formatv("  accelerator  {0} ops, {1} MACs ({2:f1}%)\n",
+                      summary.acceleratorOps, summary.acceleratorMACs,
+                      percent(summary.acceleratorMACs))
+     << llvm::formatv("  cpu          {0} ops, {1} MACs ({2:f1}%)\n",
+                      summary.cpuOps, summary.cpuMACs,
+                      percent(summary.cpuMACs));
+  for (const std::string &reason : summary.cpuOpReasons)
+    os << "    " << reason << "\n";
+  return 0;
+}
+
 int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
                                           llvm::raw_ostream &os) {
+  if (options.target != "cpu")
+    return compileForAcceleratorTarget(options, os);
   auto start = std::chrono::steady_clock::now();
   if (options.compile.threads == 0) {
     llvm::errs() << "mint: error: --threads must be at least 1\n";

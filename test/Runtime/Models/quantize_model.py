@@ -31,6 +31,8 @@ def main():
     parser.add_argument("--images",
                         help=".npy of photographs [N, H, W, 3] in [0, 1] to "
                              "calibrate on (the integer modes)")
+    parser.add_argument("--quantize-arg", action="append", default=[],
+                        help="one more argument for mint quantize")
     parser.add_argument("--range", default="0,1",
                         help="the model's input range, e.g. -1,1")
     args = parser.parse_args()
@@ -56,7 +58,7 @@ def main():
         sys.exit(exported.stderr)
 
     command = [args.mint, "quantize", float32, "-o", args.output, "--mode",
-               args.mode, "--json"]
+               args.mode, "--json"] + args.quantize_arg
     if args.images:
         import numpy as np
         low, high = (float(v) for v in args.range.split(","))

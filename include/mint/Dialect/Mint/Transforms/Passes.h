@@ -123,6 +123,12 @@ inline constexpr StringLiteral kPalettizeSkippedAttrName =
 /// first observation result.
 inline constexpr StringLiteral kObservedFromAttrName = "mint.observed_from";
 
+/// Where mint-check-target{allow-fallback} places an op: "accelerator" or
+/// "cpu"; and, for "cpu", why the target cannot run it.
+inline constexpr StringLiteral kPlacementAttrName = "mint.placement";
+inline constexpr StringLiteral kPlacementReasonAttrName =
+    "mint.placement_reason";
+
 #define GEN_PASS_REGISTRATION
 #include "mint/Dialect/Mint/Transforms/Passes.h.inc"
 

@@ -680,4 +680,47 @@ def EncodeSparseWeightsPass
   ];
 }
 
+//===----------------------------------------------------------------------===//
+// Accelerator targets
+//===----------------------------------------------------------------------===//
+
+def CheckTargetPass : Pass<"mint-check-target", "func::FuncOp"> {
+  let summary = "Check that an accelerator target runs every op, or place "
+                "the others on the CPU";
+  let description = [{
+    Reads a target description (`target`: a name built into Mint, such as
+    `tosa-int` or `edgetpu-like`, or the path of a JSON file; see
+    `targets/` and docs/Targets.md) and checks every op of the function
+    against it: the TFLite operator, the element types of its tensors
+    (quantized ones by their storage type), per-channel weights, ranks,
+    dimensions, kernel sizes and strides.
+
+    Without `allow-fallback`, each op the target cannot run is an error at
+    the op's location that names the operator, its tensor and every
+    reason, and the pass fails. With it, every op gets a
+    `mint.placement` attribute, `"accelerator"` or `"cpu"`, and an op on
+    the CPU a `mint.placement_reason`; the statistics count both.
+
+    ```mlir
+    // mint-opt --mint-check-target=target=edgetpu-like
+    %0 = mint.hard_swish %x : (...) -> ...
+    // error: edgetpu-like cannot run HARD_SWISH 'x1': the target has no
+    //        HARD_SWISH
+    ```
+  }];
+  let options = [
+    Option<"target", "target", "std::string", /*default=*/"\"tosa-int\"",
+           "The target: a built-in name (tosa-int, edgetpu-like) or the "
+           "path of a JSON target description">,
+    Option<"allowFallback", "allow-fallback", "bool", /*default=*/"false",
+           "Place the ops the target cannot run on the CPU instead of "
+           "failing">
+  ];
+  let statistics = [
+    Statistic<"numAcceleratorOps", "num-accelerator-ops",
+              "Ops the target runs">,
+    Statistic<"numCPUOps", "num-cpu-ops", "Ops left to the CPU">
+  ];
+}
+
 #endif // MINT_DIALECT_MINT_TRANSFORMS_PASSES_TD
