@@ -294,6 +294,14 @@ struct QuantizeOptions {
                      "quantization-aware training) instead of the integer "
                      "model"),
       llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> target{
+      "target",
+      llvm::cl::desc("int8, int16x8: quantize for an accelerator target "
+                     "(tosa-int, edgetpu-like or a target description "
+                     ".json): integer inputs and outputs unless --io-type "
+                     "says otherwise, and a report of the ops the target "
+                     "cannot run"),
+      llvm::cl::sub(command)};
   llvm::cl::opt<bool> int8Only{
       "int8-only",
       llvm::cl::desc("int8: fail, listing each op that would stay float, "

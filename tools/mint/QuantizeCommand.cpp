@@ -17,6 +17,7 @@
 #include "ModelSizes.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
+#include "mint/Dialect/Mint/Transforms/TargetDescription.h"
 #include "mint/Runtime/Calibration.h"
 #include "mint/Target/TFLite/TFLite.h"
 
@@ -27,6 +28,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/Path.h"
 
 #include <cmath>
@@ -133,8 +135,40 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                     "entropy)\n";
     return 1;
   }
+  // An accelerator target: what it takes decides the defaults.
+  std::optional<TargetDescription> target;
+  if (!options.target.empty()) {
+    llvm::Expected<TargetDescription> loaded =
+        loadTargetDescription(options.target);
+    if (!loaded) {
+      llvm::errs() << "mint: error: --target: "
+                   << llvm::toString(loaded.takeError()) << "\n";
+      return 1;
+    }
+    target = std::move(*loaded);
+    bool int16 = options.mode == QuantizationMode::Int16x8;
+    if (options.mode != QuantizationMode::Int8 && !int16) {
+      llvm::errs() << "mint: error: --target needs --mode int8 or int16x8\n";
+      return 1;
+    }
+    StringRef activations = int16 ? "i16" : "i8";
+    if (!llvm::is_contained(target->elementTypes, activations)) {
+      llvm::errs() << "mint: error: " << target->name << " takes no "
+                   << activations << " tensors; quantize with the other "
+                   << "mode\n";
+      return 1;
+    }
+    if (!target->perChannel) {
+      llvm::errs() << "mint: error: " << target->name
+                   << " takes one scale per weight tensor; Mint quantizes "
+                      "weights per output channel only\n";
+      return 1;
+    }
+  }
   QuantizedIOType ioType = QuantizedIOType::Float;
-  StringRef ioName = options.ioType;
+  std::string ioName = options.ioType;
+  if (target && target->isIntegerOnly() && !options.ioType.getNumOccurrences())
+    ioName = options.mode == QuantizationMode::Int16x8 ? "int16" : "int8";
   if (ioName == "uint8" && options.mode == QuantizationMode::Int8) {
     ioType = QuantizedIOType::UInt8;
   } else if ((ioName == "int8" && options.mode == QuantizationMode::Int8) ||
@@ -263,6 +297,33 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   OpCounts ops = countOps(*quantized);
   quantized->walk([](Operation *op) { op->removeAttr(kFloatReasonAttrName); });
 
+  // What the target cannot run of the result (mint compile --target
+  // --allow-fallback leaves it to the CPU).
+  SmallVector<std::string> targetMisfits;
+  int64_t targetOps = 0;
+  if (target) {
+    for (auto func : quantized->getOps<func::FuncOp>()) {
+      if (!func.isPublic() || func.isExternal())
+        continue;
+      func.walk([&](Operation *op) {
+        if (op == func.getOperation() ||
+            op->hasTrait<OpTrait::IsTerminator>() ||
+            isa<ConstOp, SparseConstOp, NoValueOp, DensifyOp>(op))
+          return;
+        ++targetOps;
+        SmallVector<std::string> reasons = target->getViolations(op);
+        if (reasons.empty())
+          return;
+        std::string line = getTFLiteOpName(op);
+        SmallVector<StringRef> names = getTensorNames(op->getLoc());
+        if (!names.empty())
+          line += " '" + names.front().str() + "'";
+        targetMisfits.push_back(line + ": " + llvm::join(reasons, "; "));
+      });
+      break;
+    }
+  }
+
   // Written last, so that a failure anywhere leaves no output file.
   if (failed(writeTFLiteModel(*quantized, options.output)))
     return 1;
@@ -287,8 +348,15 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
         os << (inner ? ", " : "") << "\"" << op.first << "\": " << op.second;
       os << "}";
     }
-    os << "}"
-       << ", \"samples\": " << samples->size() << ", \"sqnr_db\": [";
+    os << "}";
+    if (target) {
+      os << ", \"target\": " << llvm::json::Value(target->name)
+         << ", \"target_misfits\": [";
+      for (auto [index, line] : llvm::enumerate(targetMisfits))
+        os << (index ? ", " : "") << llvm::json::Value(line);
+      os << "]";
+    }
+    os << ", \"samples\": " << samples->size() << ", \"sqnr_db\": [";
     for (size_t i = 0; i < outputs.size(); ++i)
       os << (i ? ", " : "") << formatOutputSqnr((*sqnr)[i], true);
     os << "]}\n";
@@ -321,7 +389,19 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
       os << ")";
     }
   }
-  os << "\n" << "output SQNR over " << samplesDescription << ":\n";
+  os << "\n";
+  if (target) {
+    if (targetMisfits.empty())
+      os << "target      " << target->name << " runs all " << targetOps
+         << " ops\n";
+    else
+      os << "target      " << target->name << " cannot run "
+         << targetMisfits.size() << " of " << targetOps
+         << " ops (mint compile --allow-fallback leaves them to the CPU):\n";
+    for (const std::string &line : targetMisfits)
+      os << "              " << line << "\n";
+  }
+  os << "output SQNR over " << samplesDescription << ":\n";
   for (size_t i = 0; i < outputs.size(); ++i)
     os << "  " << outputs[i].name << "  " << formatOutputSqnr((*sqnr)[i], false)
        << "\n";
