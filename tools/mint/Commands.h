@@ -142,10 +142,16 @@ struct CompileCommandOptions {
   llvm::cl::opt<std::string> target{
       "target",
       llvm::cl::desc("What to compile for: cpu (default; an object file and "
-                     "a C header), or an accelerator target: tosa-int, "
-                     "edgetpu-like or a target description file (.json); "
-                     "then -o gets TOSA (.mlir text, .mlirbc bytecode)"),
+                     "a C header), cuda (PTX for NVIDIA GPUs), or an "
+                     "accelerator target: tosa-int, edgetpu-like or a "
+                     "target description file (.json); then -o gets TOSA "
+                     "(.mlir text, .mlirbc bytecode)"),
       llvm::cl::init("cpu"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> chip{
+      "chip",
+      llvm::cl::desc("--target cuda: the GPU architecture, e.g. sm_80 "
+                     "(default), sm_90"),
+      llvm::cl::init("sm_80"), llvm::cl::sub(command)};
   llvm::cl::opt<bool> allowFallback{
       "allow-fallback",
       llvm::cl::desc("Accelerator targets: leave the ops the target cannot "

@@ -12,6 +12,7 @@
 #include "ModelLoading.h"
 
 #include "mint/Runtime/Accelerator.h"
+#include "mint/Runtime/CUDA.h"
 
 #include "mlir/Bytecode/BytecodeWriter.h"
 #include "mlir/IR/MLIRContext.h"
@@ -151,8 +152,83 @@ static int compileForAcceleratorTarget(const CompileCommandOptions &options,
   return 0;
 }
 
+/// `mint compile --target cuda`.
+static int compileForCUDATarget(const CompileCommandOptions &options,
+                                llvm::raw_ostream &os) {
+  auto start = std::chrono::steady_clock::now();
+  for (const llvm::cl::Option *cpuOnly :
+       {static_cast<const llvm::cl::Option *>(&options.header),
+        static_cast<const llvm::cl::Option *>(&options.triple),
+        static_cast<const llvm::cl::Option *>(&options.cpu),
+        static_cast<const llvm::cl::Option *>(&options.features),
+        static_cast<const llvm::cl::Option *>(&options.emit),
+        static_cast<const llvm::cl::Option *>(&options.compile.threads),
+        static_cast<const llvm::cl::Option *>(&options.allowFallback)})
+    if (cpuOnly->getNumOccurrences()) {
+      llvm::errs() << "mint: error: --" << cpuOnly->ArgStr
+                   << " does not apply to --target cuda\n";
+      return 1;
+    }
+  if (!StringRef(options.chip).starts_with("sm_")) {
+    llvm::errs() << "mint: error: --chip " << options.chip
+                 << " is not a CUDA architecture (sm_80, sm_90, ...)\n";
+    return 1;
+  }
+  std::string name = options.name;
+  if (name.empty())
+    name = makeCIdentifier(llvm::sys::path::stem(options.output));
+  if (!isValidCIdentifier(name)) {
+    llvm::errs() << "mint: error: '" << name
+                 << "' is not a C identifier; give one with --name\n";
+    return 1;
+  }
+  MLIRContext context;
+  OneLineDiagnostics diagnostics(&context);
+  OwningOpRef<ModuleOp> module =
+      loadTFLiteModel(options.compile.model, &context);
+  if (!module)
+    return 1;
+  CUDAOptions cuda;
+  cuda.chip = options.chip;
+  cuda.name = name;
+  FailureOr<CUDAModel> compiled = compileModelForCUDA(*module, cuda);
+  if (failed(compiled))
+    return 1;
+  SmallString<256> hostPath(options.output);
+  llvm::sys::path::replace_extension(hostPath, ".host.mlir");
+  if (failed(writeFileAtomically(options.output, compiled->ptx)) ||
+      failed(writeModule(*compiled->host, hostPath)))
+    return 1;
+  double seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+          .count();
+  if (options.json) {
+    llvm::json::Object result{
+        {"model", options.compile.model},
+        {"target", "cuda"},
+        {"chip", options.chip},
+        {"ptx", options.output},
+        {"ptx_bytes", static_cast<int64_t>(compiled->ptx.size())},
+        {"host", std::string(hostPath)},
+        {"kernels", compiled->kernels},
+        {"launches", compiled->launches},
+        {"seconds", seconds}};
+    os << llvm::formatv("{0:2}", llvm::json::Value(std::move(result))) << "\n";
+    return 0;
+  }
+  os << "mint: compiled " << options.compile.model << " for CUDA "
+     << options.chip << " in " << llvm::formatv("{0:f1}", seconds) << " s\n"
+     << "  ptx      " << options.output << " (" << compiled->ptx.size()
+     << " bytes, " << compiled->kernels << " kernels)\n"
+     << "  host     " << hostPath << " (" << compiled->launches
+     << " launches, in order)\n";
+  return 0;
+}
+
 int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
                                           llvm::raw_ostream &os) {
+  if (options.target == "cuda")
+    return compileForCUDATarget(options, os);
   if (options.target != "cpu")
     return compileForAcceleratorTarget(options, os);
   auto start = std::chrono::steady_clock::now();
