@@ -202,10 +202,7 @@ mint::compileForAccelerator(ModuleOp module, const TargetDescription &target,
         getMultiplyAccumulates(op);
     if (!cpu)
       return;
-    std::string line = getTFLiteOpName(op);
-    SmallVector<StringRef> names = getTensorNames(op->getLoc());
-    if (!names.empty())
-      line += " '" + names.front().str() + "'";
+    std::string line = describeOpForTarget(op);
     if (auto reason = op->getAttrOfType<StringAttr>(kPlacementReasonAttrName))
       line += ": " + reason.getValue().str();
     summary.cpuOpReasons.push_back(std::move(line));

@@ -51,23 +51,44 @@ static LogicalResult writeModule(ModuleOp module, StringRef path) {
   return writeFileAtomically(path, bytes);
 }
 
+/// Reports the first of `inapplicable` given on the command line, which
+/// `--target <target>` does not take; true if there is one.
+static bool
+rejectInapplicable(std::initializer_list<const llvm::cl::Option *> inapplicable,
+                   StringRef target) {
+  for (const llvm::cl::Option *option : inapplicable)
+    if (option->getNumOccurrences()) {
+      llvm::errs() << "mint: error: --" << option->ArgStr
+                   << " does not apply to --target " << target << "\n";
+      return true;
+    }
+  return false;
+}
+
+/// The C identifier that names the compiled model: --name, else the -o
+/// file's stem; nullopt after reporting one that is not an identifier.
+static std::optional<std::string>
+getModelName(const CompileCommandOptions &options) {
+  std::string name = options.name;
+  if (name.empty())
+    name = makeCIdentifier(llvm::sys::path::stem(options.output));
+  if (!isValidCIdentifier(name)) {
+    llvm::errs() << "mint: error: '" << name
+                 << "' is not a C identifier; give one with --name\n";
+    return std::nullopt;
+  }
+  return name;
+}
+
 /// `mint compile --target <accelerator>`.
 static int compileForAcceleratorTarget(const CompileCommandOptions &options,
                                        llvm::raw_ostream &os) {
   auto start = std::chrono::steady_clock::now();
-  for (const llvm::cl::Option *cpuOnly :
-       {static_cast<const llvm::cl::Option *>(&options.header),
-        static_cast<const llvm::cl::Option *>(&options.name),
-        static_cast<const llvm::cl::Option *>(&options.triple),
-        static_cast<const llvm::cl::Option *>(&options.cpu),
-        static_cast<const llvm::cl::Option *>(&options.features),
-        static_cast<const llvm::cl::Option *>(&options.emit),
-        static_cast<const llvm::cl::Option *>(&options.compile.threads)})
-    if (cpuOnly->getNumOccurrences()) {
-      llvm::errs() << "mint: error: --" << cpuOnly->ArgStr
-                   << " applies to --target cpu only\n";
-      return 1;
-    }
+  if (rejectInapplicable({&options.header, &options.name, &options.triple,
+                          &options.cpu, &options.features, &options.emit,
+                          &options.compile.threads, &options.chip},
+                         options.target))
+    return 1;
   llvm::Expected<TargetDescription> target =
       loadTargetDescription(options.target);
   if (!target) {
@@ -156,32 +177,19 @@ static int compileForAcceleratorTarget(const CompileCommandOptions &options,
 static int compileForCUDATarget(const CompileCommandOptions &options,
                                 llvm::raw_ostream &os) {
   auto start = std::chrono::steady_clock::now();
-  for (const llvm::cl::Option *cpuOnly :
-       {static_cast<const llvm::cl::Option *>(&options.header),
-        static_cast<const llvm::cl::Option *>(&options.triple),
-        static_cast<const llvm::cl::Option *>(&options.cpu),
-        static_cast<const llvm::cl::Option *>(&options.features),
-        static_cast<const llvm::cl::Option *>(&options.emit),
-        static_cast<const llvm::cl::Option *>(&options.compile.threads),
-        static_cast<const llvm::cl::Option *>(&options.allowFallback)})
-    if (cpuOnly->getNumOccurrences()) {
-      llvm::errs() << "mint: error: --" << cpuOnly->ArgStr
-                   << " does not apply to --target cuda\n";
-      return 1;
-    }
+  if (rejectInapplicable({&options.header, &options.triple, &options.cpu,
+                          &options.features, &options.emit,
+                          &options.compile.threads, &options.allowFallback},
+                         "cuda"))
+    return 1;
   if (!StringRef(options.chip).starts_with("sm_")) {
     llvm::errs() << "mint: error: --chip " << options.chip
                  << " is not a CUDA architecture (sm_80, sm_90, ...)\n";
     return 1;
   }
-  std::string name = options.name;
-  if (name.empty())
-    name = makeCIdentifier(llvm::sys::path::stem(options.output));
-  if (!isValidCIdentifier(name)) {
-    llvm::errs() << "mint: error: '" << name
-                 << "' is not a C identifier; give one with --name\n";
+  std::optional<std::string> name = getModelName(options);
+  if (!name)
     return 1;
-  }
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
   OwningOpRef<ModuleOp> module =
@@ -190,7 +198,7 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
     return 1;
   CUDAOptions cuda;
   cuda.chip = options.chip;
-  cuda.name = name;
+  cuda.name = *name;
   FailureOr<CUDAModel> compiled = compileModelForCUDA(*module, cuda);
   if (failed(compiled))
     return 1;
@@ -236,14 +244,11 @@ int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
     llvm::errs() << "mint: error: --threads must be at least 1\n";
     return 1;
   }
-  std::string name = options.name;
-  if (name.empty())
-    name = makeCIdentifier(llvm::sys::path::stem(options.output));
-  if (!isValidCIdentifier(name)) {
-    llvm::errs() << "mint: error: '" << name
-                 << "' is not a C identifier; give one with --name\n";
+  if (rejectInapplicable({&options.chip, &options.allowFallback}, "cpu"))
     return 1;
-  }
+  std::optional<std::string> name = getModelName(options);
+  if (!name)
+    return 1;
   std::string headerPath = options.header;
   if (headerPath.empty()) {
     SmallString<256> path(options.output);
@@ -265,7 +270,7 @@ int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
   AheadOfTimeOptions aot;
   aot.compile.pipeline.threads = options.compile.threads;
   aot.compile.pipeline.sparse = options.compile.sparseKernels;
-  aot.name = name;
+  aot.name = *name;
   aot.triple = options.triple;
   aot.cpu = options.cpu;
   aot.features = options.features;

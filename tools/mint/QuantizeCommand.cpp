@@ -314,11 +314,8 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
         SmallVector<std::string> reasons = target->getViolations(op);
         if (reasons.empty())
           return;
-        std::string line = getTFLiteOpName(op);
-        SmallVector<StringRef> names = getTensorNames(op->getLoc());
-        if (!names.empty())
-          line += " '" + names.front().str() + "'";
-        targetMisfits.push_back(line + ": " + llvm::join(reasons, "; "));
+        targetMisfits.push_back(describeOpForTarget(op) + ": " +
+                                llvm::join(reasons, "; "));
       });
       break;
     }

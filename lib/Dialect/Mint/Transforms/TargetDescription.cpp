@@ -133,6 +133,14 @@ std::string mint::getTFLiteOpName(Operation *op) {
   return op->getName().stripDialect().upper();
 }
 
+std::string mint::describeOpForTarget(Operation *op) {
+  std::string text = getTFLiteOpName(op);
+  SmallVector<StringRef> names = getTensorNames(op->getLoc());
+  if (!names.empty())
+    text += " '" + names.front().str() + "'";
+  return text;
+}
+
 /// The element type name a target lists for `type`'s elements ("i8" for
 /// int8 storage, quantized or not), or empty for an unknown one.
 static std::string getElementTypeName(Type element) {
@@ -297,12 +305,8 @@ LogicalResult mint::checkTarget(Operation *func,
     if (reasons.empty())
       return;
     failedCheck = true;
-    InFlightDiagnostic diag = op->emitError() << target.name << " cannot run "
-                                              << getTFLiteOpName(op);
-    SmallVector<StringRef> names = getTensorNames(op->getLoc());
-    if (!names.empty())
-      diag << " '" << names.front() << "'";
-    diag << ": " << llvm::join(reasons, "; ");
+    op->emitError() << target.name << " cannot run " << describeOpForTarget(op)
+                    << ": " << llvm::join(reasons, "; ");
   });
   return success(!failedCheck);
 }

@@ -79,6 +79,10 @@ LogicalResult checkTarget(Operation *func, const TargetDescription &target,
 /// TFLite's name of `op` (CONV_2D), or a custom op's custom code.
 std::string getTFLiteOpName(Operation *op);
 
+/// `op` as target reports name it: "CONV_2D 'features'" (its TFLite name
+/// and first tensor name, when it has one).
+std::string describeOpForTarget(Operation *op);
+
 /// Multiply-accumulates of one run of `op`: convolutions, fully connected
 /// and transposed convolutions; 0 for other ops.
 int64_t getMultiplyAccumulates(Operation *op);
