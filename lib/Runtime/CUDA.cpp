@@ -10,6 +10,7 @@
 #include "mint/Runtime/CUDA.h"
 
 #include "mint/Runtime/CPUPipeline.h"
+#include "mint/Runtime/Passes.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
@@ -29,7 +30,6 @@ using namespace mlir::mint;
 /// function: unit dimensions dropped and elementwise producers fused as on
 /// the CPU, buffers with identity layouts, results as out-parameters.
 static std::string getKernelStage(int64_t threads) {
-  std::string tiles = "1,1,1," + std::to_string(threads);
   return "func.func(linalg-fold-unit-extent-dims, linalg-fuse-elementwise-ops,"
          " canonicalize, cse),"
          "one-shot-bufferize{bufferize-function-boundaries "
@@ -39,9 +39,10 @@ static std::string getKernelStage(int64_t threads) {
          "modify-public-functions=true},"
          "canonicalize,"
          "func.func(convert-linalg-to-parallel-loops,"
-         " scf-parallel-loop-tiling{parallel-loop-tile-sizes=" +
-         tiles +
-         "}, gpu-map-parallel-loops, convert-parallel-loops-to-gpu),"
+         " mint-tile-parallel-loops-for-gpu{threads=" +
+         std::to_string(threads) +
+         "}, canonicalize, gpu-map-parallel-loops,"
+         " convert-parallel-loops-to-gpu),"
          "gpu-kernel-outlining, canonicalize";
 }
 
@@ -90,7 +91,8 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   registerAllToLLVMIRTranslations(registry);
   NVVM::registerNVVMTargetInterfaceExternalModels(registry);
   context->appendDialectRegistry(registry);
-  static bool registered = (registerAllPasses(), true);
+  static bool registered =
+      (registerAllPasses(), registerMintRuntimePasses(), true);
   (void)registered;
   llvm::InitializeAllTargets();
   llvm::InitializeAllTargetMCs();

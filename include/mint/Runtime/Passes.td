@@ -263,4 +263,43 @@ def PlanWorkspacePass : Pass<"mint-plan-workspace", "::mlir::ModuleOp"> {
   ];
 }
 
+def TileParallelLoopsForGPUPass
+    : Pass<"mint-tile-parallel-loops-for-gpu", "func::FuncOp"> {
+  let summary = "Collapse each parallel loop nest into one dimension and "
+                "tile it into thread blocks";
+  let description = [{
+    The CUDA path's mapping of an op onto the GPU: every outermost
+    `scf.parallel` (one per linalg op after `convert-linalg-to-parallel-loops`)
+    becomes one flat parallel dimension over all its iterations, split into
+    an outer loop over blocks of `threads` iterations and an inner loop over
+    the iterations of a block. `gpu-map-parallel-loops` then maps the outer
+    loop to `blockIdx.x` and the inner one to `threadIdx.x`: one thread per
+    output element whatever the op's rank (upstream's
+    `scf-parallel-loop-tiling` tiles leading dimensions, and the mapping
+    runs dimensions past the third sequentially). Reductions stay sequential
+    loops inside each thread.
+
+    Before:
+
+    ```mlir
+    scf.parallel (%n, %h, %w, %c) = (%c0, %c0, %c0, %c0)
+        to (%c1, %c8, %c8, %c16) step (%c1, %c1, %c1, %c1) { ... }
+    ```
+
+    After (`threads=64`): an outer `scf.parallel (%b) = (%c0) to (%c1024)
+    step (%c64)` around an inner `scf.parallel (%t) = (%c0) to (%c64)`,
+    the original indices recovered from `%b + %t` by division and
+    remainder.
+  }];
+  let dependentDialects = [
+    "::mlir::affine::AffineDialect",
+    "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+  let options = [
+    Option<"threads", "threads", "int64_t", /*default=*/"64",
+           "Threads per block">
+  ];
+}
+
 #endif // MINT_RUNTIME_PASSES_TD
