@@ -63,9 +63,7 @@ static void mergeGPUModules(ModuleOp module) {
       if (symbol) {
         StringAttr old = symbol.getNameAttr();
         // Inserting renames the symbol if it clashes.
-        StringAttr name = targetSymbols.insert(&op);
-        renamed[old] = name;
-        (void)old;
+        renamed[old] = targetSymbols.insert(&op);
       }
     }
     // Launches name the kernel as @module::@kernel.
