@@ -14,26 +14,18 @@
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/Transforms/Passes.h"
 #include "mint/Runtime/CPUPipeline.h"
+#include "mint/Runtime/CompiledModel.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Tosa/IR/TosaOps.h"
 #include "mlir/IR/IRMapping.h"
 #include "mlir/IR/Verifier.h"
-#include "mlir/InitAllPasses.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Pass/PassRegistry.h"
 #include "llvm/ADT/SetVector.h"
 #include "llvm/ADT/StringExtras.h"
 
 using namespace mlir;
 using namespace mlir::mint;
-
-static func::FuncOp findEntry(ModuleOp module) {
-  for (auto func : module.getOps<func::FuncOp>())
-    if (func.isPublic() && !func.isExternal())
-      return func;
-  return {};
-}
 
 static bool isConstantLike(Operation *op) {
   return isa<ConstOp, SparseConstOp, NoValueOp>(op);
@@ -137,8 +129,6 @@ static LogicalResult lowerAndValidate(ModuleOp module,
   DialectRegistry registry;
   registerCPUPipelineDependencies(registry);
   context->appendDialectRegistry(registry);
-  static bool registered = (registerAllPasses(), true);
-  (void)registered;
 
   PassManager lower(context, ModuleOp::getOperationName());
   OpPassManager &func = lower.nest<func::FuncOp>();
@@ -172,7 +162,7 @@ static LogicalResult lowerAndValidate(ModuleOp module,
            : " extensions=" + llvm::join(target.tosaExtensions, ",")) +
       "}, tosa-validate{strict-op-spec-alignment}";
   PassManager validate(context, ModuleOp::getOperationName());
-  if (failed(parsePassPipeline(attach, validate, llvm::errs())))
+  if (failed(addTextualPipeline(validate, attach)))
     return emitError(module.getLoc(), "cannot build the TOSA validation for ")
            << target.name;
   return validate.run(module);
@@ -181,14 +171,12 @@ static LogicalResult lowerAndValidate(ModuleOp module,
 FailureOr<AcceleratorModule>
 mint::compileForAccelerator(ModuleOp module, const TargetDescription &target,
                             bool allowFallback) {
-  OwningOpRef<ModuleOp> host(cast<ModuleOp>(module->clone()));
-  func::FuncOp entry = findEntry(*host);
-  if (!entry)
+  func::FuncOp original = findModelEntry(module);
+  if (!original)
     return emitError(module.getLoc(), "the module has no public function");
   // Only the entry function is compiled.
-  for (auto func : llvm::make_early_inc_range(host->getOps<func::FuncOp>()))
-    if (func != entry)
-      func.erase();
+  OwningOpRef<ModuleOp> host = cloneWithOnlyEntry(module, original);
+  func::FuncOp entry = *host->getOps<func::FuncOp>().begin();
 
   AcceleratorModule result;
   PlacementSummary &summary = result.summary;

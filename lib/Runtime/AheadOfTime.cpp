@@ -253,16 +253,6 @@ createTargetMachine(Location loc, const AheadOfTimeOptions &options) {
   return machine;
 }
 
-static std::string describeShape(const TensorSpec &spec) {
-  return (getElementKindName(spec.kind) + "[" +
-          llvm::join(
-              llvm::map_range(spec.shape,
-                              [](int64_t dim) { return std::to_string(dim); }),
-              ",") +
-          "]")
-      .str();
-}
-
 /// `text` broken into lines of at most 77 columns after " * ", the
 /// continuation lines of a C block comment.
 static std::string wrapComment(StringRef text) {
@@ -318,7 +308,7 @@ static std::string writeHeader(const AheadOfTimeModel &model,
   auto writeSizes = [&](ArrayRef<TensorSpec> specs, StringRef role) {
     for (auto [index, spec] : llvm::enumerate(specs)) {
       os << "/* " << role << " " << index << " '" << spec.name
-         << "': " << describeShape(spec) << " */\n"
+         << "': " << describeTensorType(spec.kind, spec.shape) << " */\n"
          << "#define " << prefix << "_"
          << StringRef(parameters[parameter++]).upper() << "_ELEMENTS "
          << spec.getNumElements() << "\n";

@@ -79,7 +79,7 @@ static constexpr const char *kLowerToLLVM =
     "convert-vector-to-llvm{vector-contract-lowering=outerproduct},"
     "convert-openmp-to-llvm, convert-to-llvm, reconcile-unrealized-casts";
 
-static LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text) {
+LogicalResult mint::addTextualPipeline(OpPassManager &pm, StringRef text) {
   // The textual stages name upstream passes, which must be registered.
   static bool registered =
       (registerAllPasses(), registerMintRuntimePasses(), true);

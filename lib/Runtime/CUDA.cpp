@@ -10,15 +10,13 @@
 #include "mint/Runtime/CUDA.h"
 
 #include "mint/Runtime/CPUPipeline.h"
-#include "mint/Runtime/Passes.h"
+#include "mint/Runtime/CompiledModel.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Pipelines/Passes.h"
 #include "mlir/IR/SymbolTable.h"
-#include "mlir/InitAllPasses.h"
 #include "mlir/Pass/PassManager.h"
-#include "mlir/Pass/PassRegistry.h"
 #include "mlir/Target/LLVM/NVVM/Target.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
 #include "llvm/Support/TargetSelect.h"
@@ -89,30 +87,20 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   registerAllToLLVMIRTranslations(registry);
   NVVM::registerNVVMTargetInterfaceExternalModels(registry);
   context->appendDialectRegistry(registry);
-  static bool registered =
-      (registerAllPasses(), registerMintRuntimePasses(), true);
-  (void)registered;
   llvm::InitializeAllTargets();
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmPrinters();
 
-  OwningOpRef<ModuleOp> lowered(cast<ModuleOp>(module->clone()));
-  func::FuncOp entry;
-  for (auto func :
-       llvm::make_early_inc_range(lowered->getOps<func::FuncOp>())) {
-    if (!entry && func.isPublic() && !func.isExternal())
-      entry = func;
-    else
-      func.erase();
-  }
+  func::FuncOp entry = findModelEntry(module);
   if (!entry)
     return emitError(module.getLoc(), "the module has no public function");
-  entry.setSymName(options.name);
+  OwningOpRef<ModuleOp> lowered =
+      cloneWithOnlyEntry(module, entry, options.name);
 
   PassManager toKernels(context, ModuleOp::getOperationName());
   if (failed(buildMintToLinalgPipeline(toKernels)) ||
-      failed(parsePassPipeline(getKernelStage(options.threadsPerBlock),
-                               toKernels, llvm::errs())))
+      failed(addTextualPipeline(toKernels,
+                                getKernelStage(options.threadsPerBlock))))
     return emitError(module.getLoc(), "could not build the CUDA pipeline");
   if (failed(toKernels.run(*lowered)))
     return failure();

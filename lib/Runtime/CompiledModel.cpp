@@ -26,6 +26,7 @@
 #include "mlir/Target/LLVMIR/Dialect/Builtin/BuiltinToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/LLVMIR/LLVMToLLVMIRTranslation.h"
 #include "mlir/Target/LLVMIR/Dialect/OpenMP/OpenMPToLLVMIRTranslation.h"
+#include "llvm/ADT/StringExtras.h"
 #include "llvm/ExecutionEngine/Orc/JITTargetMachineBuilder.h"
 #include "llvm/IR/Module.h"
 #include "llvm/Passes/PassBuilder.h"
@@ -82,6 +83,16 @@ size_t mint::getElementKindSize(ElementKind kind) {
   llvm_unreachable("unknown element kind");
 }
 
+std::string mint::describeTensorType(ElementKind kind,
+                                     ArrayRef<int64_t> shape) {
+  return (getElementKindName(kind) + "[" +
+          llvm::join(llvm::map_range(
+                         shape, [](int64_t d) { return std::to_string(d); }),
+                     ",") +
+          "]")
+      .str();
+}
+
 int64_t TensorSpec::getNumElements() const {
   int64_t count = 1;
   for (int64_t dim : shape)
@@ -131,7 +142,7 @@ static FailureOr<TensorSpec> getTensorSpec(Location loc, Type type,
                     SmallVector<int64_t>(tensor.getShape())};
 }
 
-static func::FuncOp findEntry(ModuleOp module, StringRef name) {
+func::FuncOp mint::findModelEntry(ModuleOp module, StringRef name) {
   for (auto func : module.getOps<func::FuncOp>()) {
     if (func.isExternal())
       continue;
@@ -139,6 +150,23 @@ static func::FuncOp findEntry(ModuleOp module, StringRef name) {
       return func;
   }
   return {};
+}
+
+OwningOpRef<ModuleOp> mint::cloneWithOnlyEntry(ModuleOp module,
+                                               func::FuncOp entry,
+                                               StringRef newName) {
+  OwningOpRef<ModuleOp> copy(cast<ModuleOp>(module->clone()));
+  func::FuncOp kept;
+  for (auto func : llvm::make_early_inc_range(copy->getOps<func::FuncOp>())) {
+    if (func.getSymName() == entry.getSymName())
+      kept = func;
+    else
+      func.erase();
+  }
+  if (!newName.empty())
+    kept.setSymName(newName);
+  kept.setPublic();
+  return copy;
 }
 
 void mint::optimizeLLVMModule(llvm::Module &module,
@@ -172,7 +200,7 @@ void mint::optimizeLLVMModule(llvm::Module &module,
 FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
                                                const CompileOptions &options,
                                                StringRef entrySymbol) {
-  func::FuncOp entry = findEntry(module, options.entryPoint);
+  func::FuncOp entry = findModelEntry(module, options.entryPoint);
   if (!entry)
     return emitError(module.getLoc(), "no function to compile")
            << (options.entryPoint.empty()
@@ -208,14 +236,7 @@ FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
   }
 
   // Lower a copy with only the entry function left, under a fixed name.
-  lowered.module = cast<ModuleOp>(module->clone());
-  for (auto func :
-       llvm::make_early_inc_range(lowered.module->getOps<func::FuncOp>()))
-    if (func.getSymName() != entry.getSymName())
-      func.erase();
-  func::FuncOp loweredEntry = *lowered.module->getOps<func::FuncOp>().begin();
-  loweredEntry.setSymName(entrySymbol);
-  loweredEntry.setPublic();
+  lowered.module = cloneWithOnlyEntry(module, entry, entrySymbol);
 
   MLIRContext *context = module.getContext();
   DialectRegistry registry;

@@ -65,12 +65,7 @@ int mlir::mint::driver::runCalibrateCommand(const CalibrateOptions &options,
 
   // The ranges, inputs first, then activations in op order.
   SmallVector<std::pair<std::string, StatsAttr>> ranges;
-  func::FuncOp entry;
-  for (auto func : module->getOps<func::FuncOp>())
-    if (func.isPublic() && !func.isExternal()) {
-      entry = func;
-      break;
-    }
+  func::FuncOp entry = findModelEntry(*module);
   for (BlockArgument argument : entry.getArguments())
     if (auto stats = entry.getArgAttrOfType<StatsAttr>(argument.getArgNumber(),
                                                        kStatsAttrName))

@@ -89,13 +89,9 @@ static int compileForAcceleratorTarget(const CompileCommandOptions &options,
                           &options.compile.threads, &options.chip},
                          options.target))
     return 1;
-  llvm::Expected<TargetDescription> target =
-      loadTargetDescription(options.target);
-  if (!target) {
-    llvm::errs() << "mint: error: --target: "
-                 << llvm::toString(target.takeError()) << "\n";
+  std::optional<TargetDescription> target = loadTargetOption(options.target);
+  if (!target)
     return 1;
-  }
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
   OwningOpRef<ModuleOp> module =

@@ -136,3 +136,14 @@ std::string mlir::mint::driver::getTFLiteTypeName(Type element) {
   os << element;
   return text;
 }
+
+std::optional<mlir::mint::TargetDescription>
+mlir::mint::driver::loadTargetOption(StringRef nameOrPath) {
+  llvm::Expected<TargetDescription> target = loadTargetDescription(nameOrPath);
+  if (!target) {
+    llvm::errs() << "mint: error: --target: "
+                 << llvm::toString(target.takeError()) << "\n";
+    return std::nullopt;
+  }
+  return std::move(*target);
+}

@@ -9,8 +9,12 @@
 #ifndef MINT_TOOLS_MINT_MODELLOADING_H
 #define MINT_TOOLS_MINT_MODELLOADING_H
 
+#include "mint/Dialect/Mint/Transforms/TargetDescription.h"
+
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+
+#include <optional>
 
 namespace mlir::mint::driver {
 
@@ -25,6 +29,10 @@ private:
   MLIRContext *context;
   uint64_t handlerID;
 };
+
+/// The accelerator target given with --target (a built-in name or a JSON
+/// file); nullopt after reporting why it cannot be loaded.
+std::optional<TargetDescription> loadTargetOption(StringRef nameOrPath);
 
 /// Reads and imports the model at `path`; null after reporting an error.
 OwningOpRef<ModuleOp> loadTFLiteModel(StringRef path, MLIRContext *context);

@@ -372,9 +372,7 @@ mlir::mint::driver::measureOutputSqnr(
     const std::vector<std::vector<NpyArray>> &samples) {
   ArrayRef<TensorSpec> outputs = reference.getOutputs();
   std::vector<double> signal(outputs.size()), noise(outputs.size());
-  auto entry = *llvm::find_if(
-      candidateModule.getOps<func::FuncOp>(),
-      [](func::FuncOp func) { return func.isPublic() && !func.isExternal(); });
+  func::FuncOp entry = findModelEntry(candidateModule);
   for (const std::vector<NpyArray> &sample : samples) {
     std::vector<NpyArray> want = makeOutputs(reference);
     std::vector<NpyArray> got = makeOutputs(candidate);

@@ -138,14 +138,9 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   // An accelerator target: what it takes decides the defaults.
   std::optional<TargetDescription> target;
   if (!options.target.empty()) {
-    llvm::Expected<TargetDescription> loaded =
-        loadTargetDescription(options.target);
-    if (!loaded) {
-      llvm::errs() << "mint: error: --target: "
-                   << llvm::toString(loaded.takeError()) << "\n";
+    target = loadTargetOption(options.target);
+    if (!target)
       return 1;
-    }
-    target = std::move(*loaded);
     bool int16 = options.mode == QuantizationMode::Int16x8;
     if (options.mode != QuantizationMode::Int8 && !int16) {
       llvm::errs() << "mint: error: --target needs --mode int8 or int16x8\n";
@@ -301,25 +296,14 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   // --allow-fallback leaves it to the CPU).
   SmallVector<std::string> targetMisfits;
   int64_t targetOps = 0;
-  if (target) {
-    for (auto func : quantized->getOps<func::FuncOp>()) {
-      if (!func.isPublic() || func.isExternal())
-        continue;
-      func.walk([&](Operation *op) {
-        if (op == func.getOperation() ||
-            op->hasTrait<OpTrait::IsTerminator>() ||
-            isa<ConstOp, SparseConstOp, NoValueOp, DensifyOp>(op))
-          return;
-        ++targetOps;
-        SmallVector<std::string> reasons = target->getViolations(op);
-        if (reasons.empty())
-          return;
-        targetMisfits.push_back(describeOpForTarget(op) + ": " +
-                                llvm::join(reasons, "; "));
-      });
-      break;
-    }
-  }
+  if (func::FuncOp entry = target ? findModelEntry(*quantized) : nullptr)
+    forEachTargetOp(entry, *target,
+                    [&](Operation *op, ArrayRef<std::string> reasons) {
+                      ++targetOps;
+                      if (!reasons.empty())
+                        targetMisfits.push_back(describeOpForTarget(op) + ": " +
+                                                llvm::join(reasons, "; "));
+                    });
 
   // Written last, so that a failure anywhere leaves no output file.
   if (failed(writeTFLiteModel(*quantized, options.output)))

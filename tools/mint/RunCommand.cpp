@@ -31,15 +31,6 @@ using namespace mlir;
 using namespace mlir::mint;
 using namespace mlir::mint::driver;
 
-static std::string describe(ElementKind kind, ArrayRef<int64_t> shape) {
-  return (getElementKindName(kind) + "[" +
-          llvm::join(llvm::map_range(
-                         shape, [](int64_t d) { return std::to_string(d); }),
-                     ",") +
-          "]")
-      .str();
-}
-
 /// Reads the .npy files of `paths` as `runs` sets of model inputs (one file
 /// per input, in order, set after set) and checks them against the model.
 static std::optional<std::vector<std::vector<NpyArray>>>
@@ -53,7 +44,7 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
                  << paths.size() << " given)\n";
     for (const TensorSpec &spec : specs)
       llvm::errs() << "  input '" << spec.name << "' "
-                   << describe(spec.kind, spec.shape) << "\n";
+                   << describeTensorType(spec.kind, spec.shape) << "\n";
     return std::nullopt;
   }
   std::vector<std::vector<NpyArray>> sets;
@@ -69,8 +60,9 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
     }
     if (array->kind != spec.kind || array->shape != ArrayRef(spec.shape)) {
       llvm::errs() << path << ": error: model input '" << spec.name << "' is "
-                   << describe(spec.kind, spec.shape) << ", the file holds "
-                   << describe(array->kind, array->shape) << "\n";
+                   << describeTensorType(spec.kind, spec.shape)
+                   << ", the file holds "
+                   << describeTensorType(array->kind, array->shape) << "\n";
       return std::nullopt;
     }
     sets.back().push_back(std::move(*array));
@@ -115,8 +107,8 @@ static bool writeOutputs(const CompiledModel &model, StringRef dir,
       return false;
     }
     const TensorSpec &spec = model.getOutputs()[index];
-    os << path << "  " << spec.name << "  " << describe(spec.kind, spec.shape)
-       << "\n";
+    os << path << "  " << spec.name << "  "
+       << describeTensorType(spec.kind, spec.shape) << "\n";
   }
   return true;
 }

@@ -33,6 +33,11 @@ struct CPUPipelineOptions {
   bool sparse = true;
 };
 
+/// Appends the textual pipeline `text` (upstream's passes and Mint's
+/// runtime passes, registered on first use) to `pm`; reports a parse
+/// error on llvm::errs().
+LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text);
+
 /// mint → TOSA → linalg on tensors: densifies sparse and float16 weights,
 /// lowers mint ops to TOSA, folds constant TOSA ops and lowers TOSA to
 /// linalg, tensor and arith.

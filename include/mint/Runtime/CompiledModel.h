@@ -13,6 +13,7 @@
 
 #include "mint/Runtime/CPUPipeline.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
 #include "llvm/ADT/SmallVector.h"
@@ -42,6 +43,10 @@ StringRef getElementKindName(ElementKind kind);
 
 /// Bytes per element of `kind`.
 size_t getElementKindSize(ElementKind kind);
+
+/// A tensor's type as the driver and generated headers print it:
+/// "float32[1,128,128,3]".
+std::string describeTensorType(ElementKind kind, ArrayRef<int64_t> shape);
 
 /// One input or output of a compiled model.
 struct TensorSpec {
@@ -100,6 +105,16 @@ struct LoweredModel {
 
 /// Alignment, in bytes, that the workspace of a LoweredModel needs.
 inline constexpr size_t kWorkspaceAlignment = 64;
+
+/// The function of `module` a model runs: the one named `name`, or with an
+/// empty name the first public one (a TFLite model's first subgraph);
+/// null if there is none.
+func::FuncOp findModelEntry(ModuleOp module, StringRef name = {});
+
+/// A copy of `module` in which only `entry` (a function of `module`) is
+/// left, public, renamed to `newName` unless that is empty.
+OwningOpRef<ModuleOp> cloneWithOnlyEntry(ModuleOp module, func::FuncOp entry,
+                                         StringRef newName = {});
 
 /// Lowers the function `options.entryPoint` of `module` (mint ops, as
 /// imported from a .tflite file) with the CPU pipeline configured by

@@ -189,10 +189,6 @@ static std::optional<std::array<int64_t, 4>> getWindow(Operation *op) {
 
 SmallVector<std::string> TargetDescription::getViolations(Operation *op) const {
   SmallVector<std::string> reasons;
-  // Weights: DENSIFY of a sparse constant folds away before code
-  // generation, as do constants themselves.
-  if (isa<ConstOp, SparseConstOp, NoValueOp, DensifyOp>(op))
-    return reasons;
   std::string opName = getTFLiteOpName(op);
   if (!ops.contains(opName))
     reasons.push_back("the target has no " + opName);
@@ -278,35 +274,46 @@ int64_t mint::getMultiplyAccumulates(Operation *op) {
       .Default([](Operation *) { return 0; });
 }
 
+void mint::forEachTargetOp(
+    Operation *func, const TargetDescription &target,
+    llvm::function_ref<void(Operation *, ArrayRef<std::string>)> fn) {
+  func->walk([&](Operation *op) {
+    // Weights: DENSIFY of a sparse constant folds away before code
+    // generation, as do constants themselves.
+    if (op == func || op->hasTrait<OpTrait::IsTerminator>() ||
+        isa<ConstOp, SparseConstOp, NoValueOp, DensifyOp>(op))
+      return;
+    fn(op, target.getViolations(op));
+  });
+}
+
 LogicalResult mint::checkTarget(Operation *func,
                                 const TargetDescription &target,
                                 bool allowFallback, int64_t &acceleratorOps,
                                 int64_t &cpuOps) {
   MLIRContext *context = func->getContext();
   bool failedCheck = false;
-  func->walk([&](Operation *op) {
-    if (op == func || op->hasTrait<OpTrait::IsTerminator>() ||
-        isa<ConstOp, SparseConstOp, NoValueOp, DensifyOp>(op))
-      return;
-    SmallVector<std::string> reasons = target.getViolations(op);
-    if (reasons.empty())
-      ++acceleratorOps;
-    else
-      ++cpuOps;
-    if (allowFallback) {
-      op->setAttr(
-          kPlacementAttrName,
-          StringAttr::get(context, reasons.empty() ? "accelerator" : "cpu"));
-      if (!reasons.empty())
-        op->setAttr(kPlacementReasonAttrName,
-                    StringAttr::get(context, llvm::join(reasons, "; ")));
-      return;
-    }
-    if (reasons.empty())
-      return;
-    failedCheck = true;
-    op->emitError() << target.name << " cannot run " << describeOpForTarget(op)
-                    << ": " << llvm::join(reasons, "; ");
-  });
+  forEachTargetOp(
+      func, target, [&](Operation *op, ArrayRef<std::string> reasons) {
+        if (reasons.empty())
+          ++acceleratorOps;
+        else
+          ++cpuOps;
+        if (allowFallback) {
+          op->setAttr(kPlacementAttrName,
+                      StringAttr::get(context,
+                                      reasons.empty() ? "accelerator" : "cpu"));
+          if (!reasons.empty())
+            op->setAttr(kPlacementReasonAttrName,
+                        StringAttr::get(context, llvm::join(reasons, "; ")));
+          return;
+        }
+        if (reasons.empty())
+          return;
+        failedCheck = true;
+        op->emitError() << target.name << " cannot run "
+                        << describeOpForTarget(op) << ": "
+                        << llvm::join(reasons, "; ");
+      });
   return success(!failedCheck);
 }

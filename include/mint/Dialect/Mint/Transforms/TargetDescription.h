@@ -52,7 +52,7 @@ struct TargetDescription {
   }
 
   /// Why `op` cannot run on this target (one line per reason); empty when
-  /// it can. Constants are never refused.
+  /// it can. forEachTargetOp says which ops are placed at all.
   SmallVector<std::string> getViolations(Operation *op) const;
 };
 
@@ -66,6 +66,13 @@ llvm::Expected<TargetDescription> loadTargetDescription(StringRef nameOrPath);
 
 /// The names of the targets built into Mint.
 SmallVector<StringRef> getBuiltinTargetNames();
+
+/// Calls `fn` with every op of `func` that a target runs or leaves to the
+/// CPU (constants, the DENSIFY of a sparse weight and terminators go with
+/// their users) and why `target` cannot run it (empty when it can).
+void forEachTargetOp(
+    Operation *func, const TargetDescription &target,
+    llvm::function_ref<void(Operation *op, ArrayRef<std::string> reasons)> fn);
 
 /// Checks every op of `func` against `target` (mint-check-target). Without
 /// `allowFallback`, emits an error at each op the target cannot run and
