@@ -28,6 +28,11 @@ config.substitutions.append(("%python", config.mint_test_python))
 config.substitutions.append(("%flatc", config.mint_flatc))
 # The C compiler that links `mint compile`'s objects into test programs.
 config.substitutions.append(("%cc", config.mint_cc))
+# A stand-in CUDA driver for the GPU runner's tests, compiled with %cc.
+config.substitutions.append(
+    ("%mock_cuda_src",
+     os.path.join(config.mint_src_root, "test", "tools", "mint", "Inputs",
+                  "mock_cuda.c")))
 config.substitutions.append(
     ("%check_aot",
      "%s %s --mint %s --cc %s --openmp '%s'"

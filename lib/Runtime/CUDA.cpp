@@ -12,10 +12,15 @@
 #include "mint/Runtime/CPUPipeline.h"
 #include "mint/Runtime/CompiledModel.h"
 
+#include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/GPU/Pipelines/Passes.h"
+#include "mlir/Dialect/GPU/Transforms/Passes.h"
+#include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/IR/SymbolTable.h"
+#include "mlir/Interfaces/SideEffectInterfaces.h"
+#include "mlir/Interfaces/ViewLikeInterface.h"
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVM/NVVM/Target.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
@@ -36,10 +41,12 @@ static std::string getKernelStage(int64_t threads) {
          "buffer-results-to-out-params{hoist-static-allocs=true "
          "modify-public-functions=true},"
          "canonicalize,"
-         "func.func(convert-linalg-to-parallel-loops,"
+         "func.func(mint-convert-copies-to-linalg, mint-parallel-dims-first,"
+         " convert-linalg-to-parallel-loops,"
          " mint-tile-parallel-loops-for-gpu{threads=" +
          std::to_string(threads) +
-         "}, canonicalize, gpu-map-parallel-loops,"
+         "}, canonicalize, mint-wrap-sequential-work-for-gpu,"
+         " gpu-map-parallel-loops,"
          " convert-parallel-loops-to-gpu),"
          "gpu-kernel-outlining, canonicalize";
 }
@@ -79,6 +86,99 @@ static void mergeGPUModules(ModuleOp module) {
   }
 }
 
+/// Puts every buffer the kernels touch in device memory, so that the host
+/// function takes and returns host buffers while its kernels only see
+/// device ones: each allocation becomes a gpu.alloc, each constant and
+/// argument is copied into one at the start, the outputs (the arguments
+/// from `numInputs` on) are copied back at the end, and every device buffer
+/// is freed before returning. Fails, located, if the host function itself
+/// reads or writes a buffer (all such work belongs in kernels).
+static LogicalResult placeBuffersOnDevice(func::FuncOp function,
+                                          unsigned numInputs) {
+  Block &body = function.getBody().front();
+  auto returnOp = dyn_cast<func::ReturnOp>(body.getTerminator());
+  if (!function.getBody().hasOneBlock() || !returnOp ||
+      returnOp.getNumOperands() != 0)
+    return function.emitError("the host function must be one block that "
+                              "returns nothing");
+  WalkResult walk = function.walk([&](Operation *op) {
+    // Buffers are made at the top level, where they can be freed.
+    if (isa<memref::AllocOp, memref::GetGlobalOp>(op) &&
+        op->getBlock() != &body) {
+      op->emitError("a buffer made inside a loop cannot move to the GPU");
+      return WalkResult::interrupt();
+    }
+    // Every loop is in a kernel (mint-parallel-dims-first,
+    // mint-wrap-sequential-work-for-gpu): a launch in a host loop would
+    // also take stack for its arguments on every iteration.
+    if (isa<func::FuncOp, func::ReturnOp, gpu::LaunchFuncOp, memref::AllocOp,
+            memref::GetGlobalOp, ViewLikeOpInterface>(op) ||
+        isPure(op))
+      return WalkResult::advance();
+    op->emitError("the host side of a CUDA model can only launch kernels, "
+                  "allocate and take views; this op would run on the host: ")
+        << op->getName();
+    return WalkResult::interrupt();
+  });
+  if (walk.wasInterrupted())
+    return failure();
+
+  OpBuilder builder(function.getContext());
+  SmallVector<Value> deviceBuffers;
+  // Replaces every use of `value` (a host buffer) by a new device buffer of
+  // its type, created at the builder's insertion point, and with `copyIn`
+  // copies the host buffer into it.
+  auto moveToDevice = [&](Value value, Location loc,
+                          bool copyIn) -> FailureOr<Value> {
+    auto type = cast<MemRefType>(value.getType());
+    if (!type.hasStaticShape() || !type.getLayout().isIdentity())
+      return emitError(loc, "only statically shaped buffers with the "
+                            "identity layout can move to the GPU: ")
+             << type;
+    Value device =
+        gpu::AllocOp::create(builder, loc, type, Type(), ValueRange(),
+                             ValueRange(), ValueRange(), /*hostShared=*/false)
+            .getMemref();
+    value.replaceAllUsesWith(device);
+    if (copyIn)
+      gpu::MemcpyOp::create(builder, loc, Type(), ValueRange(), device, value);
+    deviceBuffers.push_back(device);
+    return device;
+  };
+
+  builder.setInsertionPointToStart(&body);
+  SmallVector<std::pair<Value, Value>> outputs;
+  for (BlockArgument argument : function.getArguments()) {
+    bool isInput = argument.getArgNumber() < numInputs;
+    FailureOr<Value> device =
+        moveToDevice(argument, function.getLoc(), /*copyIn=*/isInput);
+    if (failed(device))
+      return failure();
+    if (!isInput)
+      outputs.emplace_back(argument, *device);
+  }
+  for (Operation &op : llvm::make_early_inc_range(body.without_terminator())) {
+    if (auto global = dyn_cast<memref::GetGlobalOp>(op)) {
+      builder.setInsertionPointAfter(global);
+      if (failed(moveToDevice(global, global.getLoc(), /*copyIn=*/true)))
+        return failure();
+    } else if (auto alloc = dyn_cast<memref::AllocOp>(op)) {
+      builder.setInsertionPoint(alloc);
+      if (failed(moveToDevice(alloc, alloc.getLoc(), /*copyIn=*/false)))
+        return failure();
+      alloc.erase();
+    }
+  }
+  builder.setInsertionPoint(returnOp);
+  for (auto [host, device] : outputs)
+    gpu::MemcpyOp::create(builder, returnOp.getLoc(), Type(), ValueRange(),
+                          host, device);
+  for (Value device : deviceBuffers)
+    gpu::DeallocOp::create(builder, returnOp.getLoc(), Type(), ValueRange(),
+                           device);
+  return success();
+}
+
 FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
                                                const CUDAOptions &options) {
   MLIRContext *context = module.getContext();
@@ -91,11 +191,13 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmPrinters();
 
-  func::FuncOp entry = findModelEntry(module);
+  func::FuncOp entry = findModelEntry(module, options.entryPoint);
   if (!entry)
-    return emitError(module.getLoc(), "the module has no public function");
+    return emitError(module.getLoc(), "no function to compile");
   OwningOpRef<ModuleOp> lowered =
       cloneWithOnlyEntry(module, entry, options.name);
+  // Bufferization appends the outputs to the arguments.
+  unsigned numInputs = entry.getNumArguments();
 
   PassManager toKernels(context, ModuleOp::getOperationName());
   if (failed(buildMintToLinalgPipeline(toKernels)) ||
@@ -105,6 +207,14 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   if (failed(toKernels.run(*lowered)))
     return failure();
   mergeGPUModules(*lowered);
+  if (failed(placeBuffersOnDevice(findModelEntry(*lowered), numInputs)))
+    return failure();
+  // One stream for the whole model: the copies, launches and frees are
+  // ordered by async tokens instead of a synchronization after each.
+  PassManager toAsync(context, ModuleOp::getOperationName());
+  toAsync.addNestedPass<func::FuncOp>(createGpuAsyncRegionPass());
+  if (failed(toAsync.run(*lowered)))
+    return failure();
 
   CUDAModel result;
   result.host = cast<ModuleOp>(lowered->clone());
@@ -127,6 +237,7 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   });
   if (result.ptx.empty())
     return emitError(module.getLoc(), "the NVPTX back end wrote no PTX");
+  result.executable = std::move(lowered);
   for (size_t at = result.ptx.find(".entry"); at != std::string::npos;
        at = result.ptx.find(".entry", at + 1))
     ++result.kernels;

@@ -13,6 +13,8 @@
 
 #include "mint/Config.h"
 #include "mint/Dialect/Mint/IR/MintDialect.h"
+#include "mint/Runtime/CUDA.h"
+#include "mint/Runtime/CUDADriver.h"
 #include "mint/Runtime/Passes.h"
 #include "mint/Target/TFLite/TFLite.h"
 
@@ -197,17 +199,9 @@ void mint::optimizeLLVMModule(llvm::Module &module,
   builder.buildPerModuleDefaultPipeline(level).run(module, moduleAnalyses);
 }
 
-FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
-                                               const CompileOptions &options,
-                                               StringRef entrySymbol) {
-  func::FuncOp entry = findModelEntry(module, options.entryPoint);
-  if (!entry)
-    return emitError(module.getLoc(), "no function to compile")
-           << (options.entryPoint.empty()
-                   ? std::string(" (the module has no public function)")
-                   : " named '" + options.entryPoint + "'");
-
-  LoweredModel lowered;
+LogicalResult mint::getModelTensorSpecs(func::FuncOp entry,
+                                        SmallVectorImpl<TensorSpec> &inputs,
+                                        SmallVectorImpl<TensorSpec> &outputs) {
   FunctionType type = entry.getFunctionType();
   for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
     Location loc = entry.getArgument(index).getLoc();
@@ -217,7 +211,7 @@ FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
         names.empty() ? "input_" + std::to_string(index) : names.front());
     if (failed(spec))
       return failure();
-    lowered.inputs.push_back(std::move(*spec));
+    inputs.push_back(std::move(*spec));
   }
   auto returnOp = cast<func::ReturnOp>(entry.getBody().back().getTerminator());
   for (auto [index, value] : llvm::enumerate(returnOp.getOperands())) {
@@ -232,8 +226,24 @@ FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
         getTensorSpec(returnOp.getLoc(), value.getType(), std::move(name));
     if (failed(spec))
       return failure();
-    lowered.outputs.push_back(std::move(*spec));
+    outputs.push_back(std::move(*spec));
   }
+  return success();
+}
+
+FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
+                                               const CompileOptions &options,
+                                               StringRef entrySymbol) {
+  func::FuncOp entry = findModelEntry(module, options.entryPoint);
+  if (!entry)
+    return emitError(module.getLoc(), "no function to compile")
+           << (options.entryPoint.empty()
+                   ? std::string(" (the module has no public function)")
+                   : " named '" + options.entryPoint + "'");
+
+  LoweredModel lowered;
+  if (failed(getModelTensorSpecs(entry, lowered.inputs, lowered.outputs)))
+    return failure();
 
   // Lower a copy with only the entry function left, under a fixed name.
   lowered.module = cloneWithOnlyEntry(module, entry, entrySymbol);
@@ -265,27 +275,73 @@ FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
 }
 
 CompiledModel::CompiledModel() = default;
-CompiledModel::~CompiledModel() = default;
+
+CompiledModel::~CompiledModel() {
+  // The engine's code no longer runs once it is gone; its modules go next.
+  engine.reset();
+  unloadCUDAModules(cudaModules);
+}
+
+/// Lowers `module` for the first GPU into `executable` (the host side in
+/// the LLVM dialect, the kernels as PTX in a gpu.binary).
+static LogicalResult lowerForCUDA(ModuleOp module,
+                                  const CompileOptions &options,
+                                  OwningOpRef<ModuleOp> &executable) {
+  llvm::Expected<CUDADeviceInfo> device = initCUDADriver();
+  if (!device)
+    return emitError(module.getLoc(), "cannot run on a GPU: ")
+           << llvm::toString(device.takeError());
+  CUDAOptions cuda;
+  cuda.name = kEntrySymbol.str();
+  cuda.entryPoint = options.entryPoint;
+  cuda.chip = options.cudaChip;
+  if (cuda.chip.empty()) {
+    int major = std::min(device->major, 9);
+    int minor = device->major > 9 ? 0 : device->minor;
+    cuda.chip = "sm_" + std::to_string(major * 10 + minor);
+  }
+  FailureOr<CUDAModel> compiled = compileModelForCUDA(module, cuda);
+  if (failed(compiled))
+    return failure();
+  executable = std::move(compiled->executable);
+  return success();
+}
 
 FailureOr<std::unique_ptr<CompiledModel>>
 CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   auto start = std::chrono::steady_clock::now();
-  CompileOptions hostOptions = options;
-  hostOptions.pipeline.vnni &=
-      llvm::sys::getHostCPUFeatures().lookup("avx512vnni");
-  FailureOr<LoweredModel> lowered =
-      lowerModelToLLVM(module, hostOptions, kEntrySymbol);
-  if (failed(lowered))
-    return failure();
   std::unique_ptr<CompiledModel> model(new CompiledModel());
-  model->inputs = std::move(lowered->inputs);
-  model->outputs = std::move(lowered->outputs);
-  model->workspace.resize((lowered->workspaceBytes + kWorkspaceAlignment - 1) /
-                          kWorkspaceAlignment);
-  model->blockSparseConvolutions = lowered->blockSparseConvolutions;
-  model->pipelineSeconds = lowered->pipelineSeconds;
+  OwningOpRef<ModuleOp> executable;
+  if (options.device == CompileOptions::Device::CUDA) {
+    func::FuncOp entry = findModelEntry(module, options.entryPoint);
+    if (!entry)
+      return emitError(module.getLoc(), "no function to compile");
+    if (failed(getModelTensorSpecs(entry, model->inputs, model->outputs)) ||
+        failed(lowerForCUDA(module, options, executable)))
+      return failure();
+    model->onCUDA = true;
+    model->pipelineSeconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
+            .count();
+  } else {
+    CompileOptions hostOptions = options;
+    hostOptions.pipeline.vnni &=
+        llvm::sys::getHostCPUFeatures().lookup("avx512vnni");
+    FailureOr<LoweredModel> lowered =
+        lowerModelToLLVM(module, hostOptions, kEntrySymbol);
+    if (failed(lowered))
+      return failure();
+    model->inputs = std::move(lowered->inputs);
+    model->outputs = std::move(lowered->outputs);
+    model->workspace.resize(
+        (lowered->workspaceBytes + kWorkspaceAlignment - 1) /
+        kWorkspaceAlignment);
+    model->blockSparseConvolutions = lowered->blockSparseConvolutions;
+    model->pipelineSeconds = lowered->pipelineSeconds;
+    executable = std::move(lowered->module);
+  }
 
-  if (options.pipeline.threads > 1) {
+  if (options.pipeline.threads > 1 && !model->onCUDA) {
     std::string error;
     if (StringRef(MINT_OPENMP_RUNTIME).empty() ||
         llvm::sys::DynamicLibrary::LoadLibraryPermanently(MINT_OPENMP_RUNTIME,
@@ -326,12 +382,31 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   engineOptions.jitCodeGenOptLevel = codeGenLevel;
   engineOptions.enableGDBNotificationListener = false;
   engineOptions.enablePerfNotificationListener = false;
-  auto engine = ExecutionEngine::create(*lowered->module, engineOptions,
-                                        std::move(*targetMachine));
-  if (!engine)
-    return emitError(module.getLoc(), "JIT compilation failed: ")
-           << llvm::toString(engine.takeError());
-  model->engine = std::move(*engine);
+  // The CUDA runtime functions the host side calls; its global constructor
+  // loads the PTX (compiled by the driver) when the engine initializes.
+  auto runtimeSymbols = [](llvm::orc::MangleAndInterner mangle) {
+    llvm::orc::SymbolMap symbols;
+    for (auto [name, address] : getCUDARuntimeSymbols())
+      symbols[mangle(name)] = {llvm::orc::ExecutorAddr::fromPtr(address),
+                               llvm::JITSymbolFlags::Exported};
+    return symbols;
+  };
+  {
+    CUDAModuleRecorder recorder(model->cudaModules);
+    auto engine = ExecutionEngine::create(*executable, engineOptions,
+                                          std::move(*targetMachine));
+    if (!engine)
+      return emitError(module.getLoc(), "JIT compilation failed: ")
+             << llvm::toString(engine.takeError());
+    model->engine = std::move(*engine);
+    if (model->onCUDA) {
+      model->engine->registerSymbols(runtimeSymbols);
+      model->engine->initialize();
+      if (llvm::Error error = takeCUDAError())
+        return emitError(module.getLoc(), "cannot load the kernels: ")
+               << llvm::toString(std::move(error));
+    }
+  }
   auto packed = model->engine->lookupPacked(kEntrySymbol);
   if (!packed)
     return emitError(module.getLoc(), "compiled entry point is missing: ")
@@ -386,12 +461,19 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> inputData,
     descriptors.emplace_back(const_cast<void *>(data), spec.shape);
   for (auto [data, spec] : llvm::zip(outputData, outputs))
     descriptors.emplace_back(data, spec.shape);
-  int64_t workspaceBytes =
-      static_cast<int64_t>(workspace.size() * kWorkspaceAlignment);
-  descriptors.emplace_back(workspace.data(), ArrayRef<int64_t>(workspaceBytes));
+  if (!onCUDA) {
+    int64_t workspaceBytes =
+        static_cast<int64_t>(workspace.size() * kWorkspaceAlignment);
+    descriptors.emplace_back(workspace.data(),
+                             ArrayRef<int64_t>(workspaceBytes));
+  } else if (llvm::Error error = makeCUDAContextCurrent()) {
+    return error;
+  }
   SmallVector<void *, 64> args;
   for (ExpandedMemRef &descriptor : descriptors)
     descriptor.appendPointers(args);
   entry(args.data());
+  if (onCUDA)
+    return takeCUDAError();
   return llvm::Error::success();
 }

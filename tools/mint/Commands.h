@@ -86,11 +86,31 @@ struct CompileModelOptions {
   llvm::cl::opt<bool> sparseKernels;
 };
 
+/// Where `mint run` and `mint bench` run a model.
+struct RunTargetOptions {
+  explicit RunTargetOptions(llvm::cl::SubCommand &command)
+      : target("target",
+               llvm::cl::desc("cpu (default: this CPU) or cuda (the first "
+                              "NVIDIA GPU, through its driver, "
+                              "libcuda.so.1)"),
+               llvm::cl::init("cpu"), llvm::cl::sub(command)),
+        chip("chip",
+             llvm::cl::desc("--target cuda: the architecture to compile "
+                            "for, e.g. sm_80 (default: the GPU's own, at "
+                            "most sm_90)"),
+             llvm::cl::sub(command)) {}
+
+  llvm::cl::opt<std::string> target;
+  llvm::cl::opt<std::string> chip;
+};
+
 /// Options of `mint run`.
 struct RunOptions {
   llvm::cl::SubCommand command{
-      "run", "Compile a .tflite model for this CPU and run it on .npy inputs"};
+      "run", "Compile a .tflite model for this CPU (or a GPU) and run it on "
+             ".npy inputs"};
   CompileModelOptions compile{command};
+  RunTargetOptions target{command};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input, in order; repeat the "
@@ -109,8 +129,10 @@ int runRunCommand(const RunOptions &options, llvm::raw_ostream &os);
 /// Options of `mint bench`.
 struct BenchOptions {
   llvm::cl::SubCommand command{
-      "bench", "Compile a .tflite model for this CPU and time its runs"};
+      "bench", "Compile a .tflite model for this CPU (or a GPU) and time its "
+               "runs"};
   CompileModelOptions compile{command};
+  RunTargetOptions target{command};
   llvm::cl::list<std::string> inputs{
       "input",
       llvm::cl::desc("A .npy file per model input (default: random values)"),

@@ -178,11 +178,8 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
                           &options.compile.threads, &options.allowFallback},
                          "cuda"))
     return 1;
-  if (!StringRef(options.chip).starts_with("sm_")) {
-    llvm::errs() << "mint: error: --chip " << options.chip
-                 << " is not a CUDA architecture (sm_80, sm_90, ...)\n";
+  if (!checkCUDAChip(options.chip))
     return 1;
-  }
   std::optional<std::string> name = getModelName(options);
   if (!name)
     return 1;

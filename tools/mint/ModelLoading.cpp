@@ -147,3 +147,11 @@ mlir::mint::driver::loadTargetOption(StringRef nameOrPath) {
   }
   return std::move(*target);
 }
+
+bool mlir::mint::driver::checkCUDAChip(StringRef chip) {
+  if (chip.starts_with("sm_"))
+    return true;
+  llvm::errs() << "mint: error: --chip " << chip
+               << " is not a CUDA architecture (sm_80, sm_90, ...)\n";
+  return false;
+}

@@ -37,6 +37,10 @@ std::optional<TargetDescription> loadTargetOption(StringRef nameOrPath);
 /// Reads and imports the model at `path`; null after reporting an error.
 OwningOpRef<ModuleOp> loadTFLiteModel(StringRef path, MLIRContext *context);
 
+/// Whether `chip` names a CUDA architecture (sm_80, ...); reports it if
+/// not.
+bool checkCUDAChip(StringRef chip);
+
 /// TFLite's name for an element type ("float32", "int8", "uint8" for a
 /// quantized type stored unsigned).
 std::string getTFLiteTypeName(Type element);

@@ -11,6 +11,7 @@
 #include "ModelRunning.h"
 
 #include "mint/Config.h"
+#include "mint/Runtime/CUDADriver.h"
 #include "mint/Runtime/CompiledModel.h"
 #include "mint/Runtime/Npy.h"
 
@@ -19,6 +20,7 @@
 #include "llvm/ADT/StringExtras.h"
 #include "llvm/Support/FileSystem.h"
 #include "llvm/Support/FormatVariadic.h"
+#include "llvm/Support/JSON.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/Path.h"
 #include "llvm/Support/Program.h"
@@ -71,9 +73,27 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
 }
 
 static std::unique_ptr<CompiledModel>
-compileModel(const CompileModelOptions &compile, MLIRContext &context) {
+compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
+             MLIRContext &context) {
   if (compile.threads == 0) {
     llvm::errs() << "mint: error: --threads must be at least 1\n";
+    return nullptr;
+  }
+  bool onCUDA = target.target == "cuda";
+  if (!onCUDA && target.target != "cpu") {
+    llvm::errs() << "mint: error: --target must be cpu or cuda, not '"
+                 << target.target
+                 << "' (accelerator targets are for mint compile)\n";
+    return nullptr;
+  }
+  if (!onCUDA && !target.chip.empty()) {
+    llvm::errs() << "mint: error: --chip applies to --target cuda\n";
+    return nullptr;
+  }
+  if (onCUDA && !target.chip.empty() && !checkCUDAChip(target.chip))
+    return nullptr;
+  if (onCUDA && compile.threads > 1) {
+    llvm::errs() << "mint: error: --threads applies to --target cpu\n";
     return nullptr;
   }
   OwningOpRef<ModuleOp> module = loadTFLiteModel(compile.model, &context);
@@ -82,6 +102,10 @@ compileModel(const CompileModelOptions &compile, MLIRContext &context) {
   CompileOptions options;
   options.pipeline.threads = compile.threads;
   options.pipeline.sparse = compile.sparseKernels;
+  if (onCUDA) {
+    options.device = CompileOptions::Device::CUDA;
+    options.cudaChip = target.chip;
+  }
   FailureOr<std::unique_ptr<CompiledModel>> model =
       CompiledModel::create(*module, options);
   if (failed(model))
@@ -117,7 +141,8 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
                                       llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
-  std::unique_ptr<CompiledModel> model = compileModel(options.compile, context);
+  std::unique_ptr<CompiledModel> model =
+      compileModel(options.compile, options.target, context);
   if (!model)
     return 1;
   std::optional<std::vector<std::vector<NpyArray>>> inputSets =
@@ -211,7 +236,8 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                                         llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
-  std::unique_ptr<CompiledModel> model = compileModel(options.compile, context);
+  std::unique_ptr<CompiledModel> model =
+      compileModel(options.compile, options.target, context);
   if (!model)
     return 1;
   std::vector<NpyArray> inputs;
@@ -260,9 +286,16 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
     if (!tflite)
       return 1;
   }
+  std::string device = "cpu";
+  if (model->runsOnCUDA()) {
+    llvm::Expected<CUDADeviceInfo> gpu = initCUDADriver();
+    device = gpu ? gpu->name : "cuda";
+    llvm::consumeError(gpu.takeError());
+  }
   if (options.json) {
     os << llvm::formatv(
-        "{{\"model\": \"{0}\", \"threads\": {6}, "
+        "{{\"model\": \"{0}\", \"target\": \"{10}\", "
+        "\"device\": \"{11}\", \"threads\": {6}, "
         "\"compile_s\": {1:f4}, "
         "\"iterations\": {2}, \"median_ms\": {3:f4}, "
         "\"min_ms\": {4:f4}, \"max_ms\": {5:f4}, "
@@ -273,20 +306,27 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
         seconds.front() * ms, seconds.back() * ms, options.compile.threads,
         tflite ? llvm::formatv("{0:f4}", *tflite).str() : std::string("null"),
         options.compile.sparseKernels ? "true" : "false",
-        model->getBlockSparseConvolutions());
+        model->getBlockSparseConvolutions(), options.target.target,
+        llvm::json::fixUTF8(device));
     return 0;
   }
   os << llvm::formatv("model      {0}\n", options.compile.model)
+     << llvm::formatv("target     {0}{1}\n", options.target.target,
+                      model->runsOnCUDA() ? " (" + device + ")" : "")
      << llvm::formatv("threads    {0}\n", options.compile.threads)
      << llvm::formatv("compile    {0:f3} s ({1:f3} s MLIR pipeline, {2:f3} s "
                       "LLVM)\n",
                       model->getCompileSeconds(), model->getPipelineSeconds(),
                       model->getCompileSeconds() - model->getPipelineSeconds())
-     << llvm::formatv(
-            "sparse     {0} pointwise convolutions on block-sparse "
-            "kernels{1}\n",
-            model->getBlockSparseConvolutions(),
-            options.compile.sparseKernels ? "" : " (--sparse-kernels=false)")
+     << (model->runsOnCUDA()
+             ? std::string()
+             : llvm::formatv("sparse     {0} pointwise convolutions on "
+                             "block-sparse kernels{1}\n",
+                             model->getBlockSparseConvolutions(),
+                             options.compile.sparseKernels
+                                 ? ""
+                                 : " (--sparse-kernels=false)")
+                   .str())
      << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,

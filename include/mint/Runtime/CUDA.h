@@ -32,6 +32,9 @@ struct CUDAOptions {
   /// The name of the entry function (and prefix of its kernels); a C
   /// identifier.
   std::string name = "model";
+  /// The function of the module to compile; empty means the first public
+  /// one.
+  std::string entryPoint;
 };
 
 /// A model compiled for CUDA.
@@ -41,6 +44,10 @@ struct CUDAModel {
   /// The host side: `name` launching the kernels (gpu.launch_func) on
   /// buffers, in the gpu dialect, before lowering to LLVM.
   OwningOpRef<ModuleOp> host;
+  /// What CompiledModel JIT-compiles: the host side lowered to the LLVM
+  /// dialect (it calls the mgpu* functions of CUDADriver.h) and the PTX in
+  /// a gpu.binary, loaded by a global constructor.
+  OwningOpRef<ModuleOp> executable;
   /// Kernels in the PTX and launches in the host function.
   int64_t kernels = 0;
   int64_t launches = 0;

@@ -82,6 +82,15 @@ struct CompileOptions {
   /// The function to compile; empty means the first public function (the
   /// TFLite model's first subgraph).
   std::string entryPoint;
+  /// Where the model runs: on the host CPU, or on the first NVIDIA GPU
+  /// through the CUDA driver (CUDA.h, CUDADriver.h), with only its host
+  /// side (copies, launches) JIT-compiled for the CPU.
+  enum class Device { CPU, CUDA };
+  Device device = Device::CPU;
+  /// With Device::CUDA, the architecture to compile for ("sm_80"); empty
+  /// means the GPU's own, at most sm_90: the driver compiles PTX for sm_90
+  /// on newer GPUs.
+  std::string cudaChip;
 };
 
 /// A model lowered by the CPU pipeline to the LLVM dialect, not yet
@@ -116,6 +125,13 @@ func::FuncOp findModelEntry(ModuleOp module, StringRef name = {});
 OwningOpRef<ModuleOp> cloneWithOnlyEntry(ModuleOp module, func::FuncOp entry,
                                          StringRef newName = {});
 
+/// The inputs and outputs of `entry` (a model function of mint ops), named
+/// after their TFLite tensors. Fails, located, for types the runtime cannot
+/// exchange.
+LogicalResult getModelTensorSpecs(func::FuncOp entry,
+                                  SmallVectorImpl<TensorSpec> &inputs,
+                                  SmallVectorImpl<TensorSpec> &outputs);
+
 /// Lowers the function `options.entryPoint` of `module` (mint ops, as
 /// imported from a .tflite file) with the CPU pipeline configured by
 /// `options.pipeline` exactly as given (callers clear `vnni` for CPUs
@@ -131,7 +147,8 @@ FailureOr<LoweredModel> lowerModelToLLVM(ModuleOp module,
 void optimizeLLVMModule(llvm::Module &module, llvm::TargetMachine *machine,
                         unsigned optLevel);
 
-/// A model compiled for the host CPU.
+/// A model compiled for the host CPU or, with CompileOptions::device, for
+/// an NVIDIA GPU.
 class CompiledModel {
 public:
   /// Compiles `module` (mint ops, as imported from a .tflite file); the
@@ -160,9 +177,15 @@ public:
 
   /// Runs the model: `inputs[i]` points to getInputs()[i].getByteSize()
   /// bytes in row-major order, `outputs[i]` to room for the i-th output.
-  /// Intermediate results live in a workspace allocated once by create(),
-  /// so a CompiledModel runs one call at a time (thread-compatible).
+  /// On the CPU, intermediate results live in a workspace allocated once by
+  /// create(), so a CompiledModel runs one call at a time
+  /// (thread-compatible). On a GPU, a run copies the inputs and weights to
+  /// device memory, launches the kernels on one stream, copies the outputs
+  /// back and waits; a failing driver call becomes the returned error.
   llvm::Error run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs);
+
+  /// Whether the model runs on a GPU (CompileOptions::Device::CUDA).
+  bool runsOnCUDA() const { return onCUDA; }
 
 private:
   CompiledModel();
@@ -176,6 +199,9 @@ private:
 
   std::unique_ptr<ExecutionEngine> engine;
   void (*entry)(void **) = nullptr;
+  bool onCUDA = false;
+  /// The CUDA modules the engine loaded (unloaded with it).
+  std::vector<void *> cudaModules;
   SmallVector<TensorSpec> inputs;
   SmallVector<TensorSpec> outputs;
   double compileSeconds = 0.0;

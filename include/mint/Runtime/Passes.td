@@ -302,4 +302,61 @@ def TileParallelLoopsForGPUPass
   ];
 }
 
+def ParallelDimsFirstPass
+    : Pass<"mint-parallel-dims-first", "func::FuncOp"> {
+  let summary = "Interchange linalg loops so that parallel dimensions come "
+                "first";
+  let description = [{
+    `convert-linalg-to-parallel-loops` nests loops in the order of an op's
+    iterator types, so an op that reduces over its leading dimensions (a
+    global average pool written as a sum over H and W) becomes sequential
+    `scf.for` loops around a parallel loop. On the GPU path those outer
+    loops would run on the host, launching one kernel per iteration. This
+    pass moves every parallel dimension of such an op before its reduction
+    dimensions (keeping the order within each group; named ops are first
+    generalized), so that each thread runs the whole reduction of its
+    output element inside one kernel. Ops already in that order are left
+    alone.
+
+    Before: `iterator_types = ["reduction", "reduction", "parallel"]`.
+    After: `iterator_types = ["parallel", "reduction", "reduction"]`, with
+    the indexing maps permuted to match.
+  }];
+}
+
+def WrapSequentialWorkForGPUPass
+    : Pass<"mint-wrap-sequential-work-for-gpu", "func::FuncOp"> {
+  let summary = "Give the work outside parallel loops a one-thread kernel";
+  let description = [{
+    After `convert-linalg-to-parallel-loops`, an op with no parallel
+    dimension (a dot product into one value, a rank-0 elementwise op) is
+    plain code in the function body: loads, stores and sequential loops
+    that would run on the host, on buffers that live on the GPU. This pass
+    wraps each run of such work (consecutive top-level ops that read or
+    write memory and contain no `scf.parallel`, with the pure ops between
+    them) in a one-iteration `scf.parallel`, which
+    `gpu-map-parallel-loops` and `convert-parallel-loops-to-gpu` turn into a
+    kernel of one thread. Runs after the last canonicalization before the
+    mapping (which would fold a one-iteration loop away). Fails, located, if
+    a value computed by the work is used after it.
+
+    Before:
+
+    ```mlir
+    memref.store %zero, %acc[] : memref<f32>
+    scf.for %k = %c0 to %c672 step %c1 { ... memref.store ... }
+    %v = memref.load %acc[] : memref<f32>
+    %s = arith.negf %v : f32
+    memref.store %s, %out[] : memref<f32>
+    ```
+
+    After: the same ops inside
+    `scf.parallel (%i) = (%c0) to (%c1) step (%c1) { ... }`.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::scf::SCFDialect",
+  ];
+}
+
 #endif // MINT_RUNTIME_PASSES_TD
