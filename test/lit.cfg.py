@@ -48,7 +48,18 @@ llvm_config.with_system_environment(
     ["HOME", "TMP", "TEMP", "MINT_MODEL_CACHE", "MINT_REQUIRE_MODELS"])
 llvm_config.use_default_substitutions()
 llvm_config.add_tool_substitutions(
-    ["mint", "mint-opt", "mint-translate", "mlir-translate", "llc", "not",
+    ["mint", "mint-opt", "mint-translate", "mlir-translate", "mlir-runner",
+     "llc", "not",
      "count", "split-file", "llvm-nm", "llvm-objdump"],
     [config.mint_tools_dir, config.llvm_tools_dir],
 )
+
+# MLIR's runtime support libraries, for mlir-runner tests (next to the
+# tools' lib directory).
+mlir_lib_dir = os.path.join(os.path.dirname(config.llvm_tools_dir), "lib")
+config.substitutions.append(
+    ("%mlir_c_runner_utils",
+     os.path.join(mlir_lib_dir, "libmlir_c_runner_utils.so")))
+config.substitutions.append(
+    ("%mlir_runner_utils",
+     os.path.join(mlir_lib_dir, "libmlir_runner_utils.so")))

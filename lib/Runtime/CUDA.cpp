@@ -42,14 +42,24 @@ static std::string getKernelStage(int64_t threads) {
          "modify-public-functions=true},"
          "canonicalize,"
          "func.func(mint-convert-copies-to-linalg, mint-parallel-dims-first,"
+         " mint-tile-convolutions-for-gpu,"
          " convert-linalg-to-parallel-loops,"
          " mint-tile-parallel-loops-for-gpu{threads=" +
          std::to_string(threads) +
          "}, canonicalize, mint-wrap-sequential-work-for-gpu,"
          " gpu-map-parallel-loops,"
-         " convert-parallel-loops-to-gpu),"
-         "gpu-kernel-outlining, canonicalize";
+         " convert-parallel-loops-to-gpu)";
 }
+
+/// The kernel stage's gpu.launch ops run on the host, thread by thread
+/// (mint-emulate-gpu-launches), then lowered for the CPU.
+static constexpr const char *kEmulatorStage =
+    "func.func(mint-emulate-gpu-launches), canonicalize,"
+    "buffer-deallocation-pipeline,"
+    "func.func(convert-linalg-to-loops), convert-vector-to-scf,"
+    "lower-affine, convert-scf-to-cf, expand-strided-metadata, lower-affine,"
+    "finalize-memref-to-llvm, convert-math-to-llvm, convert-vector-to-llvm,"
+    "convert-to-llvm, reconcile-unrealized-casts";
 
 /// Moves every kernel into the first GPU module, so that one PTX text
 /// holds them all, and points the launches at it.
@@ -179,6 +189,27 @@ static LogicalResult placeBuffersOnDevice(func::FuncOp function,
   return success();
 }
 
+FailureOr<OwningOpRef<ModuleOp>>
+mint::lowerModelForCUDAEmulator(ModuleOp module, const CUDAOptions &options) {
+  MLIRContext *context = module.getContext();
+  DialectRegistry registry;
+  registerCPUPipelineDependencies(registry);
+  context->appendDialectRegistry(registry);
+  func::FuncOp entry = findModelEntry(module, options.entryPoint);
+  if (!entry)
+    return emitError(module.getLoc(), "no function to compile");
+  OwningOpRef<ModuleOp> lowered =
+      cloneWithOnlyEntry(module, entry, options.name);
+  PassManager pm(context, ModuleOp::getOperationName());
+  if (failed(buildMintToLinalgPipeline(pm)) ||
+      failed(addTextualPipeline(pm, getKernelStage(options.threadsPerBlock))) ||
+      failed(addTextualPipeline(pm, kEmulatorStage)))
+    return emitError(module.getLoc(), "could not build the CUDA pipeline");
+  if (failed(pm.run(*lowered)))
+    return failure();
+  return lowered;
+}
+
 FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
                                                const CUDAOptions &options) {
   MLIRContext *context = module.getContext();
@@ -202,7 +233,9 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   PassManager toKernels(context, ModuleOp::getOperationName());
   if (failed(buildMintToLinalgPipeline(toKernels)) ||
       failed(addTextualPipeline(toKernels,
-                                getKernelStage(options.threadsPerBlock))))
+                                getKernelStage(options.threadsPerBlock))) ||
+      failed(
+          addTextualPipeline(toKernels, "gpu-kernel-outlining, canonicalize")))
     return emitError(module.getLoc(), "could not build the CUDA pipeline");
   if (failed(toKernels.run(*lowered)))
     return failure();

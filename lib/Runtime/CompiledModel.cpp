@@ -312,14 +312,27 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
   auto start = std::chrono::steady_clock::now();
   std::unique_ptr<CompiledModel> model(new CompiledModel());
   OwningOpRef<ModuleOp> executable;
-  if (options.device == CompileOptions::Device::CUDA) {
+  model->device = options.device;
+  bool onCUDA = options.device == CompileOptions::Device::CUDA;
+  if (options.device != CompileOptions::Device::CPU) {
     func::FuncOp entry = findModelEntry(module, options.entryPoint);
     if (!entry)
       return emitError(module.getLoc(), "no function to compile");
-    if (failed(getModelTensorSpecs(entry, model->inputs, model->outputs)) ||
-        failed(lowerForCUDA(module, options, executable)))
+    if (failed(getModelTensorSpecs(entry, model->inputs, model->outputs)))
       return failure();
-    model->onCUDA = true;
+    if (onCUDA) {
+      if (failed(lowerForCUDA(module, options, executable)))
+        return failure();
+    } else {
+      CUDAOptions emulator;
+      emulator.name = kEntrySymbol.str();
+      emulator.entryPoint = options.entryPoint;
+      FailureOr<OwningOpRef<ModuleOp>> lowered =
+          lowerModelForCUDAEmulator(module, emulator);
+      if (failed(lowered))
+        return failure();
+      executable = std::move(*lowered);
+    }
     model->pipelineSeconds =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - start)
             .count();
@@ -341,7 +354,8 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
     executable = std::move(lowered->module);
   }
 
-  if (options.pipeline.threads > 1 && !model->onCUDA) {
+  if (options.pipeline.threads > 1 &&
+      options.device == CompileOptions::Device::CPU) {
     std::string error;
     if (StringRef(MINT_OPENMP_RUNTIME).empty() ||
         llvm::sys::DynamicLibrary::LoadLibraryPermanently(MINT_OPENMP_RUNTIME,
@@ -399,7 +413,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
       return emitError(module.getLoc(), "JIT compilation failed: ")
              << llvm::toString(engine.takeError());
     model->engine = std::move(*engine);
-    if (model->onCUDA) {
+    if (onCUDA) {
       model->engine->registerSymbols(runtimeSymbols);
       model->engine->initialize();
       if (llvm::Error error = takeCUDAError())
@@ -461,13 +475,15 @@ llvm::Error CompiledModel::run(ArrayRef<const void *> inputData,
     descriptors.emplace_back(const_cast<void *>(data), spec.shape);
   for (auto [data, spec] : llvm::zip(outputData, outputs))
     descriptors.emplace_back(data, spec.shape);
-  if (!onCUDA) {
+  bool onCUDA = device == CompileOptions::Device::CUDA;
+  if (device == CompileOptions::Device::CPU) {
     int64_t workspaceBytes =
         static_cast<int64_t>(workspace.size() * kWorkspaceAlignment);
     descriptors.emplace_back(workspace.data(),
                              ArrayRef<int64_t>(workspaceBytes));
-  } else if (llvm::Error error = makeCUDAContextCurrent()) {
-    return error;
+  } else if (onCUDA) {
+    if (llvm::Error error = makeCUDAContextCurrent())
+      return error;
   }
   SmallVector<void *, 64> args;
   for (ExpandedMemRef &descriptor : descriptors)

@@ -7,6 +7,7 @@
 #include "mint/Runtime/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/GPU/IR/GPUDialect.h"
 #include "mlir/Dialect/MemRef/IR/MemRef.h"
 #include "mlir/Dialect/SCF/IR/SCF.h"
 #include "mlir/Interfaces/SideEffectInterfaces.h"
@@ -24,8 +25,8 @@ using namespace mlir;
 /// parallel loop (those become kernels of their own).
 static bool isSequentialWork(Operation *op) {
   if (op->hasTrait<OpTrait::IsTerminator>() ||
-      isa<scf::ParallelOp, memref::AllocOp, memref::AllocaOp, memref::DeallocOp,
-          memref::GetGlobalOp, ViewLikeOpInterface>(op))
+      isa<scf::ParallelOp, gpu::LaunchOp, memref::AllocOp, memref::AllocaOp,
+          memref::DeallocOp, memref::GetGlobalOp, ViewLikeOpInterface>(op))
     return false;
   bool touchesMemory = false;
   WalkResult walk = op->walk([&](Operation *nested) {

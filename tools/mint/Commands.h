@@ -90,9 +90,11 @@ struct CompileModelOptions {
 struct RunTargetOptions {
   explicit RunTargetOptions(llvm::cl::SubCommand &command)
       : target("target",
-               llvm::cl::desc("cpu (default: this CPU) or cuda (the first "
+               llvm::cl::desc("cpu (default: this CPU), cuda (the first "
                               "NVIDIA GPU, through its driver, "
-                              "libcuda.so.1)"),
+                              "libcuda.so.1) or cuda-emulator (the CUDA "
+                              "kernels run on this CPU thread by thread, to "
+                              "check them without a GPU; slow)"),
                llvm::cl::init("cpu"), llvm::cl::sub(command)),
         chip("chip",
              llvm::cl::desc("--target cuda: the architecture to compile "

@@ -79,9 +79,11 @@ compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
     llvm::errs() << "mint: error: --threads must be at least 1\n";
     return nullptr;
   }
-  bool onCUDA = target.target == "cuda";
+  bool emulated = target.target == "cuda-emulator";
+  bool onCUDA = target.target == "cuda" || emulated;
   if (!onCUDA && target.target != "cpu") {
-    llvm::errs() << "mint: error: --target must be cpu or cuda, not '"
+    llvm::errs() << "mint: error: --target must be cpu, cuda or "
+                    "cuda-emulator, not '"
                  << target.target
                  << "' (accelerator targets are for mint compile)\n";
     return nullptr;
@@ -103,7 +105,8 @@ compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
   options.pipeline.threads = compile.threads;
   options.pipeline.sparse = compile.sparseKernels;
   if (onCUDA) {
-    options.device = CompileOptions::Device::CUDA;
+    options.device = emulated ? CompileOptions::Device::CUDAEmulator
+                              : CompileOptions::Device::CUDA;
     options.cudaChip = target.chip;
   }
   FailureOr<std::unique_ptr<CompiledModel>> model =
@@ -287,7 +290,10 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
       return 1;
   }
   std::string device = "cpu";
-  if (model->runsOnCUDA()) {
+  bool onCPU = model->getDevice() == CompileOptions::Device::CPU;
+  if (model->getDevice() == CompileOptions::Device::CUDAEmulator) {
+    device = "cuda kernels emulated on the cpu";
+  } else if (model->getDevice() == CompileOptions::Device::CUDA) {
     llvm::Expected<CUDADeviceInfo> gpu = initCUDADriver();
     device = gpu ? gpu->name : "cuda";
     llvm::consumeError(gpu.takeError());
@@ -312,21 +318,20 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
   }
   os << llvm::formatv("model      {0}\n", options.compile.model)
      << llvm::formatv("target     {0}{1}\n", options.target.target,
-                      model->runsOnCUDA() ? " (" + device + ")" : "")
+                      onCPU ? "" : " (" + device + ")")
      << llvm::formatv("threads    {0}\n", options.compile.threads)
      << llvm::formatv("compile    {0:f3} s ({1:f3} s MLIR pipeline, {2:f3} s "
                       "LLVM)\n",
                       model->getCompileSeconds(), model->getPipelineSeconds(),
                       model->getCompileSeconds() - model->getPipelineSeconds())
-     << (model->runsOnCUDA()
-             ? std::string()
-             : llvm::formatv("sparse     {0} pointwise convolutions on "
-                             "block-sparse kernels{1}\n",
-                             model->getBlockSparseConvolutions(),
-                             options.compile.sparseKernels
-                                 ? ""
-                                 : " (--sparse-kernels=false)")
-                   .str())
+     << (!onCPU ? std::string()
+                : llvm::formatv("sparse     {0} pointwise convolutions on "
+                                "block-sparse kernels{1}\n",
+                                model->getBlockSparseConvolutions(),
+                                options.compile.sparseKernels
+                                    ? ""
+                                    : " (--sparse-kernels=false)")
+                      .str())
      << llvm::formatv("latency    median {0:f3} ms, min {1:f3} ms, max {2:f3} "
                       "ms over {3} runs\n",
                       median * ms, seconds.front() * ms, seconds.back() * ms,

@@ -58,6 +58,15 @@ struct CUDAModel {
 FailureOr<CUDAModel> compileModelForCUDA(ModuleOp module,
                                          const CUDAOptions &options);
 
+/// Lowers the first public function of `module` (mint ops) through the same
+/// kernel stage as compileModelForCUDA, then runs the kernels' gpu.launch
+/// ops on the host instead (mint-emulate-gpu-launches) and lowers the
+/// whole to the LLVM dialect for the CPU: the function `options.name`
+/// takes the expanded memref descriptors of the inputs, then the outputs.
+/// For checking the CUDA kernels' arithmetic where there is no GPU; slow.
+FailureOr<OwningOpRef<ModuleOp>>
+lowerModelForCUDAEmulator(ModuleOp module, const CUDAOptions &options);
+
 } // namespace mlir::mint
 
 #endif // MINT_RUNTIME_CUDA_H

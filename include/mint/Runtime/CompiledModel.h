@@ -82,10 +82,12 @@ struct CompileOptions {
   /// The function to compile; empty means the first public function (the
   /// TFLite model's first subgraph).
   std::string entryPoint;
-  /// Where the model runs: on the host CPU, or on the first NVIDIA GPU
+  /// Where the model runs: on the host CPU; on the first NVIDIA GPU
   /// through the CUDA driver (CUDA.h, CUDADriver.h), with only its host
-  /// side (copies, launches) JIT-compiled for the CPU.
-  enum class Device { CPU, CUDA };
+  /// side (copies, launches) JIT-compiled for the CPU; or, to check the
+  /// CUDA kernels without a GPU, with those kernels run on the CPU thread
+  /// by thread (lowerModelForCUDAEmulator; slow).
+  enum class Device { CPU, CUDA, CUDAEmulator };
   Device device = Device::CPU;
   /// With Device::CUDA, the architecture to compile for ("sm_80"); empty
   /// means the GPU's own, at most sm_90: the driver compiles PTX for sm_90
@@ -184,8 +186,8 @@ public:
   /// back and waits; a failing driver call becomes the returned error.
   llvm::Error run(ArrayRef<const void *> inputs, ArrayRef<void *> outputs);
 
-  /// Whether the model runs on a GPU (CompileOptions::Device::CUDA).
-  bool runsOnCUDA() const { return onCUDA; }
+  /// Where the model runs.
+  CompileOptions::Device getDevice() const { return device; }
 
 private:
   CompiledModel();
@@ -199,7 +201,7 @@ private:
 
   std::unique_ptr<ExecutionEngine> engine;
   void (*entry)(void **) = nullptr;
-  bool onCUDA = false;
+  CompileOptions::Device device = CompileOptions::Device::CPU;
   /// The CUDA modules the engine loaded (unloaded with it).
   std::vector<void *> cudaModules;
   SmallVector<TensorSpec> inputs;

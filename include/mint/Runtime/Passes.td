@@ -302,6 +302,73 @@ def TileParallelLoopsForGPUPass
   ];
 }
 
+def TileConvolutionsForGPUPass
+    : Pass<"mint-tile-convolutions-for-gpu", "func::FuncOp"> {
+  let summary = "Compute NHWC convolutions on the GPU in shared-memory tiles";
+  let description = [{
+    The CUDA path's convolution kernel. Each `linalg.conv_2d_nhwc_fhwc`
+    (f32, or int8 with an int32 result) and `linalg.conv_2d_nhwc_fhwc_q`
+    (int8 with constant zero points) on buffers becomes a `gpu.launch`
+    computing it as an implicit matrix product: output pixels
+    (n, oh, ow) by output channels, reduced over (kh, kw, c). A block of
+    `tile` x `tile` threads owns a `tile` x `tile` output tile, one output
+    per thread. The reduction advances `tile` values at a time: the threads
+    copy the input patch (gathered from each pixel's window) and the filter
+    slice into two workgroup buffers (`#gpu.address_space<workgroup>`,
+    PTX `.shared`), synchronize with `gpu.barrier`, and accumulate their
+    products from there, so each global value is read once per block
+    rather than once per output. Values past the edges of the tile are
+    zero. int8 convolutions keep four consecutive reduction values in one
+    32-bit word of shared memory and accumulate them with one dp4a
+    (`nvvm.dot.accumulate.4way`); the zero points' contributions are
+    accumulated the same way and subtracted at the end, so the int32
+    result is exact. The result is added to the output buffer's initial
+    value (the bias), as linalg's semantics require.
+
+    Other element types and dynamic shapes are left to the generic path.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::gpu::GPUDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::NVVM::NVVMDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+  let options = [
+    Option<"tile", "tile", "int64_t", /*default=*/"16",
+           "Output pixels and channels per block side (threads: tile x tile; "
+           "a multiple of 4 up to 32)">
+  ];
+}
+
+def EmulateGPULaunchesPass
+    : Pass<"mint-emulate-gpu-launches", "func::FuncOp"> {
+  let summary = "Run gpu.launch kernels as host loops, for checking them "
+                "without a GPU";
+  let description = [{
+    Rewrites each `gpu.launch` into sequential loops over its blocks and,
+    inside each block, over its threads, so that the CUDA path's kernels
+    (before outlining) can be lowered for the CPU and their results compared
+    with the CPU path's. Barriers are honoured by fission: the kernel body
+    may be a pure prologue, one `scf.for` whose body holds `gpu.barrier`s at
+    its top level, and an epilogue, or hold its barriers at its own top
+    level (treated as a loop of one iteration); every segment between barriers becomes
+    its own loop over the threads, the prologue is recomputed in each, and
+    what a thread carries from one segment to the next (the loop's
+    iteration arguments and values defined before a barrier and used after
+    it) waits in per-thread arrays. Workgroup memory becomes one buffer per
+    block. `nvvm.dot.accumulate.4way` (dp4a) becomes its four extended
+    products and sums. Other shapes of barrier use are reported as errors.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::memref::MemRefDialect",
+    "::mlir::scf::SCFDialect",
+    "::mlir::vector::VectorDialect",
+  ];
+}
+
 def ParallelDimsFirstPass
     : Pass<"mint-parallel-dims-first", "func::FuncOp"> {
   let summary = "Interchange linalg loops so that parallel dimensions come "
