@@ -87,11 +87,14 @@ LogicalResult mint::addTextualPipeline(OpPassManager &pm, StringRef text) {
   return parsePassPipeline(text, pm, llvm::errs());
 }
 
-LogicalResult mint::buildMintToLinalgPipeline(OpPassManager &pm) {
+LogicalResult mint::buildMintToLinalgPipeline(OpPassManager &pm,
+                                              bool computeInFloat16) {
   OpPassManager &func = pm.nest<func::FuncOp>();
   func.addPass(createDensifyPass());
   func.addPass(createFoldF16WeightsPass());
   pm.addPass(createMintToTosaPass());
+  if (computeInFloat16)
+    pm.addNestedPass<func::FuncOp>(createComputeInFloat16Pass());
   return addTextualPipeline(pm, kTosaToLinalg);
 }
 

@@ -201,7 +201,7 @@ mint::lowerModelForCUDAEmulator(ModuleOp module, const CUDAOptions &options) {
   OwningOpRef<ModuleOp> lowered =
       cloneWithOnlyEntry(module, entry, options.name);
   PassManager pm(context, ModuleOp::getOperationName());
-  if (failed(buildMintToLinalgPipeline(pm)) ||
+  if (failed(buildMintToLinalgPipeline(pm, options.float16)) ||
       failed(addTextualPipeline(pm, getKernelStage(options.threadsPerBlock))) ||
       failed(addTextualPipeline(pm, kEmulatorStage)))
     return emitError(module.getLoc(), "could not build the CUDA pipeline");
@@ -231,7 +231,7 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   unsigned numInputs = entry.getNumArguments();
 
   PassManager toKernels(context, ModuleOp::getOperationName());
-  if (failed(buildMintToLinalgPipeline(toKernels)) ||
+  if (failed(buildMintToLinalgPipeline(toKernels, options.float16)) ||
       failed(addTextualPipeline(toKernels,
                                 getKernelStage(options.threadsPerBlock))) ||
       failed(

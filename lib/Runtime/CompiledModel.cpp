@@ -295,6 +295,7 @@ static LogicalResult lowerForCUDA(ModuleOp module,
   cuda.name = kEntrySymbol.str();
   cuda.entryPoint = options.entryPoint;
   cuda.chip = options.cudaChip;
+  cuda.float16 = options.cudaFloat16;
   if (cuda.chip.empty()) {
     int major = std::min(device->major, 9);
     int minor = device->major > 9 ? 0 : device->minor;
@@ -327,6 +328,7 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
       CUDAOptions emulator;
       emulator.name = kEntrySymbol.str();
       emulator.entryPoint = options.entryPoint;
+      emulator.float16 = options.cudaFloat16;
       FailureOr<OwningOpRef<ModuleOp>> lowered =
           lowerModelForCUDAEmulator(module, emulator);
       if (failed(lowered))

@@ -46,8 +46,10 @@ struct Convolution {
   int64_t batch, outHeight, outWidth, channelsOut;
   int64_t kernelHeight, kernelWidth, channelsIn;
   int64_t strideH, strideW, dilationH, dilationW;
-  /// int8 x int8 → int32 (dp4a), else f32.
+  /// int8 x int8 → int32 (dp4a), else f32 or f16 products summed in f32.
   bool isInt8 = false;
+  /// The input's and filter's element type.
+  Type element;
 
   int64_t getM() const { return batch * outHeight * outWidth; }
   int64_t getK() const { return kernelHeight * kernelWidth * channelsIn; }
@@ -89,10 +91,13 @@ static std::optional<Convolution> matchConvolution(linalg::LinalgOp op) {
     return std::nullopt;
   Type in = inputType.getElementType(), weight = filterType.getElementType(),
        out = outputType.getElementType();
-  if (in.isF32() && weight.isF32() && out.isF32() && !inputZp) {
+  if (((in.isF32() && weight.isF32()) || (in.isF16() && weight.isF16())) &&
+      out.isF32() && !inputZp) {
     conv.isInt8 = false;
+    conv.element = in;
   } else if (in.isInteger(8) && weight.isInteger(8) && out.isInteger(32)) {
     conv.isInt8 = true;
+    conv.element = in;
     for (auto [zp, value] : {std::pair(inputZp, &conv.inputZeroPoint),
                              std::pair(filterZp, &conv.filterZeroPoint)}) {
       if (!zp)
@@ -139,7 +144,7 @@ static void emitConvolutionKernel(ImplicitLocOpBuilder &b,
   // f32 tiles are [k][row] (a warp reads a row of k), padded by one to
   // spread the transposing stores over the banks. int8 tiles are
   // [row][k / 4] in 32-bit words of four consecutive k, padded by a word.
-  Type element = conv.isInt8 ? Type(b.getI8Type()) : Type(b.getF32Type());
+  Type element = conv.element;
   auto tileType =
       conv.isInt8
           ? MemRefType::get({tile, words + 1}, b.getI32Type(), nullptr,
@@ -314,6 +319,10 @@ static void emitConvolutionKernel(ImplicitLocOpBuilder &b,
       } else {
         Value x = memref::LoadOp::create(b, inputTile, ValueRange{j, ty});
         Value y = memref::LoadOp::create(b, filterTile, ValueRange{j, tx});
+        if (!element.isF32()) {
+          x = arith::ExtFOp::create(b, b.getF32Type(), x);
+          y = arith::ExtFOp::create(b, b.getF32Type(), y);
+        }
         next[0] =
             arith::AddFOp::create(b, sums[0], arith::MulFOp::create(b, x, y));
       }

@@ -100,10 +100,17 @@ struct RunTargetOptions {
              llvm::cl::desc("--target cuda: the architecture to compile "
                             "for, e.g. sm_80 (default: the GPU's own, at "
                             "most sm_90)"),
-             llvm::cl::sub(command)) {}
+             llvm::cl::sub(command)),
+        precision("precision",
+                  llvm::cl::desc("--target cuda or cuda-emulator: float32 "
+                                 "(default) or float16 (float models computed "
+                                 "in float16, convolutions accumulated in "
+                                 "float32)"),
+                  llvm::cl::init("float32"), llvm::cl::sub(command)) {}
 
   llvm::cl::opt<std::string> target;
   llvm::cl::opt<std::string> chip;
+  llvm::cl::opt<std::string> precision;
 };
 
 /// Options of `mint run`.
@@ -176,6 +183,12 @@ struct CompileCommandOptions {
       llvm::cl::desc("--target cuda: the GPU architecture, e.g. sm_80 "
                      "(default), sm_90"),
       llvm::cl::init("sm_80"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> precision{
+      "precision",
+      llvm::cl::desc("--target cuda: float32 (default) or float16 (float "
+                     "models computed in float16, convolutions accumulated "
+                     "in float32)"),
+      llvm::cl::init("float32"), llvm::cl::sub(command)};
   llvm::cl::opt<bool> allowFallback{
       "allow-fallback",
       llvm::cl::desc("Accelerator targets: leave the ops the target cannot "

@@ -86,7 +86,8 @@ static int compileForAcceleratorTarget(const CompileCommandOptions &options,
   auto start = std::chrono::steady_clock::now();
   if (rejectInapplicable({&options.header, &options.name, &options.triple,
                           &options.cpu, &options.features, &options.emit,
-                          &options.compile.threads, &options.chip},
+                          &options.compile.threads, &options.chip,
+                          &options.precision},
                          options.target))
     return 1;
   std::optional<TargetDescription> target = loadTargetOption(options.target);
@@ -178,7 +179,9 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
                           &options.compile.threads, &options.allowFallback},
                          "cuda"))
     return 1;
-  if (!checkCUDAChip(options.chip))
+  bool float16 = false;
+  if (!checkCUDAChip(options.chip) ||
+      !parseCUDAPrecision(options.precision, float16))
     return 1;
   std::optional<std::string> name = getModelName(options);
   if (!name)
@@ -192,6 +195,7 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
   CUDAOptions cuda;
   cuda.chip = options.chip;
   cuda.name = *name;
+  cuda.float16 = float16;
   FailureOr<CUDAModel> compiled = compileModelForCUDA(*module, cuda);
   if (failed(compiled))
     return 1;
@@ -208,6 +212,7 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
         {"model", options.compile.model},
         {"target", "cuda"},
         {"chip", options.chip},
+        {"precision", options.precision},
         {"ptx", options.output},
         {"ptx_bytes", static_cast<int64_t>(compiled->ptx.size())},
         {"host", std::string(hostPath)},
@@ -218,7 +223,8 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
     return 0;
   }
   os << "mint: compiled " << options.compile.model << " for CUDA "
-     << options.chip << " in " << llvm::formatv("{0:f1}", seconds) << " s\n"
+     << options.chip << (float16 ? " in float16" : "") << " in "
+     << llvm::formatv("{0:f1}", seconds) << " s\n"
      << "  ptx      " << options.output << " (" << compiled->ptx.size()
      << " bytes, " << compiled->kernels << " kernels)\n"
      << "  host     " << hostPath << " (" << compiled->launches
@@ -237,7 +243,8 @@ int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
     llvm::errs() << "mint: error: --threads must be at least 1\n";
     return 1;
   }
-  if (rejectInapplicable({&options.chip, &options.allowFallback}, "cpu"))
+  if (rejectInapplicable(
+          {&options.chip, &options.allowFallback, &options.precision}, "cpu"))
     return 1;
   std::optional<std::string> name = getModelName(options);
   if (!name)

@@ -155,3 +155,13 @@ bool mlir::mint::driver::checkCUDAChip(StringRef chip) {
                << " is not a CUDA architecture (sm_80, sm_90, ...)\n";
   return false;
 }
+
+bool mlir::mint::driver::parseCUDAPrecision(StringRef precision,
+                                            bool &float16) {
+  float16 = precision == "float16";
+  if (float16 || precision == "float32")
+    return true;
+  llvm::errs() << "mint: error: --precision must be float32 or float16, not '"
+               << precision << "'\n";
+  return false;
+}

@@ -41,6 +41,10 @@ OwningOpRef<ModuleOp> loadTFLiteModel(StringRef path, MLIRContext *context);
 /// not.
 bool checkCUDAChip(StringRef chip);
 
+/// Reads --precision (float32 or float16) into `float16`; reports anything
+/// else and returns false.
+bool parseCUDAPrecision(StringRef precision, bool &float16);
+
 /// TFLite's name for an element type ("float32", "int8", "uint8" for a
 /// quantized type stored unsigned).
 std::string getTFLiteTypeName(Type element);

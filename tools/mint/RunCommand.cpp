@@ -94,6 +94,14 @@ compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
   }
   if (onCUDA && !target.chip.empty() && !checkCUDAChip(target.chip))
     return nullptr;
+  bool float16 = false;
+  if (!parseCUDAPrecision(target.precision, float16))
+    return nullptr;
+  if (!onCUDA && target.precision.getNumOccurrences()) {
+    llvm::errs() << "mint: error: --precision applies to --target cuda and "
+                    "cuda-emulator\n";
+    return nullptr;
+  }
   if (onCUDA && compile.threads > 1) {
     llvm::errs() << "mint: error: --threads applies to --target cpu\n";
     return nullptr;
@@ -108,6 +116,7 @@ compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
     options.device = emulated ? CompileOptions::Device::CUDAEmulator
                               : CompileOptions::Device::CUDA;
     options.cudaChip = target.chip;
+    options.cudaFloat16 = float16;
   }
   FailureOr<std::unique_ptr<CompiledModel>> model =
       CompiledModel::create(*module, options);

@@ -41,7 +41,10 @@ LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text);
 /// mint → TOSA → linalg on tensors: densifies sparse and float16 weights,
 /// lowers mint ops to TOSA, folds constant TOSA ops and lowers TOSA to
 /// linalg, tensor and arith.
-LogicalResult buildMintToLinalgPipeline(OpPassManager &pm);
+/// With `computeInFloat16`, the TOSA is narrowed to float16 first
+/// (mint-compute-in-f16; the CUDA path's --precision float16).
+LogicalResult buildMintToLinalgPipeline(OpPassManager &pm,
+                                        bool computeInFloat16 = false);
 
 /// Linalg on tensors → LLVM dialect: tiling and vectorization, bufferization
 /// with results written to caller-provided out-parameters, and the lowering

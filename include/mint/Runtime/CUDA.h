@@ -35,6 +35,10 @@ struct CUDAOptions {
   /// The function of the module to compile; empty means the first public
   /// one.
   std::string entryPoint;
+  /// Compute float32 models in float16 (mint-compute-in-f16): activations
+  /// and weights stored and moved as float16, convolutions accumulated in
+  /// float32; inputs and outputs stay float32.
+  bool float16 = false;
 };
 
 /// A model compiled for CUDA.

@@ -93,6 +93,9 @@ struct CompileOptions {
   /// means the GPU's own, at most sm_90: the driver compiles PTX for sm_90
   /// on newer GPUs.
   std::string cudaChip;
+  /// With Device::CUDA or CUDAEmulator, compute float32 models in float16
+  /// (CUDAOptions::float16).
+  bool cudaFloat16 = false;
 };
 
 /// A model lowered by the CPU pipeline to the LLVM dialect, not yet

@@ -307,7 +307,8 @@ def TileConvolutionsForGPUPass
   let summary = "Compute NHWC convolutions on the GPU in shared-memory tiles";
   let description = [{
     The CUDA path's convolution kernel. Each `linalg.conv_2d_nhwc_fhwc`
-    (f32, or int8 with an int32 result) and `linalg.conv_2d_nhwc_fhwc_q`
+    (f32, f16 with an f32 result, or int8 with an int32 result) and
+    `linalg.conv_2d_nhwc_fhwc_q`
     (int8 with constant zero points) on buffers becomes a `gpu.launch`
     computing it as an implicit matrix product: output pixels
     (n, oh, ow) by output channels, reduced over (kh, kw, c). A block of
@@ -367,6 +368,26 @@ def EmulateGPULaunchesPass
     "::mlir::scf::SCFDialect",
     "::mlir::vector::VectorDialect",
   ];
+}
+
+def ComputeInFloat16Pass : Pass<"mint-compute-in-f16", "func::FuncOp"> {
+  let summary = "Compute a float32 TOSA function in float16";
+  let description = [{
+    The CUDA path's `--precision float16`: every float32 tensor of the
+    function body (operation results and constants, clamp bounds) becomes
+    float16, rounded to nearest, while the function keeps its float32
+    inputs and outputs (`tosa.cast` at the edges). Convolution and matrix
+    accumulators keep their `acc_type` (float32), so sums of products are
+    still accumulated in float32 and rounded once. Reductions
+    (`tosa.reduce_sum`: a global average pool sums every pixel) and ops
+    other than TOSA (the `linalg.generic` of a bilinear resize, whose pixel
+    coordinates need float32) keep computing in float32 between
+    `tosa.cast`s. Halves
+    the memory every activation and weight takes and moves; outputs then
+    differ from the float32 model's by float16's precision (about 1e-3 of
+    the output range on the MediaPipe models).
+  }];
+  let dependentDialects = ["::mlir::tosa::TosaDialect"];
 }
 
 def ParallelDimsFirstPass

@@ -2,7 +2,8 @@
 cuda-emulator` (the CUDA path's kernels run on the CPU thread by thread)
 on the same inputs, and compare every output: integer models must agree
 bit for bit, float ones within --tolerance of the largest output
-magnitude. Inputs: real photographs (float inputs, mapped to --range) or,
+magnitude (--precision float16: kernels computing in float16, compared
+with the float32 CPU run). Inputs: real photographs (float inputs, mapped to --range) or,
 for integer inputs, the photographs quantized to the input's full range.
 Prints one line per model and exits 1 on a mismatch."""
 
@@ -17,6 +18,10 @@ import tempfile
 import numpy as np
 
 
+def scale_of(array):
+    return max(1.0, float(np.abs(array.astype(np.float64)).max()))
+
+
 def main():
     parser = argparse.ArgumentParser()
     parser.add_argument("--mint", required=True)
@@ -25,6 +30,8 @@ def main():
     parser.add_argument("--range", default="-1,1")
     parser.add_argument("--count", type=int, default=2)
     parser.add_argument("--tolerance", type=float, default=1e-4)
+    parser.add_argument("--precision", default="float32",
+                        help="the emulated kernels' --precision")
     args = parser.parse_args()
 
     info = json.loads(subprocess.run(
@@ -52,10 +59,13 @@ def main():
             np.save(path, x)
             paths += ["--input", path]
         for target in ("cpu", "cuda-emulator"):
+            extra = ([] if target == "cpu" else
+                     ["--precision", args.precision])
             subprocess.run([args.mint, "run", args.model, "--target", target,
-                            "--output-dir", os.path.join(work, target)] + paths,
+                            "--output-dir", os.path.join(work, target)]
+                           + extra + paths,
                            check=True, stdout=subprocess.DEVNULL)
-        worst, exact, outputs = 0.0, True, 0
+        worst, exact, outputs, total, count = 0.0, True, 0, 0.0, 0
         for run in range(len(images)):
             directory = "run_%d" % run if len(images) > 1 else ""
             cpu_dir = os.path.join(work, "cpu", directory)
@@ -64,17 +74,22 @@ def main():
                 gpu = np.load(os.path.join(work, "cuda-emulator", directory,
                                            name))
                 outputs += 1
+                total += float(np.abs(cpu.astype(np.float64) -
+                                      gpu.astype(np.float64)).sum()) / scale_of(cpu)
+                count += cpu.size
                 exact &= bool(np.array_equal(cpu, gpu))
                 scale = max(1.0, float(np.abs(cpu.astype(np.float64)).max()))
                 worst = max(worst, float(np.abs(cpu.astype(np.float64) -
                                                 gpu.astype(np.float64)).max())
                             / scale)
-    integer = kind != "float32"
+    integer = kind != "float32" and args.precision == "float32"
     ok = exact if integer else worst <= args.tolerance
-    print("%s: %d outputs over %d inputs, %s, worst relative difference "
-          "%.2e: %s" % (os.path.basename(args.model), outputs, len(images),
-                        "identical" if exact else "not identical", worst,
-                        "ok" if ok else "MISMATCH"))
+    print("%s (%s): %d outputs over %d inputs, %s, worst relative difference "
+          "%.2e (mean %.1e): %s" % (os.path.basename(args.model),
+                                    args.precision, outputs, len(images),
+                                    "identical" if exact else "not identical",
+                                    worst, total / max(count, 1),
+                                    "ok" if ok else "MISMATCH"))
     sys.exit(0 if ok else 1)
 
 
