@@ -61,6 +61,15 @@ static void expandDotAccumulate(NVVM::DotAccumulate4WayOp op) {
   op.erase();
 }
 
+/// Maps the three values of `dims` to `zyx` (z first, as the loop nests
+/// that replace them go).
+static void mapDims(IRMapping &mapping, gpu::KernelDim3 dims, Value z, Value y,
+                    Value x) {
+  mapping.map(dims.z, z);
+  mapping.map(dims.y, y);
+  mapping.map(dims.x, x);
+}
+
 namespace {
 /// Emulates one gpu.launch.
 class LaunchEmulator {
@@ -96,10 +105,7 @@ void LaunchEmulator::forEachThread(
       b, loc, {zero, zero, zero}, {sizes.z, sizes.y, sizes.x}, {one, one, one},
       [&](OpBuilder &nested, Location loc, ValueRange ivs) {
         IRMapping mapping = scope;
-        gpu::KernelDim3 ids = launch.getThreadIds();
-        mapping.map(ids.z, ivs[0]);
-        mapping.map(ids.y, ivs[1]);
-        mapping.map(ids.x, ivs[2]);
+        mapDims(mapping, launch.getThreadIds(), ivs[0], ivs[1], ivs[2]);
         Value plane = arith::AddIOp::create(
             nested, loc, arith::MulIOp::create(nested, loc, ivs[0], sizes.y),
             ivs[1]);
@@ -230,18 +236,9 @@ LogicalResult LaunchEmulator::run() {
       b, loc, {zero, zero, zero}, {grid.z, grid.y, grid.x}, {one, one, one},
       [&](OpBuilder &bb, Location loc, ValueRange ivs) {
         IRMapping scope = buffers;
-        gpu::KernelDim3 blockIds = launch.getBlockIds();
-        scope.map(blockIds.z, ivs[0]);
-        scope.map(blockIds.y, ivs[1]);
-        scope.map(blockIds.x, ivs[2]);
-        gpu::KernelDim3 gridArgs = launch.getGridSize();
-        gpu::KernelDim3 sizeArgs = launch.getBlockSize();
-        scope.map(gridArgs.x, grid.x);
-        scope.map(gridArgs.y, grid.y);
-        scope.map(gridArgs.z, grid.z);
-        scope.map(sizeArgs.x, sizes.x);
-        scope.map(sizeArgs.y, sizes.y);
-        scope.map(sizeArgs.z, sizes.z);
+        mapDims(scope, launch.getBlockIds(), ivs[0], ivs[1], ivs[2]);
+        mapDims(scope, launch.getGridSize(), grid.z, grid.y, grid.x);
+        mapDims(scope, launch.getBlockSize(), sizes.z, sizes.y, sizes.x);
         if (!phased) {
           forEachThread(bb, scope, [&](OpBuilder &tb, IRMapping &m, Value) {
             for (Operation *op : epilogue)
@@ -256,10 +253,7 @@ LogicalResult LaunchEmulator::run() {
         });
         // The loop bounds are the same for every thread: thread 0's.
         IRMapping first = scope;
-        gpu::KernelDim3 ids = launch.getThreadIds();
-        first.map(ids.x, zero);
-        first.map(ids.y, zero);
-        first.map(ids.z, zero);
+        mapDims(first, launch.getThreadIds(), zero, zero, zero);
         for (Operation *op : prologue)
           bb.clone(*op, first);
         auto loop = scf::ForOp::create(
