@@ -43,6 +43,10 @@ config.substitutions.append(
         config.mint_openmp_runtime)))
 if config.mint_openmp_runtime:
     config.available_features.add("openmp")
+# The CUDA toolkit's assembler, where installed.
+import shutil
+if shutil.which("ptxas") or os.path.exists("/usr/local/cuda/bin/ptxas"):
+    config.available_features.add("ptxas")
 
 llvm_config.with_system_environment(
     ["HOME", "TMP", "TEMP", "MINT_MODEL_CACHE", "MINT_REQUIRE_MODELS"])

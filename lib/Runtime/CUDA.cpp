@@ -24,7 +24,12 @@
 #include "mlir/Pass/PassManager.h"
 #include "mlir/Target/LLVM/NVVM/Target.h"
 #include "mlir/Target/LLVMIR/Dialect/All.h"
+#include "llvm/ADT/ScopeExit.h"
+#include "llvm/Support/FileSystem.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/Program.h"
 #include "llvm/Support/TargetSelect.h"
+#include "llvm/Support/raw_ostream.h"
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -275,4 +280,63 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
        at = result.ptx.find(".entry", at + 1))
     ++result.kernels;
   return result;
+}
+
+llvm::Expected<std::string> mint::assembleCUDABinary(StringRef ptx,
+                                                     StringRef chip) {
+  SmallVector<std::string> candidates;
+  if (const char *home = std::getenv("CUDA_HOME"))
+    candidates.push_back((Twine(home) + "/bin").str());
+  candidates.push_back("/usr/local/cuda/bin");
+  llvm::ErrorOr<std::string> ptxas = llvm::sys::findProgramByName("ptxas");
+  if (!ptxas) {
+    SmallVector<StringRef> paths(candidates.begin(), candidates.end());
+    ptxas = llvm::sys::findProgramByName("ptxas", paths);
+  }
+  if (!ptxas)
+    return llvm::createStringError(
+        "a .cubin needs ptxas from the CUDA toolkit, which is not on PATH, "
+        "in $CUDA_HOME/bin or in /usr/local/cuda/bin (write .ptx instead: "
+        "the driver compiles it when the model is loaded)");
+  SmallString<128> input, output, errors;
+  auto cleanup = llvm::make_scope_exit([&] {
+    for (StringRef path :
+         {StringRef(input), StringRef(output), StringRef(errors)})
+      if (!path.empty())
+        llvm::sys::fs::remove(path);
+  });
+  if (std::error_code error =
+          llvm::sys::fs::createTemporaryFile("mint", "ptx", input))
+    return llvm::createStringError(error, "cannot create a temporary file");
+  if (std::error_code error =
+          llvm::sys::fs::createTemporaryFile("mint", "cubin", output))
+    return llvm::createStringError(error, "cannot create a temporary file");
+  if (std::error_code error =
+          llvm::sys::fs::createTemporaryFile("mint", "log", errors))
+    return llvm::createStringError(error, "cannot create a temporary file");
+  {
+    std::error_code error;
+    llvm::raw_fd_ostream file(input, error);
+    if (error)
+      return llvm::createStringError(error, "cannot write the PTX");
+    file << ptx;
+  }
+  std::string arch = ("-arch=" + chip).str();
+  SmallVector<StringRef> args = {*ptxas, arch, input, "-o", output};
+  std::optional<StringRef> redirects[] = {std::nullopt, StringRef(errors),
+                                          StringRef(errors)};
+  std::string message;
+  int rc = llvm::sys::ExecuteAndWait(*ptxas, args, std::nullopt, redirects, 0,
+                                     0, &message);
+  if (rc != 0) {
+    auto log = llvm::MemoryBuffer::getFile(errors);
+    return llvm::createStringError(
+        "ptxas failed" + (message.empty() ? "" : ": " + message) +
+        (log ? "\n" + (*log)->getBuffer().rtrim().str() : ""));
+  }
+  auto cubin = llvm::MemoryBuffer::getFile(output, /*IsText=*/false);
+  if (!cubin)
+    return llvm::createStringError(cubin.getError(),
+                                   "cannot read what ptxas wrote");
+  return (*cubin)->getBuffer().str();
 }

@@ -201,7 +201,20 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
     return 1;
   SmallString<256> hostPath(options.output);
   llvm::sys::path::replace_extension(hostPath, ".host.mlir");
-  if (failed(writeFileAtomically(options.output, compiled->ptx)) ||
+  // A .cubin is the PTX assembled by the CUDA toolkit's ptxas.
+  bool cubin = StringRef(options.output).ends_with(".cubin");
+  std::string contents = compiled->ptx;
+  if (cubin) {
+    llvm::Expected<std::string> binary =
+        assembleCUDABinary(compiled->ptx, options.chip);
+    if (!binary) {
+      llvm::errs() << "mint: error: " << llvm::toString(binary.takeError())
+                   << "\n";
+      return 1;
+    }
+    contents = std::move(*binary);
+  }
+  if (failed(writeFileAtomically(options.output, contents)) ||
       failed(writeModule(*compiled->host, hostPath)))
     return 1;
   double seconds =
@@ -215,6 +228,7 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
         {"precision", options.precision},
         {"ptx", options.output},
         {"ptx_bytes", static_cast<int64_t>(compiled->ptx.size())},
+        {"format", cubin ? "cubin" : "ptx"},
         {"host", std::string(hostPath)},
         {"kernels", compiled->kernels},
         {"launches", compiled->launches},
@@ -225,8 +239,8 @@ static int compileForCUDATarget(const CompileCommandOptions &options,
   os << "mint: compiled " << options.compile.model << " for CUDA "
      << options.chip << (float16 ? " in float16" : "") << " in "
      << llvm::formatv("{0:f1}", seconds) << " s\n"
-     << "  ptx      " << options.output << " (" << compiled->ptx.size()
-     << " bytes, " << compiled->kernels << " kernels)\n"
+     << (cubin ? "  cubin    " : "  ptx      ") << options.output << " ("
+     << contents.size() << " bytes, " << compiled->kernels << " kernels)\n"
      << "  host     " << hostPath << " (" << compiled->launches
      << " launches, in order)\n";
   return 0;

@@ -16,6 +16,7 @@
 
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/OwningOpRef.h"
+#include "llvm/Support/Error.h"
 
 #include <string>
 
@@ -61,6 +62,11 @@ struct CUDAModel {
 /// Errors are emitted as diagnostics on the module's context.
 FailureOr<CUDAModel> compileModelForCUDA(ModuleOp module,
                                          const CUDAOptions &options);
+
+/// Assembles `ptx` into a cubin for `chip` with the CUDA toolkit's `ptxas`
+/// (found on PATH, else under $CUDA_HOME/bin or /usr/local/cuda/bin);
+/// fails with a message saying what is missing or what ptxas reported.
+llvm::Expected<std::string> assembleCUDABinary(StringRef ptx, StringRef chip);
 
 /// Lowers the first public function of `module` (mint ops) through the same
 /// kernel stage as compileModelForCUDA, then runs the kernels' gpu.launch
