@@ -299,7 +299,7 @@ llvm::Expected<std::string> mint::assembleCUDABinary(StringRef ptx,
         "in $CUDA_HOME/bin or in /usr/local/cuda/bin (write .ptx instead: "
         "the driver compiles it when the model is loaded)");
   SmallString<128> input, output, errors;
-  auto cleanup = llvm::make_scope_exit([&] {
+  llvm::scope_exit cleanup([&] {
     for (StringRef path :
          {StringRef(input), StringRef(output), StringRef(errors)})
       if (!path.empty())
