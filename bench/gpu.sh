@@ -46,6 +46,17 @@ models=(face_detection_short_range face_detection_full_range
   face_detection_full_range_sparse hand_landmark_lite hand_landmark_full
   selfie_segmentation selfie_segmentation_landscape)
 
+# Sets `input` (the .tflite) and `precision` (mint's --precision) for a
+# model in a form: float32, float16 (the float model computed in float16)
+# or int8 (the quantized model).
+select_form() {
+  input=$cache/$1.tflite
+  [[ $2 == int8 ]] && input=$work/$1.int8.tflite
+  precision=float32
+  [[ $2 == float16 ]] && precision=float16
+  return 0
+}
+
 ptxas=$(command -v ptxas || true)
 printf '%-34s %-8s %8s %10s %8s %s\n' model form kernels "PTX B" "time s" \
   "${ptxas:+ptxas}"
@@ -59,10 +70,7 @@ done
 wait
 for model in "${models[@]}"; do
   for form in float32 float16 int8; do
-    input=$cache/$model.tflite
-    [[ $form == int8 ]] && input=$work/$model.int8.tflite
-    precision=float32
-    [[ $form == float16 ]] && precision=float16
+    select_form "$model" "$form"
     ptx=$work/$model.$form.ptx
     if ! json=$("$bin/mint" compile "$input" --target cuda --chip "$chip" \
         --precision "$precision" -o "$ptx" --json 2>"$work/error"); then
@@ -109,10 +117,7 @@ printf '%-34s %-8s %-7s %12s %10s %10s %8s\n' model form outputs \
   "max diff" "CPU ms" "GPU ms" "GPU/CPU"
 for model in "${models[@]}"; do
   for form in float32 float16 int8; do
-    input=$cache/$model.tflite
-    [[ $form == int8 ]] && input=$work/$model.int8.tflite
-    precision=float32
-    [[ $form == float16 ]] && precision=float16
+    select_form "$model" "$form"
     tolerance=1e-3
     [[ $form == float16 ]] && tolerance=2e-1
     [[ $form == int8 ]] && tolerance=1e-2
