@@ -16,6 +16,7 @@
 #include "mlir/Dialect/Arith/IR/Arith.h"
 #include "mlir/Dialect/LLVMIR/LLVMDialect.h"
 #include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/Utils/Utils.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -135,8 +136,11 @@ struct PointwiseInt8ConvToVnni : OpInterfaceRewritePattern<linalg::LinalgOp> {
       return rewriter.notifyMatchFailure(op, "filter is not constant");
     int64_t channels = inputType.getDimSize(3);
     int64_t outChannels = filterType.getDimSize(0);
-    if (channels % 4 || outChannels % kLanes)
+    if (channels % 4)
       return rewriter.notifyMatchFailure(op, "channels do not fit VNNI");
+    // Output channels are computed in whole vectors of 16: the filter and
+    // the accumulators padded with zero channels, sliced off at the end.
+    int64_t paddedOut = llvm::alignTo(outChannels, kLanes);
     int64_t pixels = inputType.getNumElements() / channels;
     Location loc = op.getLoc();
     Type i8 = rewriter.getI8Type(), i32 = rewriter.getI32Type();
@@ -146,20 +150,21 @@ struct PointwiseInt8ConvToVnni : OpInterfaceRewritePattern<linalg::LinalgOp> {
     for (const APInt &value : filter.getValues<APInt>())
       weights.push_back(static_cast<int8_t>(value.getSExtValue()));
     int64_t groups = channels / 4;
-    SmallVector<APInt> packed(groups * outChannels * 4, APInt(8, 0));
+    SmallVector<APInt> packed(groups * paddedOut * 4, APInt(8, 0));
     SmallVector<APInt> corrections;
     for (int64_t f = 0; f < outChannels; ++f) {
       int64_t sum = 0;
       for (int64_t c = 0; c < channels; ++c) {
         int8_t w = weights[f * channels + c];
         sum += w;
-        packed[((c / 4) * outChannels + f) * 4 + c % 4] =
+        packed[((c / 4) * paddedOut + f) * 4 + c % 4] =
             APInt(8, static_cast<uint64_t>(static_cast<uint8_t>(w)));
       }
       corrections.push_back(APInt(32, -(128 + inputZp) * sum, true));
     }
+    corrections.resize(paddedOut, APInt(32, 0));
     // [C/4][F x 4]: the 64 bytes of 16 output channels are one 1-D read.
-    auto packedType = RankedTensorType::get({groups, outChannels * 4}, i8);
+    auto packedType = RankedTensorType::get({groups, paddedOut * 4}, i8);
     Value packedFilter = arith::ConstantOp::create(
         rewriter, loc, DenseElementsAttr::get(packedType, packed));
 
@@ -187,11 +192,17 @@ struct PointwiseInt8ConvToVnni : OpInterfaceRewritePattern<linalg::LinalgOp> {
             .getResult(0);
 
     // Accumulators start at the bias minus the offset's contribution.
-    auto flatInitType = RankedTensorType::get({pixels, outChannels}, i32);
     Value flatInit = tensor::CollapseShapeOp::create(
-        rewriter, loc, flatInitType, init,
+        rewriter, loc, RankedTensorType::get({pixels, outChannels}, i32), init,
         SmallVector<ReassociationIndices>{{0, 1, 2}, {3}});
-    auto correctionType = RankedTensorType::get({outChannels}, i32);
+    auto flatInitType = RankedTensorType::get({pixels, paddedOut}, i32);
+    if (paddedOut != outChannels)
+      flatInit = tensor::createPadHighOp(
+          flatInitType, flatInit,
+          arith::ConstantOp::create(rewriter, loc,
+                                    rewriter.getIntegerAttr(i32, 0)),
+          /*nofold=*/false, loc, rewriter);
+    auto correctionType = RankedTensorType::get({paddedOut}, i32);
     Value correction = arith::ConstantOp::create(
         rewriter, loc, DenseElementsAttr::get(correctionType, corrections));
     AffineMap channelMap = AffineMap::get(2, 0, {rewriter.getAffineDimExpr(1)},
@@ -216,7 +227,7 @@ struct PointwiseInt8ConvToVnni : OpInterfaceRewritePattern<linalg::LinalgOp> {
         rows = candidate;
         break;
       }
-    int64_t vectors = outChannels % (2 * kLanes) == 0 ? 2 : 1;
+    int64_t vectors = paddedOut % (2 * kLanes) == 0 ? 2 : 1;
     auto accType = VectorType::get({kLanes}, i32);
     auto bytesType = VectorType::get({4 * kLanes}, i8);
     auto index = [&](OpBuilder &b, Location l, int64_t v) -> Value {
@@ -232,7 +243,7 @@ struct PointwiseInt8ConvToVnni : OpInterfaceRewritePattern<linalg::LinalgOp> {
         index(rewriter, loc, rows), ValueRange{start},
         [&](OpBuilder &b, Location l, Value p0, ValueRange pArgs) {
           auto channelLoop = scf::ForOp::create(
-              b, l, index(b, l, 0), index(b, l, outChannels),
+              b, l, index(b, l, 0), index(b, l, paddedOut),
               index(b, l, vectors * kLanes), pArgs,
               [&](OpBuilder &b, Location l, Value f0, ValueRange fArgs) {
                 Value out = fArgs[0];
@@ -300,8 +311,16 @@ struct PointwiseInt8ConvToVnni : OpInterfaceRewritePattern<linalg::LinalgOp> {
               });
           scf::YieldOp::create(b, l, channelLoop.getResults());
         });
+    Value result = pixelLoop.getResult(0);
+    if (paddedOut != outChannels)
+      result = tensor::ExtractSliceOp::create(
+          rewriter, loc, RankedTensorType::get({pixels, outChannels}, i32),
+          result, ValueRange{}, ValueRange{}, ValueRange{},
+          rewriter.getDenseI64ArrayAttr({0, 0}),
+          rewriter.getDenseI64ArrayAttr({pixels, outChannels}),
+          rewriter.getDenseI64ArrayAttr({1, 1}));
     rewriter.replaceOpWithNewOp<tensor::ExpandShapeOp>(
-        op, initType, pixelLoop.getResult(0),
+        op, initType, result,
         SmallVector<ReassociationIndices>{{0, 1, 2}, {3}});
     return success();
   }
