@@ -194,8 +194,13 @@ static LogicalResult placeBuffersOnDevice(func::FuncOp function,
   return success();
 }
 
-FailureOr<OwningOpRef<ModuleOp>>
-mint::lowerModelForCUDAEmulator(ModuleOp module, const CUDAOptions &options) {
+/// The entry function of `module` (mint ops) alone in a copy named
+/// `options.name`, lowered to linalg and through the kernel stage, then
+/// through `tail`; `numInputs` gets the entry's input count (bufferization
+/// appends the outputs to the arguments).
+static FailureOr<OwningOpRef<ModuleOp>>
+lowerToKernels(ModuleOp module, const CUDAOptions &options, StringRef tail,
+               unsigned &numInputs) {
   MLIRContext *context = module.getContext();
   DialectRegistry registry;
   registerCPUPipelineDependencies(registry);
@@ -203,23 +208,29 @@ mint::lowerModelForCUDAEmulator(ModuleOp module, const CUDAOptions &options) {
   func::FuncOp entry = findModelEntry(module, options.entryPoint);
   if (!entry)
     return emitError(module.getLoc(), "no function to compile");
+  numInputs = entry.getNumArguments();
   OwningOpRef<ModuleOp> lowered =
       cloneWithOnlyEntry(module, entry, options.name);
   PassManager pm(context, ModuleOp::getOperationName());
   if (failed(buildMintToLinalgPipeline(pm, options.float16)) ||
       failed(addTextualPipeline(pm, getKernelStage(options.threadsPerBlock))) ||
-      failed(addTextualPipeline(pm, kEmulatorStage)))
+      failed(addTextualPipeline(pm, tail)))
     return emitError(module.getLoc(), "could not build the CUDA pipeline");
   if (failed(pm.run(*lowered)))
     return failure();
   return lowered;
 }
 
+FailureOr<OwningOpRef<ModuleOp>>
+mint::lowerModelForCUDAEmulator(ModuleOp module, const CUDAOptions &options) {
+  unsigned numInputs = 0;
+  return lowerToKernels(module, options, kEmulatorStage, numInputs);
+}
+
 FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
                                                const CUDAOptions &options) {
   MLIRContext *context = module.getContext();
   DialectRegistry registry;
-  registerCPUPipelineDependencies(registry);
   registerAllToLLVMIRTranslations(registry);
   NVVM::registerNVVMTargetInterfaceExternalModels(registry);
   context->appendDialectRegistry(registry);
@@ -227,23 +238,12 @@ FailureOr<CUDAModel> mint::compileModelForCUDA(ModuleOp module,
   llvm::InitializeAllTargetMCs();
   llvm::InitializeAllAsmPrinters();
 
-  func::FuncOp entry = findModelEntry(module, options.entryPoint);
-  if (!entry)
-    return emitError(module.getLoc(), "no function to compile");
-  OwningOpRef<ModuleOp> lowered =
-      cloneWithOnlyEntry(module, entry, options.name);
-  // Bufferization appends the outputs to the arguments.
-  unsigned numInputs = entry.getNumArguments();
-
-  PassManager toKernels(context, ModuleOp::getOperationName());
-  if (failed(buildMintToLinalgPipeline(toKernels, options.float16)) ||
-      failed(addTextualPipeline(toKernels,
-                                getKernelStage(options.threadsPerBlock))) ||
-      failed(
-          addTextualPipeline(toKernels, "gpu-kernel-outlining, canonicalize")))
-    return emitError(module.getLoc(), "could not build the CUDA pipeline");
-  if (failed(toKernels.run(*lowered)))
+  unsigned numInputs = 0;
+  FailureOr<OwningOpRef<ModuleOp>> kernels = lowerToKernels(
+      module, options, "gpu-kernel-outlining, canonicalize", numInputs);
+  if (failed(kernels))
     return failure();
+  OwningOpRef<ModuleOp> lowered = std::move(*kernels);
   mergeGPUModules(*lowered);
   if (failed(placeBuffersOnDevice(findModelEntry(*lowered), numInputs)))
     return failure();

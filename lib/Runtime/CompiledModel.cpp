@@ -283,19 +283,14 @@ CompiledModel::~CompiledModel() {
 }
 
 /// Lowers `module` for the first GPU into `executable` (the host side in
-/// the LLVM dialect, the kernels as PTX in a gpu.binary).
-static LogicalResult lowerForCUDA(ModuleOp module,
-                                  const CompileOptions &options,
+/// the LLVM dialect, the kernels as PTX in a gpu.binary), for the GPU's own
+/// architecture unless `cuda` names one.
+static LogicalResult lowerForCUDA(ModuleOp module, CUDAOptions cuda,
                                   OwningOpRef<ModuleOp> &executable) {
   llvm::Expected<CUDADeviceInfo> device = initCUDADriver();
   if (!device)
     return emitError(module.getLoc(), "cannot run on a GPU: ")
            << llvm::toString(device.takeError());
-  CUDAOptions cuda;
-  cuda.name = kEntrySymbol.str();
-  cuda.entryPoint = options.entryPoint;
-  cuda.chip = options.cudaChip;
-  cuda.float16 = options.cudaFloat16;
   if (cuda.chip.empty()) {
     int major = std::min(device->major, 9);
     int minor = device->major > 9 ? 0 : device->minor;
@@ -321,16 +316,17 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
       return emitError(module.getLoc(), "no function to compile");
     if (failed(getModelTensorSpecs(entry, model->inputs, model->outputs)))
       return failure();
+    CUDAOptions cuda;
+    cuda.name = kEntrySymbol.str();
+    cuda.entryPoint = options.entryPoint;
+    cuda.chip = options.cudaChip;
+    cuda.float16 = options.cudaFloat16;
     if (onCUDA) {
-      if (failed(lowerForCUDA(module, options, executable)))
+      if (failed(lowerForCUDA(module, cuda, executable)))
         return failure();
     } else {
-      CUDAOptions emulator;
-      emulator.name = kEntrySymbol.str();
-      emulator.entryPoint = options.entryPoint;
-      emulator.float16 = options.cudaFloat16;
       FailureOr<OwningOpRef<ModuleOp>> lowered =
-          lowerModelForCUDAEmulator(module, emulator);
+          lowerModelForCUDAEmulator(module, cuda);
       if (failed(lowered))
         return failure();
       executable = std::move(*lowered);

@@ -26,30 +26,30 @@ static Type narrow(Type type) {
   return tensor.clone(Float16Type::get(type.getContext()));
 }
 
+/// `value` rounded to the nearest float16.
+static APFloat toHalf(const APFloat &value) {
+  APFloat half = value;
+  bool losesInfo = false;
+  half.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
+  return half;
+}
+
 /// `attr` with float32 values rounded to float16; null if it has none.
 static Attribute narrow(Attribute attr) {
   Type f16 = Float16Type::get(attr.getContext());
-  auto toHalf = [](const APFloat &value) {
-    APFloat half = value;
-    bool losesInfo = false;
-    half.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
-    return half.bitcastToAPInt();
-  };
   if (auto dense = dyn_cast<DenseFPElementsAttr>(attr)) {
     if (!dense.getElementType().isF32())
       return {};
-    auto type = dense.getType().clone(f16);
     return dense
-        .mapValues(f16, [&](const APFloat &value) { return toHalf(value); })
-        .reshape(type);
+        .mapValues(
+            f16,
+            [](const APFloat &value) { return toHalf(value).bitcastToAPInt(); })
+        .reshape(dense.getType().clone(f16));
   }
   if (auto value = dyn_cast<FloatAttr>(attr)) {
     if (!value.getType().isF32())
       return {};
-    bool losesInfo = false;
-    APFloat half = value.getValue();
-    half.convert(APFloat::IEEEhalf(), APFloat::rmNearestTiesToEven, &losesInfo);
-    return FloatAttr::get(f16, half);
+    return FloatAttr::get(f16, toHalf(value.getValue()));
   }
   return {};
 }

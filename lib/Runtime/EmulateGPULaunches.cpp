@@ -144,9 +144,6 @@ LogicalResult LaunchEmulator::run() {
   // The body: pure prologue, at most one loop with barriers, epilogue.
   SmallVector<Operation *> epilogue;
   for (Operation &op : body.without_terminator()) {
-    if (isa<gpu::BarrierOp>(op))
-      return op.emitError("mint-emulate-gpu-launches: a barrier outside a "
-                          "loop cannot be emulated");
     if (containsBarrier(&op)) {
       auto loop = dyn_cast<scf::ForOp>(op);
       if (!loop || phased ||

@@ -74,14 +74,12 @@ def main():
                 gpu = np.load(os.path.join(work, "cuda-emulator", directory,
                                            name))
                 outputs += 1
-                total += float(np.abs(cpu.astype(np.float64) -
-                                      gpu.astype(np.float64)).sum()) / scale_of(cpu)
-                count += cpu.size
                 exact &= bool(np.array_equal(cpu, gpu))
-                scale = max(1.0, float(np.abs(cpu.astype(np.float64)).max()))
-                worst = max(worst, float(np.abs(cpu.astype(np.float64) -
-                                                gpu.astype(np.float64)).max())
-                            / scale)
+                difference = np.abs(cpu.astype(np.float64) -
+                                    gpu.astype(np.float64)) / scale_of(cpu)
+                worst = max(worst, float(difference.max()))
+                total += float(difference.sum())
+                count += cpu.size
     integer = kind != "float32" and args.precision == "float32"
     ok = exact if integer else worst <= args.tolerance
     print("%s (%s): %d outputs over %d inputs, %s, worst relative difference "
