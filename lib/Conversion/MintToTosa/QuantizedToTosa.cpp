@@ -85,29 +85,29 @@ FailureOr<Value> convertBiasConstant(OpBuilder &builder, Location loc,
 }
 
 /// The requantization of an int16x8 FULLY_CONNECTED's i48 accumulator as
-/// TFLite's x86 build computes it: the multiplier reduced to 16 bits, one
-/// rounding of the shifted product with ties away from zero (a tie-heavy
-/// test found it rounding -2.5 to -3, where its convolutions round ties up,
-/// as createRescale16 does), plus the output zero point, saturated. A
-/// linalg body: TOSA's rescale rounds ties up.
+/// TFLite's x86 build computes it: the full 32-bit multiplier (not the 16
+/// bits its convolutions keep: bisecting hand_landmark_lite found outputs
+/// 24669.46 that the reduced multiplier puts at 24669.56), one rounding of
+/// the shifted product with ties away from zero (a tie-heavy test found it
+/// rounding -2.5 to -3, where its convolutions round ties up, as
+/// createRescale16 does), plus the output zero point, saturated. A linalg
+/// body computing in i128 (an i48 accumulator times a 31-bit multiplier):
+/// TOSA's rescale rounds ties up.
 Value createInt16x8Requantize(OpBuilder &builder, Location loc,
                               RankedTensorType type, Value acc,
                               ArrayRef<QuantizedMultiplier> multipliers,
                               int64_t outputZp) {
   int64_t rank = type.getRank();
   int64_t channels = type.getDimSize(rank - 1);
-  SmallVector<int64_t> reduced, shifts;
+  SmallVector<int64_t> values, shifts;
   for (int64_t c = 0; c < channels; ++c) {
     const QuantizedMultiplier &m = multipliers[multipliers.size() == 1 ? 0 : c];
-    reduced.push_back(m.multiplier < 0x7FFF0000
-                          ? (static_cast<int64_t>(m.multiplier) + (1 << 15)) >>
-                                16
-                          : 0x7FFF);
-    shifts.push_back(15 - m.shift);
+    values.push_back(m.multiplier);
+    shifts.push_back(31 - m.shift);
   }
   auto tableType = RankedTensorType::get({channels}, builder.getI64Type());
   Value multiplierTable = arith::ConstantOp::create(
-      builder, loc, DenseElementsAttr::get(tableType, ArrayRef(reduced)));
+      builder, loc, DenseElementsAttr::get(tableType, ArrayRef(values)));
   Value shiftTable = arith::ConstantOp::create(
       builder, loc, DenseElementsAttr::get(tableType, ArrayRef(shifts)));
   Type storage = type.getElementType();
@@ -116,21 +116,24 @@ Value createInt16x8Requantize(OpBuilder &builder, Location loc,
   return createElementwiseGeneric(
       builder, loc, type, {acc},
       [&](OpBuilder &b, Location l, ValueRange args) -> Value {
-        Type i64 = b.getI64Type();
-        auto c64 = [&](int64_t v) -> Value {
-          return arith::ConstantOp::create(b, l, b.getI64IntegerAttr(v));
+        Type i128 = b.getIntegerType(128);
+        auto c128 = [&](int64_t v) -> Value {
+          return arith::ConstantOp::create(
+              b, l, b.getIntegerAttr(i128, APInt(128, v, /*isSigned=*/true)));
         };
         Value channel = linalg::IndexOp::create(b, l, rank - 1);
-        Value multiplier =
-            tensor::ExtractOp::create(b, l, multiplierTable, channel);
-        Value shift = tensor::ExtractOp::create(b, l, shiftTable, channel);
-        Value x = arith::ExtSIOp::create(b, l, i64, args[0]);
+        Value multiplier = arith::ExtSIOp::create(
+            b, l, i128,
+            tensor::ExtractOp::create(b, l, multiplierTable, channel));
+        Value shift = arith::ExtSIOp::create(
+            b, l, i128, tensor::ExtractOp::create(b, l, shiftTable, channel));
+        Value x = arith::ExtSIOp::create(b, l, i128, args[0]);
         Value negative =
-            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, x, c64(0));
+            arith::CmpIOp::create(b, l, arith::CmpIPredicate::slt, x, c128(0));
         Value magnitude = arith::SelectOp::create(
-            b, l, negative, arith::SubIOp::create(b, l, c64(0), x), x);
+            b, l, negative, arith::SubIOp::create(b, l, c128(0), x), x);
         Value round = arith::ShLIOp::create(
-            b, l, c64(1), arith::SubIOp::create(b, l, shift, c64(1)));
+            b, l, c128(1), arith::SubIOp::create(b, l, shift, c128(1)));
         Value scaled = arith::ShRSIOp::create(
             b, l,
             arith::AddIOp::create(
@@ -138,11 +141,11 @@ Value createInt16x8Requantize(OpBuilder &builder, Location loc,
                 round),
             shift);
         Value value = arith::SelectOp::create(
-            b, l, negative, arith::SubIOp::create(b, l, c64(0), scaled),
+            b, l, negative, arith::SubIOp::create(b, l, c128(0), scaled),
             scaled);
-        value = arith::AddIOp::create(b, l, value, c64(outputZp));
-        value = arith::MaxSIOp::create(b, l, value, c64(low));
-        value = arith::MinSIOp::create(b, l, value, c64(high));
+        value = arith::AddIOp::create(b, l, value, c128(outputZp));
+        value = arith::MaxSIOp::create(b, l, value, c128(low));
+        value = arith::MinSIOp::create(b, l, value, c128(high));
         return arith::TruncIOp::create(b, l, storage, value);
       });
 }
@@ -505,8 +508,12 @@ struct ConvertQuantizedMul : OpConversionPattern<MulOp> {
         rhsType.getZeroPoint(), rank);
     Value product = createMul(
         rewriter, loc, resultType->clone(rewriter.getI32Type()), lhs, rhs);
-    double multiplier = getTFLiteScale(lhsType) * getTFLiteScale(rhsType) /
-                        getTFLiteScale(outType);
+    // TFLite computes MUL's multiplier in float, not double (a product
+    // 2648.49995 away from a tie in double is 2648.49991 in float, and
+    // TFLite rounds it down).
+    float multiplier = static_cast<float>(getTFLiteScale(lhsType)) *
+                       static_cast<float>(getTFLiteScale(rhsType)) /
+                       static_cast<float>(getTFLiteScale(outType));
     Value result = createRescale(rewriter, loc, *resultType, product,
                                  {quantizeMultiplier(multiplier)}, 0,
                                  outType.getZeroPoint());

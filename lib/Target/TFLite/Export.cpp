@@ -240,6 +240,9 @@ private:
   int32_t addTensor(SubgraphRecord &subgraph, Type type, std::string name,
                     DictionaryAttr info);
 
+  template <typename T>
+  flatbuffers::Offset<flatbuffers::Vector<T>>
+  createSharedVector(ArrayRef<T> values, bool nullIfEmpty = true);
   flatbuffers::Offset<schema::Tensor> buildTensor(const TensorRecord &tensor);
   FailureOr<flatbuffers::Offset<schema::Operator>>
   buildOperator(const OperatorRecord &op);
@@ -259,6 +262,11 @@ private:
   llvm::DenseMap<uint64_t, SmallVector<uint32_t, 1>> buffersByHash;
   std::vector<OperatorCodeKey> operatorCodes;
   DenseMap<Value, int32_t> tensorOf;
+  /// Shapes and quantization parameters already written, by element size
+  /// and bytes: a vector the file holds once however many tensors refer to
+  /// it (per-channel zero points are all zero, one vector per channel
+  /// count instead of one per weight and bias).
+  llvm::StringMap<flatbuffers::uoffset_t> sharedVectors;
 };
 
 } // namespace
@@ -520,6 +528,20 @@ buildIndexVector(flatbuffers::FlatBufferBuilder &builder,
           schema::CreateInt32Vector(builder, vector).Union()};
 }
 
+template <typename T>
+flatbuffers::Offset<flatbuffers::Vector<T>>
+ModelExporter::createSharedVector(ArrayRef<T> values, bool nullIfEmpty) {
+  if (values.empty() && nullIfEmpty)
+    return 0;
+  std::string key(1, static_cast<char>(sizeof(T)));
+  key.append(reinterpret_cast<const char *>(values.data()),
+             values.size() * sizeof(T));
+  auto [it, inserted] = sharedVectors.try_emplace(key, 0);
+  if (inserted)
+    it->second = builder.CreateVector(values.data(), values.size()).o;
+  return flatbuffers::Offset<flatbuffers::Vector<T>>(it->second);
+}
+
 flatbuffers::Offset<schema::Tensor>
 ModelExporter::buildTensor(const TensorRecord &tensor) {
   flatbuffers::Offset<schema::QuantizationParameters> quantization;
@@ -536,10 +558,9 @@ ModelExporter::buildTensor(const TensorRecord &tensor) {
       detailsType = schema::QuantizationDetails::CustomQuantization;
     }
     quantization = schema::CreateQuantizationParameters(
-        builder, createVectorOrNull<float>(builder, q.min),
-        createVectorOrNull<float>(builder, q.max),
-        createVectorOrNull<float>(builder, q.scale),
-        createVectorOrNull<int64_t>(builder, q.zeroPoint), detailsType, details,
+        builder, createSharedVector<float>(q.min),
+        createSharedVector<float>(q.max), createSharedVector<float>(q.scale),
+        createSharedVector<int64_t>(q.zeroPoint), detailsType, details,
         q.quantizedDimension);
   }
   flatbuffers::Offset<schema::SparsityParameters> sparsity;
@@ -565,11 +586,10 @@ ModelExporter::buildTensor(const TensorRecord &tensor) {
         builder.CreateVector(levels));
   }
   return schema::CreateTensor(
-      builder, builder.CreateVector(tensor.shape.data(), tensor.shape.size()),
-      tensor.type, tensor.buffer, builder.CreateString(tensor.name),
+      builder, createSharedVector<int32_t>(tensor.shape, /*nullIfEmpty=*/false),
+      tensor.type, tensor.buffer, builder.CreateSharedString(tensor.name),
       quantization, /*is_variable=*/false, sparsity,
-      createVectorOrNull<int32_t>(builder, tensor.shapeSignature),
-      /*has_rank=*/true);
+      createSharedVector<int32_t>(tensor.shapeSignature), /*has_rank=*/true);
 }
 
 FailureOr<flatbuffers::Offset<schema::Operator>>
@@ -624,7 +644,7 @@ ModelExporter::buildSignature(DictionaryAttr signature,
         StringRef name = cast<StringAttr>(pair[0]).getValue();
         int64_t position = cast<IntegerAttr>(pair[1]).getInt();
         maps.push_back(schema::CreateTensorMap(
-            builder, builder.CreateString(name.data(), name.size()),
+            builder, builder.CreateSharedString(name.data(), name.size()),
             ends[position]));
       }
     }

@@ -5,8 +5,10 @@ the float32 model that quantization starts from is that model with its
 weights widened to float32 (mint-densify, mint-fold-f16-weights: exact).
 The script writes it, runs `mint quantize --mode MODE` on it, checks the
 parameter bytes of the result against the float32 model's
-(--max-size-ratio; the rest of a .tflite, tensors, operators and names,
-does not shrink, and weighs 5-10% of the small MediaPipe models), and
+(--max-size-ratio) and the file against the float32 file (--max-file-ratio:
+the rest of a .tflite, tensors, operators, names and the integer modes'
+per-channel scales, does not shrink, and weighs 5-10% of the small
+MediaPipe models), and
 prints the file sizes and `mint quantize`'s summary. compare_with_tflite.py then checks that
 TFLite runs the quantized model and that Mint's execution matches it.
 """
@@ -25,6 +27,8 @@ def main():
     parser.add_argument("--output", required=True)
     parser.add_argument("--max-size-ratio", type=float, required=True,
                         help="largest parameter bytes / float32's")
+    parser.add_argument("--max-file-ratio", type=float,
+                        help="largest file size / the float32 file's")
     parser.add_argument("--mint", required=True)
     parser.add_argument("--mint-opt", required=True)
     parser.add_argument("--mint-translate", required=True)
@@ -78,8 +82,12 @@ def main():
                  f"float32 model's (at most {args.max_size_ratio:.0%} "
                  f"expected)")
     size = os.path.getsize(args.output)
+    file_ratio = size / os.path.getsize(float32)
+    if args.max_file_ratio is not None and file_ratio > args.max_file_ratio:
+        sys.exit(f"{name}: the {args.mode} file is {file_ratio:.1%} of the "
+                 f"float32 file (at most {args.max_file_ratio:.1%} expected)")
     sqnr = ", ".join(str(v) for v in summary["sqnr_db"])
-    print(f"{name}: {args.mode} {size} B, {size / os.path.getsize(float32):.1%} "
+    print(f"{name}: {args.mode} {size} B, {file_ratio:.1%} "
           f"of the float32 file ({os.path.getsize(float32)} B); parameters "
           f"{after} B, {ratio:.1%}; {summary['float_ops']} of "
           f"{summary['ops']} ops in float; output SQNR {sqnr} dB")
