@@ -46,13 +46,15 @@ mint_install_npm() {
   MINT_PACKAGES=(nodejs npm) mint_install_packages
 }
 
-# Installs the Python packages of the model tests (numpy and the LiteRT
-# interpreter, the test oracle) into the python3 on PATH, the one the
-# tests run with.
+# Installs the Python packages of the tests (numpy, the LiteRT interpreter
+# as the test oracle, pytest) and of building the Python package (nanobind,
+# scikit-build-core) into the python3 on PATH, the one the tests run with.
 mint_install_python_packages() {
-  python3 -c "import numpy, ai_edge_litert" 2>/dev/null && return 0
-  mint_log "Installing numpy and ai-edge-litert with pip"
-  python3 -m pip install --quiet numpy ai-edge-litert
+  python3 -c "import numpy, ai_edge_litert, nanobind, scikit_build_core, pytest" \
+    2>/dev/null && return 0
+  mint_log "Installing numpy, ai-edge-litert, nanobind, scikit-build-core and pytest with pip"
+  python3 -m pip install --quiet numpy ai-edge-litert nanobind scikit-build-core \
+    pytest
 }
 
 # Fetches the real models and turns real photographs into inputs; prints

@@ -2,8 +2,8 @@
 # utils/test.sh - on a fresh Debian 12 machine: install what is missing,
 # fetch the real models, build Mint, run the lit and GoogleTest suites
 # (check-mint; the model round trips run in the TFLite interpreter), then
-# install Mint and build and run a consumer project against the installed
-# copy.
+# install Mint, build and run a consumer project against the installed
+# copy, and install the Python package against it and run its tests.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/setup.sh"
 
@@ -34,4 +34,10 @@ cmake -G Ninja -S "$MINT_ROOT/test/Consumer" -B "$MINT_BUILD_DIR/consumer" \
   -DCMAKE_CXX_COMPILER=clang++-22 -DMint_DIR="$prefix/lib/cmake/mint" >/dev/null
 cmake --build "$MINT_BUILD_DIR/consumer"
 "$MINT_BUILD_DIR/consumer/mint-consumer"
+
+mint_log "Installing the Python package (pip install ./python) and running its tests"
+MINT_DIR="$prefix" python3 -m pip install --quiet --no-build-isolation \
+  -C build-dir="$MINT_BUILD_DIR/python" "$MINT_ROOT/python"
+(cd "$MINT_BUILD_DIR" && MINT_TOOLS_DIR="$MINT_BUILD_DIR/bin" \
+  python3 -m pytest -q -p no:cacheprovider "$MINT_ROOT/python/tests")
 mint_log "All tests passed"

@@ -1,0 +1,253 @@
+//===- MintModule.cpp - The mint._mint Python extension -------------------===//
+//
+// Binds the parts of Mint's C++ library that the Python package `mint`
+// builds on: importing a .tflite model (its MLIR text, for compiler
+// people), and compiling it for this CPU and running it on numpy arrays
+// (CompiledModel). Inputs are read in place when they are C-contiguous
+// arrays of the model's type and shape; outputs are new numpy arrays that
+// the model writes into directly. Every error raises mint.Error with
+// Mint's located message; nothing aborts the interpreter.
+//
+//===----------------------------------------------------------------------===//
+
+#include "mint/Runtime/CompiledModel.h"
+#include "mint/Target/TFLite/TFLite.h"
+
+#include "mlir/IR/BuiltinOps.h"
+#include "mlir/IR/Diagnostics.h"
+#include "mlir/IR/MLIRContext.h"
+#include "mlir/IR/OperationSupport.h"
+#include "llvm/Support/MemoryBuffer.h"
+#include "llvm/Support/raw_ostream.h"
+
+#include <nanobind/nanobind.h>
+#include <nanobind/ndarray.h>
+#include <nanobind/stl/string.h>
+#include <nanobind/stl/tuple.h>
+#include <nanobind/stl/vector.h>
+
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace nb = nanobind;
+using namespace mlir;
+using namespace mlir::mint;
+
+namespace {
+
+/// The Python exception every Mint error raises (mint.Error); a strong
+/// reference kept for the life of the process.
+PyObject *errorType = PyExc_RuntimeError;
+
+[[noreturn]] void raiseError(const std::string &message) {
+  PyErr_SetString(errorType, message.c_str());
+  throw nb::python_error();
+}
+
+/// Collects the diagnostics emitted on a context while it lives, one line
+/// each, as the `mint` driver prints them.
+class DiagnosticCollector {
+public:
+  explicit DiagnosticCollector(MLIRContext &context) : context(context) {
+    context.printOpOnDiagnostic(false);
+    handler = context.getDiagEngine().registerHandler([this](Diagnostic &d) {
+      std::string line;
+      llvm::raw_string_ostream os(line);
+      os << d.getLocation() << ": ";
+      if (d.getSeverity() == DiagnosticSeverity::Error)
+        os << "error: ";
+      else if (d.getSeverity() == DiagnosticSeverity::Warning)
+        os << "warning: ";
+      os << d.str();
+      if (!messages.empty())
+        messages += "\n";
+      messages += line;
+      return success();
+    });
+  }
+  ~DiagnosticCollector() { context.getDiagEngine().eraseHandler(handler); }
+
+  /// Raises mint.Error with what was collected, or `fallback`.
+  [[noreturn]] void raise(const std::string &fallback) {
+    raiseError(messages.empty() ? fallback : messages);
+  }
+
+private:
+  MLIRContext &context;
+  DiagnosticEngine::HandlerID handler;
+  std::string messages;
+};
+
+OwningOpRef<ModuleOp> importModel(MLIRContext &context,
+                                  DiagnosticCollector &diagnostics,
+                                  nb::bytes model, const std::string &name) {
+  std::unique_ptr<llvm::MemoryBuffer> buffer = llvm::MemoryBuffer::getMemBuffer(
+      llvm::StringRef(static_cast<const char *>(model.data()), model.size()),
+      name, /*RequiresNullTerminator=*/false);
+  TFLiteImportOptions options;
+  options.fileName = name;
+  OwningOpRef<ModuleOp> module =
+      importTFLiteModel(buffer->getMemBufferRef(), &context, options);
+  if (!module)
+    diagnostics.raise(name + ": cannot import the model");
+  return module;
+}
+
+/// numpy's dtype of a model tensor element kind.
+nb::dlpack::dtype getDType(ElementKind kind) {
+  switch (kind) {
+  case ElementKind::F32:
+    return nb::dtype<float>();
+  case ElementKind::F16:
+    return {static_cast<uint8_t>(nb::dlpack::dtype_code::Float), 16, 1};
+  case ElementKind::I8:
+    return nb::dtype<int8_t>();
+  case ElementKind::U8:
+    return nb::dtype<uint8_t>();
+  case ElementKind::I16:
+    return nb::dtype<int16_t>();
+  case ElementKind::I32:
+    return nb::dtype<int32_t>();
+  case ElementKind::I64:
+    return nb::dtype<int64_t>();
+  case ElementKind::Bool:
+    return nb::dtype<bool>();
+  }
+  return nb::dtype<float>();
+}
+
+using Details = std::tuple<std::string, std::string, std::vector<int64_t>>;
+
+std::vector<Details> describe(ArrayRef<TensorSpec> specs) {
+  std::vector<Details> result;
+  for (const TensorSpec &spec : specs)
+    result.emplace_back(
+        spec.name, getElementKindName(spec.kind).str(),
+        std::vector<int64_t>(spec.shape.begin(), spec.shape.end()));
+  return result;
+}
+
+using InputArray = nb::ndarray<nb::device::cpu>;
+using OutputArray = nb::ndarray<nb::numpy>;
+
+/// A .tflite model compiled for this CPU.
+class Model {
+public:
+  Model(nb::bytes bytes, const std::string &name, unsigned threads) {
+    DiagnosticCollector diagnostics(context);
+    OwningOpRef<ModuleOp> module =
+        importModel(context, diagnostics, bytes, name);
+    CompileOptions options;
+    options.pipeline.threads = threads == 0 ? 1 : threads;
+    FailureOr<std::unique_ptr<CompiledModel>> model;
+    {
+      nb::gil_scoped_release release;
+      model = CompiledModel::create(*module, options);
+    }
+    if (failed(model))
+      diagnostics.raise(name + ": cannot compile the model");
+    compiled = std::move(*model);
+  }
+
+  std::vector<Details> getInputs() const {
+    return describe(compiled->getInputs());
+  }
+  std::vector<Details> getOutputs() const {
+    return describe(compiled->getOutputs());
+  }
+  double getCompileSeconds() const { return compiled->getCompileSeconds(); }
+
+  /// Runs the model on `inputs`, one C-contiguous array per model input
+  /// of its dtype and shape (read in place); returns new output arrays.
+  std::vector<OutputArray> run(const std::vector<InputArray> &inputs) {
+    ArrayRef<TensorSpec> specs = compiled->getInputs();
+    if (inputs.size() != specs.size())
+      raiseError("the model takes " + std::to_string(specs.size()) +
+                 " inputs, got " + std::to_string(inputs.size()));
+    std::vector<const void *> inputData;
+    for (auto [index, array] : llvm::enumerate(inputs)) {
+      const TensorSpec &spec = specs[index];
+      std::string expected = describeTensorType(spec.kind, spec.shape);
+      bool sameShape = array.ndim() == spec.shape.size();
+      for (size_t d = 0; sameShape && d < array.ndim(); ++d)
+        sameShape = array.shape(d) == static_cast<size_t>(spec.shape[d]);
+      if (array.dtype() != getDType(spec.kind) || !sameShape)
+        raiseError("input " + std::to_string(index) + " ('" + spec.name +
+                   "') must be " + expected);
+      // C-contiguous: the strides of a row-major array of this shape.
+      int64_t stride = 1;
+      for (size_t d = array.ndim(); d-- > 0;) {
+        if (array.shape(d) > 1 && array.stride(d) != stride)
+          raiseError("input " + std::to_string(index) + " ('" + spec.name +
+                     "') must be C-contiguous");
+        stride *= static_cast<int64_t>(array.shape(d));
+      }
+      inputData.push_back(array.data());
+    }
+
+    std::vector<OutputArray> outputs;
+    std::vector<void *> outputData;
+    for (const TensorSpec &spec : compiled->getOutputs()) {
+      char *data = new char[std::max<size_t>(spec.getByteSize(), 1)];
+      nb::capsule owner(
+          data, [](void *p) noexcept { delete[] static_cast<char *>(p); });
+      std::vector<size_t> shape(spec.shape.begin(), spec.shape.end());
+      outputs.emplace_back(data, shape.size(), shape.data(), owner,
+                           /*strides=*/nullptr, getDType(spec.kind));
+      outputData.push_back(data);
+    }
+    llvm::Error error = llvm::Error::success();
+    {
+      nb::gil_scoped_release release;
+      error = compiled->run(inputData, outputData);
+    }
+    if (error)
+      raiseError(llvm::toString(std::move(error)));
+    return outputs;
+  }
+
+private:
+  MLIRContext context;
+  std::unique_ptr<CompiledModel> compiled;
+};
+
+/// The MLIR (mint dialect) of a .tflite model, as `mint-translate
+/// --import-tflite` prints it.
+std::string importToMLIR(nb::bytes bytes, const std::string &name,
+                         bool debugInfo) {
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  OpPrintingFlags flags;
+  if (debugInfo)
+    flags.enableDebugInfo();
+  module->print(os, flags);
+  return text;
+}
+
+} // namespace
+
+NB_MODULE(_mint, m) {
+  m.doc() = "Mint's C++ library: import and run .tflite models";
+  m.def(
+      "set_error_type",
+      [](nb::handle type) {
+        Py_INCREF(type.ptr());
+        errorType = type.ptr();
+      },
+      "Sets the exception class Mint's errors raise (mint.Error).");
+  m.def("import_tflite", &importToMLIR, nb::arg("model"),
+        nb::arg("name") = "<model>", nb::arg("debug_info") = false,
+        "The MLIR (mint dialect) of a .tflite model given as bytes.");
+  nb::class_<Model>(m, "Model")
+      .def(nb::init<nb::bytes, const std::string &, unsigned>(),
+           nb::arg("model"), nb::arg("name") = "<model>",
+           nb::arg("threads") = 1)
+      .def_prop_ro("inputs", &Model::getInputs)
+      .def_prop_ro("outputs", &Model::getOutputs)
+      .def_prop_ro("compile_seconds", &Model::getCompileSeconds)
+      .def("run", &Model::run, nb::arg("inputs"));
+}
