@@ -19,6 +19,7 @@
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/Transforms/TargetDescription.h"
 #include "mint/Runtime/Calibration.h"
+#include "mint/Runtime/QuantizeModel.h"
 #include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
@@ -191,38 +192,25 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                     "(it writes the calibrated ranges as FAKE_QUANT ops)\n";
     return 1;
   }
-  // The modes that calibrate activation ranges on representative samples.
-  bool calibrates = options.mode == QuantizationMode::Int8 ||
-                    options.mode == QuantizationMode::Int16x8;
-  {
-    // Every mode starts from dense weights (sparse ones are encoded again
-    // after quantization); the int8 modes from plain float32 weights; the
-    // calibrating ones also from fused activations (no standalone RELU
-    // stays between two int8 ops) and take the ranges that
-    // quantization-aware training left (FAKE_QUANT, QUANTIZE -> DEQUANTIZE)
-    // as they are.
-    PassManager prepare(&context);
-    prepare.addNestedPass<func::FuncOp>(createDensifyPass());
-    if (options.mode != QuantizationMode::Float16)
-      prepare.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
-    if (calibrates) {
-      prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
-      prepare.addNestedPass<func::FuncOp>(createFoldFakeQuantPass());
-      prepare.addNestedPass<func::FuncOp>(createFuseActivationsPass());
-      if (options.equalize)
-        prepare.addNestedPass<func::FuncOp>(createEqualizeWeightsPass());
-    }
-    if (failed(prepare.run(*floatModule)))
-      return 1;
-  }
+  QuantizeModelOptions quantizeOptions;
+  QuantizePassOptions &passOptions = quantizeOptions.pass;
+  passOptions.mode = options.mode;
+  passOptions.calibrationMethod = method;
+  passOptions.percentile = percentile;
+  passOptions.minWeightElements = options.minWeightElements;
+  passOptions.ioType = ioType;
+  passOptions.int8Only = options.int8Only;
+  passOptions.biasCorrection = options.biasCorrection;
+  passOptions.denyOps = llvm::to_vector(options.denyOps);
+  passOptions.denyNames = options.denyNames;
+  quantizeOptions.equalize = options.equalize;
+  quantizeOptions.fakeQuant = options.fakeQuant;
+  quantizeOptions.sparseEncoding = options.sparseEncoding;
+  if (failed(prepareForQuantization(*floatModule, quantizeOptions)))
+    return 1;
   // Ranges learned by quantization-aware training stand in for calibration.
-  bool learned = false;
-  floatModule->walk([&](func::FuncOp func) {
-    for (unsigned i = 0, e = func.getNumArguments(); i < e; ++i)
-      learned |= static_cast<bool>(func.getArgAttr(i, kStatsAttrName));
-    func.walk([&](Operation *op) { learned |= op->hasAttr(kStatsAttrName); });
-  });
-  if (calibrates && options.data.empty() && !learned) {
+  bool calibrates = calibratesActivations(options.mode);
+  if (calibrates && options.data.empty() && !hasLearnedRanges(*floatModule)) {
     llvm::errs() << "mint: error: --mode " << getModeName(options.mode)
                  << " calibrates on representative samples; give --data "
                     "(or a model with ranges from quantization-aware "
@@ -240,41 +228,17 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   if (!samples)
     return 1;
 
-  OwningOpRef<ModuleOp> quantized = floatModule->clone();
-  if (calibrates && !options.data.empty()) {
-    FailureOr<std::unique_ptr<Calibrator>> calibrator = Calibrator::create(
-        *quantized, {}, /*channelMeans=*/options.biasCorrection);
-    if (failed(calibrator))
-      return 1;
-    if (failed(runCalibration(**calibrator, *samples)))
-      return 1;
-    (*calibrator)->annotate();
-  }
-  PassManager pm(&context);
-  if (options.fakeQuant) {
-    // The float model with int8 quantization simulated, for fine-tuning.
-    InsertFakeQuantPassOptions fakeOptions;
-    fakeOptions.calibrationMethod = method;
-    fakeOptions.percentile = percentile;
-    pm.addNestedPass<func::FuncOp>(createInsertFakeQuantPass(fakeOptions));
-  }
-  QuantizePassOptions passOptions;
-  passOptions.mode = options.mode;
-  passOptions.calibrationMethod = method;
-  passOptions.percentile = percentile;
-  passOptions.minWeightElements = options.minWeightElements;
-  passOptions.ioType = ioType;
-  passOptions.int8Only = options.int8Only;
-  passOptions.biasCorrection = options.biasCorrection;
-  passOptions.denyOps = llvm::to_vector(options.denyOps);
-  passOptions.denyNames = options.denyNames;
-  if (!options.fakeQuant)
-    pm.addPass(createQuantizePass(passOptions));
-  // Pruned weights stay sparse (zeros quantize to zero).
-  if (options.sparseEncoding)
-    pm.addNestedPass<func::FuncOp>(createEncodeSparseWeightsPass());
-  if (failed(pm.run(*quantized)))
+  auto calibrate = [&](Calibrator &calibrator) {
+    return runCalibration(calibrator, *samples);
+  };
+  FailureOr<OwningOpRef<ModuleOp>> quantizedOr = quantizeModel(
+      *floatModule, quantizeOptions,
+      calibrates && !options.data.empty()
+          ? llvm::function_ref<LogicalResult(Calibrator &)>(calibrate)
+          : nullptr);
+  if (failed(quantizedOr))
     return 1;
+  OwningOpRef<ModuleOp> quantized = std::move(*quantizedOr);
 
   // Output SQNR of the quantized model against the float one, both run by
   // Mint on the same samples.
