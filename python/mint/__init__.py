@@ -4,13 +4,20 @@ The Python interface to Mint's C++ library (the extension module
 ``mint._mint``)::
 
     import mint
-    interpreter = mint.Interpreter(model_path="model.tflite")
+    converter = mint.Converter.from_file("model.tflite")
+    converter.optimizations = [mint.Optimize.DEFAULT]
+    converter.representative_dataset = lambda: ([x] for x in samples)
+    converter.target_spec.supported_types = [mint.int8]
+    quantized = converter.convert()             # bytes of a .tflite
+    interpreter = mint.Interpreter(model_content=quantized)
     outputs = interpreter.run([image])          # numpy arrays in and out
     print(mint.import_tflite(open("model.tflite", "rb").read()))  # MLIR
 
 Every error raises :class:`mint.Error` with Mint's located message.
 """
 
+from ._converter import (Converter, Optimize, QuantizedType, TargetSpec,
+                         float16, int8, int16x8)
 from ._interpreter import Interpreter, TensorDetails
 from ._errors import Error
 from . import _mint
@@ -25,5 +32,7 @@ def import_tflite(model, name="<model>", debug_info=False):
     return _mint.import_tflite(bytes(model), name, debug_info)
 
 
-__all__ = ["Error", "Interpreter", "TensorDetails", "import_tflite"]
+__all__ = ["Converter", "Error", "Interpreter", "Optimize", "QuantizedType",
+           "TargetSpec", "TensorDetails", "float16", "import_tflite", "int8",
+           "int16x8"]
 __version__ = "0.1.0"

@@ -10,9 +10,12 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mint/Runtime/Calibration.h"
 #include "mint/Runtime/CompiledModel.h"
+#include "mint/Runtime/QuantizeModel.h"
 #include "mint/Target/TFLite/TFLite.h"
 
+#include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/IR/BuiltinOps.h"
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
@@ -228,6 +231,152 @@ std::string importToMLIR(nb::bytes bytes, const std::string &name,
   return text;
 }
 
+/// Options of quantize(), as the Python converter passes them.
+struct QuantizeArguments {
+  std::string mode = "int8";
+  std::string ioType = "float";
+  std::string calibrationMethod = "minmax";
+  double percentile = 99.99;
+  int64_t minWeightElements = 1024;
+  bool int8Only = false;
+  bool equalize = false;
+  bool biasCorrection = false;
+  std::vector<std::string> denyOps;
+  std::string denyNames;
+};
+
+QuantizeModelOptions parseQuantizeArguments(const QuantizeArguments &args) {
+  QuantizeModelOptions options;
+  QuantizePassOptions &pass = options.pass;
+  if (args.mode == "float16")
+    pass.mode = QuantizationMode::Float16;
+  else if (args.mode == "dynamic-int8")
+    pass.mode = QuantizationMode::DynamicInt8;
+  else if (args.mode == "int8")
+    pass.mode = QuantizationMode::Int8;
+  else if (args.mode == "int16x8")
+    pass.mode = QuantizationMode::Int16x8;
+  else
+    raiseError("unknown quantization mode '" + args.mode +
+               "' (float16, dynamic-int8, int8, int16x8)");
+  bool int16 = pass.mode == QuantizationMode::Int16x8;
+  if (args.ioType == "float")
+    pass.ioType = QuantizedIOType::Float;
+  else if ((args.ioType == "int8" && pass.mode == QuantizationMode::Int8) ||
+           (args.ioType == "int16" && int16))
+    pass.ioType = QuantizedIOType::Native;
+  else if (args.ioType == "uint8" && pass.mode == QuantizationMode::Int8)
+    pass.ioType = QuantizedIOType::UInt8;
+  else
+    raiseError("inputs and outputs of type '" + args.ioType +
+               "' do not fit mode '" + args.mode +
+               "' (int8: float, int8 or uint8; int16x8: float or int16; "
+               "float16 and dynamic-int8 keep float ones)");
+  const std::string &method = args.calibrationMethod;
+  if (method == "minmax")
+    pass.calibrationMethod = CalibrationMethod::MinMax;
+  else if (method == "moving-average")
+    pass.calibrationMethod = CalibrationMethod::MovingAverage;
+  else if (method == "percentile")
+    pass.calibrationMethod = CalibrationMethod::Percentile;
+  else if (method == "mse")
+    pass.calibrationMethod = CalibrationMethod::Mse;
+  else if (method == "entropy")
+    pass.calibrationMethod = CalibrationMethod::Entropy;
+  else
+    raiseError("unknown calibration method '" + method +
+               "' (minmax, moving-average, percentile, mse, entropy)");
+  if (!(args.percentile > 50.0 && args.percentile <= 100.0))
+    raiseError("the percentile must be in (50, 100], got " +
+               std::to_string(args.percentile));
+  pass.percentile = args.percentile;
+  if (args.minWeightElements < 0)
+    raiseError("min_weight_elements must be at least 0");
+  pass.minWeightElements = args.minWeightElements;
+  if (args.int8Only && pass.mode != QuantizationMode::Int8)
+    raiseError("int8_only needs mode int8");
+  pass.int8Only = args.int8Only;
+  pass.biasCorrection = args.biasCorrection;
+  pass.denyOps.assign(args.denyOps.begin(), args.denyOps.end());
+  pass.denyNames = args.denyNames;
+  options.equalize = args.equalize;
+  return options;
+}
+
+/// Quantizes a .tflite model (bytes) as `mint quantize` does, calibrated on
+/// `samples` (one list of float32 arrays, one per model input, each);
+/// returns the quantized .tflite.
+nb::bytes quantize(nb::bytes bytes, const std::string &name,
+                   const QuantizeArguments &args,
+                   const std::vector<std::vector<InputArray>> &samples) {
+  QuantizeModelOptions options = parseQuantizeArguments(args);
+  if (options.pass.biasCorrection && samples.empty())
+    raiseError("bias correction needs representative samples (the "
+               "per-channel means of the calibration samples)");
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+  if (failed(prepareForQuantization(*module, options)))
+    diagnostics.raise(name + ": cannot prepare the model for quantization");
+
+  // Each sample's inputs, checked against the model's before any work.
+  std::vector<std::vector<const void *>> sampleData;
+  bool calibrates = calibratesActivations(options.pass.mode);
+  if (calibrates && !samples.empty()) {
+    func::FuncOp entry = findModelEntry(*module);
+    SmallVector<TensorSpec> specs, outputSpecs;
+    if (!entry || failed(getModelTensorSpecs(entry, specs, outputSpecs)))
+      diagnostics.raise(name + ": cannot read the model's inputs");
+    for (auto [index, sample] : llvm::enumerate(samples)) {
+      if (sample.size() != specs.size())
+        raiseError("representative sample " + std::to_string(index) + " has " +
+                   std::to_string(sample.size()) + " arrays; the model takes " +
+                   std::to_string(specs.size()) + " inputs");
+      std::vector<const void *> data;
+      for (auto [input, array] : llvm::enumerate(sample)) {
+        const TensorSpec &spec = specs[input];
+        bool sameShape = array.ndim() == spec.shape.size();
+        for (size_t d = 0; sameShape && d < array.ndim(); ++d)
+          sameShape = array.shape(d) == static_cast<size_t>(spec.shape[d]);
+        if (array.dtype() != getDType(spec.kind) || !sameShape)
+          raiseError("representative sample " + std::to_string(index) +
+                     ", input " + std::to_string(input) + " ('" + spec.name +
+                     "') must be " + describeTensorType(spec.kind, spec.shape));
+        data.push_back(array.data());
+      }
+      sampleData.push_back(std::move(data));
+    }
+  }
+
+  std::string calibrationError;
+  auto addSamples = [&](Calibrator &calibrator) -> LogicalResult {
+    for (const std::vector<const void *> &inputs : sampleData)
+      if (llvm::Error error = calibrator.addSample(inputs)) {
+        calibrationError = llvm::toString(std::move(error));
+        return failure();
+      }
+    return success();
+  };
+  FailureOr<OwningOpRef<ModuleOp>> quantized;
+  {
+    nb::gil_scoped_release release;
+    quantized = quantizeModel(
+        *module, options,
+        sampleData.empty()
+            ? nullptr
+            : llvm::function_ref<LogicalResult(Calibrator &)>(addSamples));
+  }
+  if (!calibrationError.empty())
+    raiseError(name + ": calibration failed: " + calibrationError);
+  if (failed(quantized))
+    diagnostics.raise(name + ": cannot quantize the model");
+  std::string result;
+  llvm::raw_string_ostream os(result);
+  if (failed(exportTFLiteModel(**quantized, os)))
+    diagnostics.raise(name + ": cannot write the quantized model");
+  return nb::bytes(result.data(), result.size());
+}
+
 } // namespace
 
 NB_MODULE(_mint, m) {
@@ -242,6 +391,22 @@ NB_MODULE(_mint, m) {
   m.def("import_tflite", &importToMLIR, nb::arg("model"),
         nb::arg("name") = "<model>", nb::arg("debug_info") = false,
         "The MLIR (mint dialect) of a .tflite model given as bytes.");
+  nb::class_<QuantizeArguments>(m, "QuantizeArguments")
+      .def(nb::init<>())
+      .def_rw("mode", &QuantizeArguments::mode)
+      .def_rw("io_type", &QuantizeArguments::ioType)
+      .def_rw("calibration_method", &QuantizeArguments::calibrationMethod)
+      .def_rw("percentile", &QuantizeArguments::percentile)
+      .def_rw("min_weight_elements", &QuantizeArguments::minWeightElements)
+      .def_rw("int8_only", &QuantizeArguments::int8Only)
+      .def_rw("equalize", &QuantizeArguments::equalize)
+      .def_rw("bias_correction", &QuantizeArguments::biasCorrection)
+      .def_rw("deny_ops", &QuantizeArguments::denyOps)
+      .def_rw("deny_names", &QuantizeArguments::denyNames);
+  m.def("quantize", &quantize, nb::arg("model"), nb::arg("name"),
+        nb::arg("arguments"), nb::arg("samples"),
+        "Quantizes a .tflite model (bytes) as `mint quantize` does; returns "
+        "the quantized .tflite.");
   nb::class_<Model>(m, "Model")
       .def(nb::init<nb::bytes, const std::string &, unsigned>(),
            nb::arg("model"), nb::arg("name") = "<model>",
