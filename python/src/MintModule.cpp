@@ -20,11 +20,13 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
+#include "mlir/Pass/PassManager.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <nanobind/nanobind.h>
 #include <nanobind/ndarray.h>
+#include <nanobind/stl/pair.h>
 #include <nanobind/stl/string.h>
 #include <nanobind/stl/tuple.h>
 #include <nanobind/stl/vector.h>
@@ -377,6 +379,114 @@ nb::bytes quantize(nb::bytes bytes, const std::string &name,
   return nb::bytes(result.data(), result.size());
 }
 
+/// A layer pruning or clustering left alone: its tensor name, its TFLite
+/// op and why.
+using SkippedLayer = std::tuple<std::string, std::string, std::string>;
+
+/// The flow `mint prune` and `mint cluster` share, on model bytes: float32
+/// weights, `addPass` (the pass that changes them), then palettes
+/// (`palettizeMinElements` >= 0) and sparse encoding. Returns the new
+/// .tflite and the layers the pass skipped.
+std::tuple<nb::bytes, std::vector<SkippedLayer>>
+compressWeights(nb::bytes bytes, const std::string &name,
+                llvm::function_ref<void(PassManager &)> addPass,
+                StringRef skippedAttrName, int64_t palettizeMinElements,
+                bool sparseEncoding) {
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+  std::vector<SkippedLayer> skipped;
+  {
+    nb::gil_scoped_release release;
+    PassManager pm(&context);
+    pm.addNestedPass<func::FuncOp>(createDensifyPass());
+    pm.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
+    addPass(pm);
+    if (succeeded(pm.run(*module))) {
+      module->walk([&](Operation *op) {
+        auto reason = op->getAttrOfType<StringAttr>(skippedAttrName);
+        if (!reason)
+          return;
+        SmallVector<std::string> names =
+            getTFLiteTensorNames(op->getLoc(), op->getNumResults());
+        skipped.emplace_back(names.empty() ? std::string() : names.front(),
+                             op->getName().stripDialect().upper(),
+                             reason.str());
+        op->removeAttr(skippedAttrName);
+      });
+      PassManager encode(&context);
+      if (palettizeMinElements >= 0) {
+        PalettizeWeightsPassOptions palettize;
+        palettize.minElements = palettizeMinElements;
+        encode.addNestedPass<func::FuncOp>(
+            createPalettizeWeightsPass(palettize));
+      }
+      if (sparseEncoding)
+        encode.addNestedPass<func::FuncOp>(createEncodeSparseWeightsPass());
+      if (failed(encode.run(*module)))
+        module = nullptr;
+      else
+        module->walk(
+            [](Operation *op) { op->removeAttr(kPalettizeSkippedAttrName); });
+    } else {
+      module = nullptr;
+    }
+  }
+  if (!module)
+    diagnostics.raise(name + ": cannot change the model's weights");
+  std::string result;
+  llvm::raw_string_ostream os(result);
+  if (failed(exportTFLiteModel(*module, os)))
+    diagnostics.raise(name + ": cannot write the model");
+  return {nb::bytes(result.data(), result.size()), std::move(skipped)};
+}
+
+std::tuple<nb::bytes, std::vector<SkippedLayer>>
+prune(nb::bytes bytes, const std::string &name, double sparsity,
+      const std::string &pattern, int64_t minElements, double maxWeightError,
+      const std::vector<std::string> &schedule, bool sparseEncoding) {
+  PrunePassOptions options;
+  options.sparsity = sparsity;
+  options.pattern = pattern;
+  options.minElements = minElements;
+  options.maxWeightError = maxWeightError;
+  options.schedule.assign(schedule.begin(), schedule.end());
+  return compressWeights(
+      bytes, name,
+      [&](PassManager &pm) {
+        pm.addNestedPass<func::FuncOp>(createPrunePass(options));
+      },
+      kPruneSkippedAttrName, /*palettizeMinElements=*/-1, sparseEncoding);
+}
+
+std::tuple<nb::bytes, std::vector<SkippedLayer>>
+cluster(nb::bytes bytes, const std::string &name, int64_t clusters,
+        const std::string &init, bool perChannel, int64_t minElements,
+        uint64_t seed, bool palettize, bool sparseEncoding) {
+  ClusterPassOptions options;
+  options.clusters = clusters;
+  if (init == "linear")
+    options.init = ClusterInit::Linear;
+  else if (init == "random")
+    options.init = ClusterInit::Random;
+  else if (init == "density")
+    options.init = ClusterInit::Density;
+  else if (init == "kmeans++")
+    options.init = ClusterInit::KMeansPlusPlus;
+  else
+    raiseError("unknown initialization '" + init +
+               "' (linear, random, density, kmeans++)");
+  options.perChannel = perChannel;
+  options.minElements = minElements;
+  options.seed = seed;
+  return compressWeights(
+      bytes, name,
+      [&](PassManager &pm) {
+        pm.addNestedPass<func::FuncOp>(createClusterPass(options));
+      },
+      kClusterSkippedAttrName, palettize ? minElements : -1, sparseEncoding);
+}
+
 } // namespace
 
 NB_MODULE(_mint, m) {
@@ -407,6 +517,18 @@ NB_MODULE(_mint, m) {
         nb::arg("arguments"), nb::arg("samples"),
         "Quantizes a .tflite model (bytes) as `mint quantize` does; returns "
         "the quantized .tflite.");
+  m.def("prune", &prune, nb::arg("model"), nb::arg("name"), nb::arg("sparsity"),
+        nb::arg("pattern"), nb::arg("min_elements"),
+        nb::arg("max_weight_error"), nb::arg("schedule"),
+        nb::arg("sparse_encoding"),
+        "Prunes a .tflite model's weights as `mint prune` does; returns the "
+        "new .tflite and the layers left alone (name, op, why).");
+  m.def("cluster", &cluster, nb::arg("model"), nb::arg("name"),
+        nb::arg("clusters"), nb::arg("init"), nb::arg("per_channel"),
+        nb::arg("min_elements"), nb::arg("seed"), nb::arg("palettize"),
+        nb::arg("sparse_encoding"),
+        "Clusters a .tflite model's weights as `mint cluster` does; returns "
+        "the new .tflite and the layers left alone (name, op, why).");
   nb::class_<Model>(m, "Model")
       .def(nb::init<nb::bytes, const std::string &, unsigned>(),
            nb::arg("model"), nb::arg("name") = "<model>",
