@@ -16,6 +16,7 @@ The Python interface to Mint's C++ library (the extension module
 Every error raises :class:`mint.Error` with Mint's located message.
 """
 
+from ._compare import compare
 from ._compress import CompressedModel, SkippedLayer, cluster, prune
 from ._converter import (Converter, Optimize, QuantizedType, TargetSpec,
                          float16, int8, int16x8)
@@ -33,7 +34,7 @@ def import_tflite(model, name="<model>", debug_info=False):
     return _mint.import_tflite(bytes(model), name, debug_info)
 
 
-__all__ = ["CompressedModel", "SkippedLayer", "cluster", "prune", "Converter", "Error", "Interpreter", "Optimize", "QuantizedType",
+__all__ = ["compare", "CompressedModel", "SkippedLayer", "cluster", "prune", "Converter", "Error", "Interpreter", "Optimize", "QuantizedType",
            "TargetSpec", "TensorDetails", "float16", "import_tflite", "int8",
            "int16x8"]
 __version__ = "0.1.0"

@@ -11,6 +11,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "mint/Runtime/Calibration.h"
+#include "mint/Runtime/CompareModels.h"
 #include "mint/Runtime/CompiledModel.h"
 #include "mint/Runtime/QuantizeModel.h"
 #include "mint/Target/TFLite/TFLite.h"
@@ -487,6 +488,58 @@ cluster(nb::bytes bytes, const std::string &name, int64_t clusters,
       kClusterSkippedAttrName, palettize ? minElements : -1, sparseEncoding);
 }
 
+/// One row of a comparison: name, op, order, SQNR (dB), relative error,
+/// largest error.
+using ErrorRow =
+    std::tuple<std::string, std::string, size_t, double, double, double>;
+
+std::vector<ErrorRow> toRows(const std::vector<TensorError> &errors) {
+  std::vector<ErrorRow> rows;
+  for (const TensorError &error : errors)
+    rows.emplace_back(error.name, error.op, error.order, error.getSqnr(),
+                      error.getRelativeError(), error.maxError);
+  return rows;
+}
+
+/// Compares `candidate` (bytes of a quantized version of `reference`) with
+/// `reference` on `samples` (float32 arrays, one per input each), as
+/// `mint compare` does: (outputs, layers) rows.
+std::tuple<std::vector<ErrorRow>, std::vector<ErrorRow>>
+compare(nb::bytes reference, const std::string &referenceName,
+        nb::bytes candidate, const std::string &candidateName,
+        const std::vector<std::vector<InputArray>> &samples) {
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> referenceModule =
+      importModel(context, diagnostics, reference, referenceName);
+  OwningOpRef<ModuleOp> candidateModule =
+      importModel(context, diagnostics, candidate, candidateName);
+  std::vector<std::vector<NpyArray>> arrays;
+  for (const std::vector<InputArray> &sample : samples) {
+    std::vector<NpyArray> inputs;
+    for (const InputArray &array : sample) {
+      if (array.dtype() != nb::dtype<float>())
+        raiseError("samples must be float32 arrays");
+      NpyArray copy;
+      copy.kind = ElementKind::F32;
+      for (size_t d = 0; d < array.ndim(); ++d)
+        copy.shape.push_back(static_cast<int64_t>(array.shape(d)));
+      const char *data = static_cast<const char *>(array.data());
+      copy.data.assign(data, data + array.nbytes());
+      inputs.push_back(std::move(copy));
+    }
+    arrays.push_back(std::move(inputs));
+  }
+  FailureOr<ModelComparison> comparison;
+  {
+    nb::gil_scoped_release release;
+    comparison = compareModels(*referenceModule, *candidateModule, arrays);
+  }
+  if (failed(comparison))
+    diagnostics.raise(candidateName + ": cannot compare the models");
+  return {toRows(comparison->outputs), toRows(comparison->layers)};
+}
+
 } // namespace
 
 NB_MODULE(_mint, m) {
@@ -529,6 +582,10 @@ NB_MODULE(_mint, m) {
         nb::arg("sparse_encoding"),
         "Clusters a .tflite model's weights as `mint cluster` does; returns "
         "the new .tflite and the layers left alone (name, op, why).");
+  m.def("compare", &compare, nb::arg("reference"), nb::arg("reference_name"),
+        nb::arg("candidate"), nb::arg("candidate_name"), nb::arg("samples"),
+        "Compares a quantized model with its float reference as `mint "
+        "compare` does; returns (outputs, layers) rows.");
   nb::class_<Model>(m, "Model")
       .def(nb::init<nb::bytes, const std::string &, unsigned>(),
            nb::arg("model"), nb::arg("name") = "<model>",

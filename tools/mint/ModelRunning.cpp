@@ -6,6 +6,8 @@
 
 #include "ModelRunning.h"
 
+#include "mint/Runtime/CompareModels.h"
+
 #include "mlir/Dialect/Func/IR/FuncOps.h"
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "llvm/ADT/StringExtras.h"
@@ -299,70 +301,6 @@ LogicalResult mlir::mint::driver::runCalibration(
   if (progress)
     llvm::errs() << "\n";
   return success();
-}
-
-/// The quantized element type of tensor type `type`, if any.
-static quant::UniformQuantizedType getUniformType(Type type) {
-  auto tensor = dyn_cast<RankedTensorType>(type);
-  return tensor ? dyn_cast<quant::UniformQuantizedType>(tensor.getElementType())
-                : quant::UniformQuantizedType();
-}
-
-std::vector<double> mlir::mint::driver::readAsDoubles(const void *data,
-                                                      ElementKind kind,
-                                                      int64_t count,
-                                                      Type type) {
-  std::vector<double> values;
-  values.reserve(count);
-  if (kind == ElementKind::F32) {
-    const auto *floats = static_cast<const float *>(data);
-    values.assign(floats, floats + count);
-    return values;
-  }
-  quant::UniformQuantizedType quantized = getUniformType(type);
-  if (!quantized)
-    return {};
-  for (int64_t i = 0; i < count; ++i) {
-    int64_t stored;
-    if (kind == ElementKind::I8)
-      stored = static_cast<const int8_t *>(data)[i];
-    else if (kind == ElementKind::U8)
-      stored = static_cast<const uint8_t *>(data)[i];
-    else if (kind == ElementKind::I16)
-      stored = static_cast<const int16_t *>(data)[i];
-    else
-      return {};
-    values.push_back((stored - quantized.getZeroPoint()) *
-                     quantized.getScale());
-  }
-  return values;
-}
-
-NpyArray mlir::mint::driver::quantizeArray(const NpyArray &array, Type type) {
-  quant::UniformQuantizedType quantized = getUniformType(type);
-  if (!quantized || array.kind != ElementKind::F32)
-    return array;
-  NpyArray result;
-  result.shape = array.shape;
-  unsigned width = quantized.getStorageTypeIntegralWidth();
-  result.kind = width == 16            ? ElementKind::I16
-                : quantized.isSigned() ? ElementKind::I8
-                                       : ElementKind::U8;
-  int64_t count = array.getNumElements();
-  result.data.resize(count * getElementKindSize(result.kind));
-  const auto *in = reinterpret_cast<const float *>(array.data.data());
-  for (int64_t i = 0; i < count; ++i) {
-    int64_t stored = std::clamp<int64_t>(
-        std::llround(in[i] / quantized.getScale()) + quantized.getZeroPoint(),
-        quantized.getStorageTypeMin(), quantized.getStorageTypeMax());
-    if (result.kind == ElementKind::I16)
-      reinterpret_cast<int16_t *>(result.data.data())[i] = stored;
-    else if (result.kind == ElementKind::I8)
-      reinterpret_cast<int8_t *>(result.data.data())[i] = stored;
-    else
-      reinterpret_cast<uint8_t *>(result.data.data())[i] = stored;
-  }
-  return result;
 }
 
 std::optional<std::vector<std::optional<double>>>

@@ -51,18 +51,6 @@ loadSamples(llvm::StringRef data, llvm::ArrayRef<TensorSpec> specs,
 LogicalResult runCalibration(Calibrator &calibrator,
                              const std::vector<std::vector<NpyArray>> &samples);
 
-/// `count` values of `kind` at `data` as doubles: float32 as is, stored
-/// integers dequantized with tensor type `type`'s quantized element type;
-/// empty for anything else.
-std::vector<double> readAsDoubles(const void *data, ElementKind kind,
-                                  int64_t count, Type type);
-
-/// `array` (float32) quantized to tensor type `type` when that is
-/// quantized (x / scale rounded halves away from zero, plus the zero
-/// point, saturated), as an application feeds a model with integer inputs;
-/// otherwise `array` itself.
-NpyArray quantizeArray(const NpyArray &array, Type type);
-
 /// The SQNR in dB of each output of `candidate` (compiled from
 /// `candidateModule`) against the same output of `reference`, both run on
 /// every sample (quantized for integer inputs): nullopt for outputs that
