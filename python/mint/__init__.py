@@ -27,6 +27,32 @@ from . import _mint
 _mint.set_error_type(Error)
 
 
+#: The pipelines `lower` runs to reach each stage of Mint's CPU path.
+STAGES = {
+    "tosa": "func.func(mint-densify,mint-fold-f16-weights),mint-to-tosa",
+    "linalg": "mint-to-linalg-pipeline",
+    "llvm": "mint-cpu-pipeline",
+}
+
+
+def run_passes(model, pipeline, name="<model>", debug_info=False):
+    """Runs a textual pass pipeline (any pass or pipeline ``mint-opt``
+    has, e.g. ``"func.func(mint-fuse-activations)"``) on a model given as
+    .tflite bytes or as MLIR text (str); returns the MLIR text."""
+    is_text = isinstance(model, str)
+    data = model.encode() if is_text else bytes(model)
+    return _mint.run_passes(data, is_text, name, pipeline, debug_info)
+
+
+def lower(model, to="linalg", name="<model>", debug_info=False):
+    """The MLIR of a model (.tflite bytes or MLIR text) at a stage of Mint's
+    CPU path: ``"tosa"``, ``"linalg"`` (linalg on tensors) or ``"llvm"``
+    (the LLVM dialect that the runtime JIT-compiles)."""
+    if to not in STAGES:
+        raise Error(f"unknown stage '{to}' ({', '.join(STAGES)})")
+    return run_passes(model, STAGES[to], name, debug_info)
+
+
 def import_tflite(model, name="<model>", debug_info=False):
     """The MLIR (mint dialect) of a .tflite model given as bytes, as
     ``mint-translate --import-tflite`` prints it; ``debug_info`` adds the
@@ -36,5 +62,5 @@ def import_tflite(model, name="<model>", debug_info=False):
 
 __all__ = ["compare", "CompressedModel", "SkippedLayer", "cluster", "prune", "Converter", "Error", "Interpreter", "Optimize", "QuantizedType",
            "TargetSpec", "TensorDetails", "float16", "import_tflite", "int8",
-           "int16x8"]
+           "int16x8", "lower", "run_passes", "STAGES"]
 __version__ = "0.1.0"

@@ -10,6 +10,9 @@
 //
 //===----------------------------------------------------------------------===//
 
+#include "mint/Conversion/Passes.h"
+#include "mint/Dialect/Mint/IR/MintDialect.h"
+#include "mint/Runtime/CPUPipeline.h"
 #include "mint/Runtime/Calibration.h"
 #include "mint/Runtime/CompareModels.h"
 #include "mint/Runtime/CompiledModel.h"
@@ -21,7 +24,12 @@
 #include "mlir/IR/Diagnostics.h"
 #include "mlir/IR/MLIRContext.h"
 #include "mlir/IR/OperationSupport.h"
+#include "mlir/InitAllDialects.h"
+#include "mlir/InitAllExtensions.h"
+#include "mlir/InitAllPasses.h"
+#include "mlir/Parser/Parser.h"
 #include "mlir/Pass/PassManager.h"
+#include "mlir/Pass/PassRegistry.h"
 #include "llvm/Support/MemoryBuffer.h"
 #include "llvm/Support/raw_ostream.h"
 
@@ -51,6 +59,24 @@ PyObject *errorType = PyExc_RuntimeError;
   throw nb::python_error();
 }
 
+/// Where a diagnostic points, as the `mint` driver and compilers print it:
+/// "file:line:col" (the file alone for a .tflite, whose locations carry
+/// no line), or "<model>" when the location names no file.
+std::string describeLocation(Location loc) {
+  std::string result = "<model>";
+  loc->walk([&](Location part) {
+    if (auto file = dyn_cast<FileLineColLoc>(part)) {
+      result = file.getFilename().str();
+      if (file.getLine())
+        result += ":" + std::to_string(file.getLine()) + ":" +
+                  std::to_string(file.getColumn());
+      return WalkResult::interrupt();
+    }
+    return WalkResult::advance();
+  });
+  return result;
+}
+
 /// Collects the diagnostics emitted on a context while it lives, one line
 /// each, as the `mint` driver prints them.
 class DiagnosticCollector {
@@ -60,7 +86,7 @@ public:
     handler = context.getDiagEngine().registerHandler([this](Diagnostic &d) {
       std::string line;
       llvm::raw_string_ostream os(line);
-      os << d.getLocation() << ": ";
+      os << describeLocation(d.getLocation()) << ": ";
       if (d.getSeverity() == DiagnosticSeverity::Error)
         os << "error: ";
       else if (d.getSeverity() == DiagnosticSeverity::Warning)
@@ -540,6 +566,58 @@ compare(nb::bytes reference, const std::string &referenceName,
   return {toRows(comparison->outputs), toRows(comparison->layers)};
 }
 
+/// Runs the textual pass pipeline `pipeline` (any pass `mint-opt` has) on
+/// a model given as .tflite bytes or as MLIR text; returns the MLIR text.
+std::string runPasses(nb::bytes model, bool isText, const std::string &name,
+                      const std::string &pipeline, bool debugInfo) {
+  static bool registered = [] {
+    registerAllPasses();
+    registerMintPasses();
+    registerMintConversionPasses();
+    registerCPUPipelines();
+    return true;
+  }();
+  (void)registered;
+  DialectRegistry registry;
+  registerAllDialects(registry);
+  registerAllExtensions(registry);
+  registry.insert<MintDialect>();
+  registerCPUPipelineDependencies(registry);
+  MLIRContext context(registry);
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module;
+  if (isText) {
+    ParserConfig config(&context);
+    module = parseSourceString<ModuleOp>(
+        llvm::StringRef(static_cast<const char *>(model.data()), model.size()),
+        config, name);
+    if (!module)
+      diagnostics.raise(name + ": cannot parse the MLIR");
+  } else {
+    module = importModel(context, diagnostics, model, name);
+  }
+  PassManager pm(&context);
+  std::string parseErrors;
+  llvm::raw_string_ostream errorStream(parseErrors);
+  if (failed(parsePassPipeline(pipeline, pm, errorStream)))
+    raiseError("cannot parse the pass pipeline '" + pipeline +
+               "': " + parseErrors);
+  LogicalResult result = success();
+  {
+    nb::gil_scoped_release release;
+    result = pm.run(*module);
+  }
+  if (failed(result))
+    diagnostics.raise(name + ": the pass pipeline failed");
+  std::string text;
+  llvm::raw_string_ostream os(text);
+  OpPrintingFlags flags;
+  if (debugInfo)
+    flags.enableDebugInfo();
+  module->print(os, flags);
+  return text;
+}
+
 } // namespace
 
 NB_MODULE(_mint, m) {
@@ -586,6 +664,10 @@ NB_MODULE(_mint, m) {
         nb::arg("candidate"), nb::arg("candidate_name"), nb::arg("samples"),
         "Compares a quantized model with its float reference as `mint "
         "compare` does; returns (outputs, layers) rows.");
+  m.def("run_passes", &runPasses, nb::arg("model"), nb::arg("is_text"),
+        nb::arg("name"), nb::arg("pipeline"), nb::arg("debug_info"),
+        "Runs a textual pass pipeline on a model (.tflite bytes or MLIR "
+        "text); returns the MLIR text.");
   nb::class_<Model>(m, "Model")
       .def(nb::init<nb::bytes, const std::string &, unsigned>(),
            nb::arg("model"), nb::arg("name") = "<model>",
