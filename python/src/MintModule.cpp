@@ -244,13 +244,8 @@ private:
   std::unique_ptr<CompiledModel> compiled;
 };
 
-/// The MLIR (mint dialect) of a .tflite model, as `mint-translate
-/// --import-tflite` prints it.
-std::string importToMLIR(nb::bytes bytes, const std::string &name,
-                         bool debugInfo) {
-  MLIRContext context;
-  DiagnosticCollector diagnostics(context);
-  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+/// `module` as MLIR text, with its locations when `debugInfo`.
+std::string printModule(ModuleOp module, bool debugInfo) {
   std::string text;
   llvm::raw_string_ostream os(text);
   OpPrintingFlags flags;
@@ -258,6 +253,31 @@ std::string importToMLIR(nb::bytes bytes, const std::string &name,
     flags.enableDebugInfo();
   module->print(os, flags);
   return text;
+}
+
+/// The MLIR (mint dialect) of a .tflite model, as `mint-translate
+/// --import-tflite` prints it.
+std::string importToMLIR(nb::bytes bytes, const std::string &name,
+                         bool debugInfo) {
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+  return printModule(*module, debugInfo);
+}
+
+/// The enumerator that `value` names among `choices`; raises mint.Error
+/// listing the names otherwise.
+template <typename Enum>
+Enum parseChoice(const std::string &value,
+                 std::initializer_list<std::pair<StringRef, Enum>> choices,
+                 StringRef what) {
+  for (const auto &[name, enumerator] : choices)
+    if (name == value)
+      return enumerator;
+  std::string names;
+  for (const auto &choice : choices)
+    names += (names.empty() ? "" : ", ") + choice.first.str();
+  raiseError("unknown " + what.str() + " '" + value + "' (" + names + ")");
 }
 
 /// Options of quantize(), as the Python converter passes them.
@@ -277,17 +297,13 @@ struct QuantizeArguments {
 QuantizeModelOptions parseQuantizeArguments(const QuantizeArguments &args) {
   QuantizeModelOptions options;
   QuantizePassOptions &pass = options.pass;
-  if (args.mode == "float16")
-    pass.mode = QuantizationMode::Float16;
-  else if (args.mode == "dynamic-int8")
-    pass.mode = QuantizationMode::DynamicInt8;
-  else if (args.mode == "int8")
-    pass.mode = QuantizationMode::Int8;
-  else if (args.mode == "int16x8")
-    pass.mode = QuantizationMode::Int16x8;
-  else
-    raiseError("unknown quantization mode '" + args.mode +
-               "' (float16, dynamic-int8, int8, int16x8)");
+  pass.mode = parseChoice<QuantizationMode>(
+      args.mode,
+      {{"float16", QuantizationMode::Float16},
+       {"dynamic-int8", QuantizationMode::DynamicInt8},
+       {"int8", QuantizationMode::Int8},
+       {"int16x8", QuantizationMode::Int16x8}},
+      "quantization mode");
   bool int16 = pass.mode == QuantizationMode::Int16x8;
   if (args.ioType == "float")
     pass.ioType = QuantizedIOType::Float;
@@ -301,20 +317,14 @@ QuantizeModelOptions parseQuantizeArguments(const QuantizeArguments &args) {
                "' do not fit mode '" + args.mode +
                "' (int8: float, int8 or uint8; int16x8: float or int16; "
                "float16 and dynamic-int8 keep float ones)");
-  const std::string &method = args.calibrationMethod;
-  if (method == "minmax")
-    pass.calibrationMethod = CalibrationMethod::MinMax;
-  else if (method == "moving-average")
-    pass.calibrationMethod = CalibrationMethod::MovingAverage;
-  else if (method == "percentile")
-    pass.calibrationMethod = CalibrationMethod::Percentile;
-  else if (method == "mse")
-    pass.calibrationMethod = CalibrationMethod::Mse;
-  else if (method == "entropy")
-    pass.calibrationMethod = CalibrationMethod::Entropy;
-  else
-    raiseError("unknown calibration method '" + method +
-               "' (minmax, moving-average, percentile, mse, entropy)");
+  pass.calibrationMethod = parseChoice<CalibrationMethod>(
+      args.calibrationMethod,
+      {{"minmax", CalibrationMethod::MinMax},
+       {"moving-average", CalibrationMethod::MovingAverage},
+       {"percentile", CalibrationMethod::Percentile},
+       {"mse", CalibrationMethod::Mse},
+       {"entropy", CalibrationMethod::Entropy}},
+      "calibration method");
   if (!(args.percentile > 50.0 && args.percentile <= 100.0))
     raiseError("the percentile must be in (50, 100], got " +
                std::to_string(args.percentile));
@@ -492,17 +502,13 @@ cluster(nb::bytes bytes, const std::string &name, int64_t clusters,
         uint64_t seed, bool palettize, bool sparseEncoding) {
   ClusterPassOptions options;
   options.clusters = clusters;
-  if (init == "linear")
-    options.init = ClusterInit::Linear;
-  else if (init == "random")
-    options.init = ClusterInit::Random;
-  else if (init == "density")
-    options.init = ClusterInit::Density;
-  else if (init == "kmeans++")
-    options.init = ClusterInit::KMeansPlusPlus;
-  else
-    raiseError("unknown initialization '" + init +
-               "' (linear, random, density, kmeans++)");
+  options.init =
+      parseChoice<ClusterInit>(init,
+                               {{"linear", ClusterInit::Linear},
+                                {"random", ClusterInit::Random},
+                                {"density", ClusterInit::Density},
+                                {"kmeans++", ClusterInit::KMeansPlusPlus}},
+                               "initialization");
   options.perChannel = perChannel;
   options.minElements = minElements;
   options.seed = seed;
@@ -609,13 +615,7 @@ std::string runPasses(nb::bytes model, bool isText, const std::string &name,
   }
   if (failed(result))
     diagnostics.raise(name + ": the pass pipeline failed");
-  std::string text;
-  llvm::raw_string_ostream os(text);
-  OpPrintingFlags flags;
-  if (debugInfo)
-    flags.enableDebugInfo();
-  module->print(os, flags);
-  return text;
+  return printModule(*module, debugInfo);
 }
 
 } // namespace
