@@ -283,7 +283,8 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
 }
 
 LogicalResult mlir::mint::driver::runCalibration(
-    Calibrator &calibrator, const std::vector<std::vector<NpyArray>> &samples) {
+    Calibrator &calibrator, const std::vector<std::vector<NpyArray>> &samples,
+    llvm::function_ref<void(const Calibrator &)> afterEach) {
   bool progress = llvm::errs().is_displayed();
   for (auto [index, sample] : llvm::enumerate(samples)) {
     SmallVector<const void *> inputs;
@@ -294,6 +295,8 @@ LogicalResult mlir::mint::driver::runCalibration(
                    << "\n";
       return failure();
     }
+    if (afterEach)
+      afterEach(calibrator);
     if (progress)
       llvm::errs() << llvm::formatv("\rcalibrating {0}/{1}", index + 1,
                                     samples.size());
@@ -308,28 +311,41 @@ mlir::mint::driver::measureOutputSqnr(
     CompiledModel &reference, CompiledModel &candidate,
     ModuleOp candidateModule,
     const std::vector<std::vector<NpyArray>> &samples) {
-  ArrayRef<TensorSpec> outputs = reference.getOutputs();
-  std::vector<double> signal(outputs.size()), noise(outputs.size());
-  func::FuncOp entry = findModelEntry(candidateModule);
+  std::vector<std::vector<NpyArray>> references;
   for (const std::vector<NpyArray> &sample : samples) {
-    std::vector<NpyArray> want = makeOutputs(reference);
+    references.push_back(makeOutputs(reference));
+    if (llvm::Error error = runOnce(reference, sample, references.back())) {
+      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return std::nullopt;
+    }
+  }
+  return measureOutputSqnr(references, candidate, candidateModule, samples);
+}
+
+std::optional<std::vector<std::optional<double>>>
+mlir::mint::driver::measureOutputSqnr(
+    const std::vector<std::vector<NpyArray>> &references,
+    CompiledModel &candidate, ModuleOp candidateModule,
+    const std::vector<std::vector<NpyArray>> &samples) {
+  size_t numOutputs = candidate.getOutputs().size();
+  std::vector<double> signal(numOutputs), noise(numOutputs);
+  std::vector<bool> isFloat(numOutputs, false);
+  func::FuncOp entry = findModelEntry(candidateModule);
+  for (auto [sample, want] : llvm::zip_equal(samples, references)) {
     std::vector<NpyArray> got = makeOutputs(candidate);
     // Integer inputs take the samples quantized, as an application would.
     std::vector<NpyArray> quantizedSample;
     for (auto [index, array] : llvm::enumerate(sample))
       quantizedSample.push_back(
           quantizeArray(array, entry.getArgumentTypes()[index]));
-    const std::vector<NpyArray> *candidateInputs = &quantizedSample;
-    for (auto [model, in, out] :
-         {std::tuple(&reference, &sample, &want),
-          std::tuple(&candidate, candidateInputs, &got)}) {
-      if (llvm::Error error = runOnce(*model, *in, *out)) {
-        llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
-                     << "\n";
-        return std::nullopt;
-      }
+    if (llvm::Error error = runOnce(candidate, quantizedSample, got)) {
+      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return std::nullopt;
     }
-    for (size_t i = 0; i < outputs.size(); ++i) {
+    for (size_t i = 0; i < numOutputs && i < want.size(); ++i) {
+      isFloat[i] = want[i].kind == ElementKind::F32;
       std::vector<double> a = readAsDoubles(want[i].data.data(), want[i].kind,
                                             want[i].getNumElements(), Type());
       std::vector<double> b =
@@ -342,8 +358,8 @@ mlir::mint::driver::measureOutputSqnr(
     }
   }
   std::vector<std::optional<double>> sqnr;
-  for (size_t i = 0; i < outputs.size(); ++i) {
-    if (outputs[i].kind != ElementKind::F32)
+  for (size_t i = 0; i < numOutputs; ++i) {
+    if (!isFloat[i])
       sqnr.push_back(std::nullopt);
     else if (noise[i] == 0.0)
       sqnr.push_back(std::numeric_limits<double>::infinity());

@@ -48,8 +48,11 @@ loadSamples(llvm::StringRef data, llvm::ArrayRef<TensorSpec> specs,
 
 /// Adds every sample to `calibrator`'s statistics, counting them on a
 /// terminal (quiet in a pipe); reports the error and fails if a run fails.
-LogicalResult runCalibration(Calibrator &calibrator,
-                             const std::vector<std::vector<NpyArray>> &samples);
+/// `afterEach` (if given) runs after each sample, when the calibrator's
+/// outputs hold the model's results on it.
+LogicalResult runCalibration(
+    Calibrator &calibrator, const std::vector<std::vector<NpyArray>> &samples,
+    llvm::function_ref<void(const Calibrator &)> afterEach = nullptr);
 
 /// The SQNR in dB of each output of `candidate` (compiled from
 /// `candidateModule`) against the same output of `reference`, both run on
@@ -59,6 +62,13 @@ LogicalResult runCalibration(Calibrator &calibrator,
 std::optional<std::vector<std::optional<double>>>
 measureOutputSqnr(CompiledModel &reference, CompiledModel &candidate,
                   ModuleOp candidateModule,
+                  const std::vector<std::vector<NpyArray>> &samples);
+
+/// The same against reference outputs computed already: `references[s]`
+/// holds the reference model's outputs on `samples[s]`.
+std::optional<std::vector<std::optional<double>>>
+measureOutputSqnr(const std::vector<std::vector<NpyArray>> &references,
+                  CompiledModel &candidate, ModuleOp candidateModule,
                   const std::vector<std::vector<NpyArray>> &samples);
 
 /// An SQNR as text ("12.34 dB", "inf (identical)", "n/a (not float)") or

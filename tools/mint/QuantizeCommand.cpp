@@ -217,25 +217,43 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
                     "training)\n";
     return 1;
   }
-  FailureOr<std::unique_ptr<CompiledModel>> floatModel =
-      CompiledModel::create(*floatModule);
-  if (failed(floatModel))
+  func::FuncOp floatEntry = findModelEntry(*floatModule);
+  SmallVector<TensorSpec> inputSpecs, outputs;
+  if (!floatEntry ||
+      failed(getModelTensorSpecs(floatEntry, inputSpecs, outputs)))
     return 1;
   std::string samplesDescription;
   std::optional<std::vector<std::vector<NpyArray>>> samples =
-      loadSamples(options.data, (*floatModel)->getInputs(),
-                  /*randomCount=*/8, samplesDescription, options.images);
+      loadSamples(options.data, inputSpecs, /*randomCount=*/8,
+                  samplesDescription, options.images);
   if (!samples)
     return 1;
 
+  // The float model's outputs on the samples, for the output SQNR: the
+  // calibrator runs the float model on every sample, so they are recorded
+  // as it goes instead of compiling the float model once more.
+  bool calibrating = calibrates && !options.data.empty();
+  std::vector<std::vector<NpyArray>> floatOutputs;
+  auto recordOutputs = [&](const Calibrator &calibrator) {
+    std::vector<NpyArray> arrays;
+    for (size_t i = 0; i < outputs.size(); ++i) {
+      const TensorSpec &spec = calibrator.getOutputSpec(i);
+      NpyArray array;
+      array.kind = spec.kind;
+      array.shape = spec.shape;
+      const char *data = static_cast<const char *>(calibrator.getOutputData(i));
+      array.data.assign(data, data + spec.getByteSize());
+      arrays.push_back(std::move(array));
+    }
+    floatOutputs.push_back(std::move(arrays));
+  };
   auto calibrate = [&](Calibrator &calibrator) {
-    return runCalibration(calibrator, *samples);
+    return runCalibration(calibrator, *samples, recordOutputs);
   };
   FailureOr<OwningOpRef<ModuleOp>> quantizedOr = quantizeModel(
       *floatModule, quantizeOptions,
-      calibrates && !options.data.empty()
-          ? llvm::function_ref<LogicalResult(Calibrator &)>(calibrate)
-          : nullptr);
+      calibrating ? llvm::function_ref<LogicalResult(Calibrator &)>(calibrate)
+                  : nullptr);
   if (failed(quantizedOr))
     return 1;
   OwningOpRef<ModuleOp> quantized = std::move(*quantizedOr);
@@ -246,9 +264,18 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
       CompiledModel::create(*quantized);
   if (failed(quantizedModel))
     return 1;
-  ArrayRef<TensorSpec> outputs = (*floatModel)->getOutputs();
-  std::optional<std::vector<std::optional<double>>> sqnr =
-      measureOutputSqnr(**floatModel, **quantizedModel, *quantized, *samples);
+  std::optional<std::vector<std::optional<double>>> sqnr;
+  if (calibrating) {
+    sqnr =
+        measureOutputSqnr(floatOutputs, **quantizedModel, *quantized, *samples);
+  } else {
+    FailureOr<std::unique_ptr<CompiledModel>> floatModel =
+        CompiledModel::create(*floatModule);
+    if (failed(floatModel))
+      return 1;
+    sqnr =
+        measureOutputSqnr(**floatModel, **quantizedModel, *quantized, *samples);
+  }
   if (!sqnr)
     return 1;
 

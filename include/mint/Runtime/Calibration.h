@@ -141,6 +141,17 @@ public:
 
   /// Seconds spent running the model, and adding to the statistics.
   double getRunSeconds() const { return runSeconds; }
+
+  /// What output `index` of the model (its entry function's result, as
+  /// CompiledModel would compute it) held after the last addSample, and
+  /// its spec: callers that need the float model's outputs on the samples
+  /// read them here instead of compiling the model a second time.
+  const TensorSpec &getOutputSpec(size_t index) const {
+    return model->getModel().getOutputs()[index];
+  }
+  const void *getOutputData(size_t index) const {
+    return model->getOutputData(index);
+  }
   double getStatisticsSeconds() const { return statisticsSeconds; }
 
   /// Writes the statistics into the module given to create(): a `mint.stats`
