@@ -163,6 +163,26 @@ std::vector<Details> describe(ArrayRef<TensorSpec> specs) {
 using InputArray = nb::ndarray<nb::device::cpu>;
 using OutputArray = nb::ndarray<nb::numpy>;
 
+/// Raises unless `array` holds a C-contiguous tensor of `spec`'s element
+/// type and shape, so that its data can be read in place; `what` names it
+/// in the message.
+void checkArrayFits(const InputArray &array, const TensorSpec &spec,
+                    const std::string &what) {
+  bool sameShape = array.ndim() == spec.shape.size();
+  for (size_t d = 0; sameShape && d < array.ndim(); ++d)
+    sameShape = array.shape(d) == static_cast<size_t>(spec.shape[d]);
+  if (array.dtype() != getDType(spec.kind) || !sameShape)
+    raiseError(what + " ('" + spec.name + "') must be " +
+               describeTensorType(spec.kind, spec.shape));
+  // C-contiguous: the strides of a row-major array of this shape.
+  int64_t stride = 1;
+  for (size_t d = array.ndim(); d-- > 0;) {
+    if (array.shape(d) > 1 && array.stride(d) != stride)
+      raiseError(what + " ('" + spec.name + "') must be C-contiguous");
+    stride *= static_cast<int64_t>(array.shape(d));
+  }
+}
+
 /// A .tflite model compiled for this CPU.
 class Model {
 public:
@@ -199,22 +219,7 @@ public:
                  " inputs, got " + std::to_string(inputs.size()));
     std::vector<const void *> inputData;
     for (auto [index, array] : llvm::enumerate(inputs)) {
-      const TensorSpec &spec = specs[index];
-      std::string expected = describeTensorType(spec.kind, spec.shape);
-      bool sameShape = array.ndim() == spec.shape.size();
-      for (size_t d = 0; sameShape && d < array.ndim(); ++d)
-        sameShape = array.shape(d) == static_cast<size_t>(spec.shape[d]);
-      if (array.dtype() != getDType(spec.kind) || !sameShape)
-        raiseError("input " + std::to_string(index) + " ('" + spec.name +
-                   "') must be " + expected);
-      // C-contiguous: the strides of a row-major array of this shape.
-      int64_t stride = 1;
-      for (size_t d = array.ndim(); d-- > 0;) {
-        if (array.shape(d) > 1 && array.stride(d) != stride)
-          raiseError("input " + std::to_string(index) + " ('" + spec.name +
-                     "') must be C-contiguous");
-        stride *= static_cast<int64_t>(array.shape(d));
-      }
+      checkArrayFits(array, specs[index], "input " + std::to_string(index));
       inputData.push_back(array.data());
     }
 
@@ -373,14 +378,9 @@ nb::bytes quantize(nb::bytes bytes, const std::string &name,
                    std::to_string(specs.size()) + " inputs");
       std::vector<const void *> data;
       for (auto [input, array] : llvm::enumerate(sample)) {
-        const TensorSpec &spec = specs[input];
-        bool sameShape = array.ndim() == spec.shape.size();
-        for (size_t d = 0; sameShape && d < array.ndim(); ++d)
-          sameShape = array.shape(d) == static_cast<size_t>(spec.shape[d]);
-        if (array.dtype() != getDType(spec.kind) || !sameShape)
-          raiseError("representative sample " + std::to_string(index) +
-                     ", input " + std::to_string(input) + " ('" + spec.name +
-                     "') must be " + describeTensorType(spec.kind, spec.shape));
+        checkArrayFits(array, specs[input],
+                       "representative sample " + std::to_string(index) +
+                           ", input " + std::to_string(input));
         data.push_back(array.data());
       }
       sampleData.push_back(std::move(data));

@@ -17,18 +17,15 @@
 #include "ModelRunning.h"
 #include "Plot.h"
 
-#include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Runtime/CompareModels.h"
 #include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/IR/MLIRContext.h"
-#include "llvm/ADT/StringMap.h"
 #include "llvm/Support/FormatVariadic.h"
 #include "llvm/Support/JSON.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
-#include <limits>
 
 using namespace mlir;
 using namespace mlir::mint;

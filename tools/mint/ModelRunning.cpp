@@ -306,45 +306,33 @@ LogicalResult mlir::mint::driver::runCalibration(
   return success();
 }
 
-std::optional<std::vector<std::optional<double>>>
-mlir::mint::driver::measureOutputSqnr(
-    CompiledModel &reference, CompiledModel &candidate,
-    ModuleOp candidateModule,
-    const std::vector<std::vector<NpyArray>> &samples) {
-  std::vector<std::vector<NpyArray>> references;
-  for (const std::vector<NpyArray> &sample : samples) {
-    references.push_back(makeOutputs(reference));
-    if (llvm::Error error = runOnce(reference, sample, references.back())) {
-      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
-                   << "\n";
-      return std::nullopt;
-    }
-  }
-  return measureOutputSqnr(references, candidate, candidateModule, samples);
-}
+namespace {
+/// Sums each output's signal and error energy over samples, one sample's
+/// reference and candidate outputs at a time.
+class OutputSqnrSums {
+public:
+  OutputSqnrSums(CompiledModel &candidate, ModuleOp candidateModule)
+      : candidate(candidate), entry(findModelEntry(candidateModule)),
+        signal(candidate.getOutputs().size()),
+        noise(candidate.getOutputs().size()),
+        isFloat(candidate.getOutputs().size(), false) {}
 
-std::optional<std::vector<std::optional<double>>>
-mlir::mint::driver::measureOutputSqnr(
-    const std::vector<std::vector<NpyArray>> &references,
-    CompiledModel &candidate, ModuleOp candidateModule,
-    const std::vector<std::vector<NpyArray>> &samples) {
-  size_t numOutputs = candidate.getOutputs().size();
-  std::vector<double> signal(numOutputs), noise(numOutputs);
-  std::vector<bool> isFloat(numOutputs, false);
-  func::FuncOp entry = findModelEntry(candidateModule);
-  for (auto [sample, want] : llvm::zip_equal(samples, references)) {
-    std::vector<NpyArray> got = makeOutputs(candidate);
-    // Integer inputs take the samples quantized, as an application would.
+  /// Runs the candidate on `sample` (quantized for integer inputs, as an
+  /// application would) and adds its error against `want`; reports and
+  /// fails if the run fails.
+  LogicalResult add(const std::vector<NpyArray> &sample,
+                    const std::vector<NpyArray> &want) {
+    std::vector<NpyArray> got = driver::makeOutputs(candidate);
     std::vector<NpyArray> quantizedSample;
     for (auto [index, array] : llvm::enumerate(sample))
       quantizedSample.push_back(
           quantizeArray(array, entry.getArgumentTypes()[index]));
-    if (llvm::Error error = runOnce(candidate, quantizedSample, got)) {
+    if (llvm::Error error = driver::runOnce(candidate, quantizedSample, got)) {
       llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
                    << "\n";
-      return std::nullopt;
+      return failure();
     }
-    for (size_t i = 0; i < numOutputs && i < want.size(); ++i) {
+    for (size_t i = 0; i < signal.size() && i < want.size(); ++i) {
       isFloat[i] = want[i].kind == ElementKind::F32;
       std::vector<double> a = readAsDoubles(want[i].data.data(), want[i].kind,
                                             want[i].getNumElements(), Type());
@@ -356,17 +344,60 @@ mlir::mint::driver::measureOutputSqnr(
         noise[i] += (a[j] - b[j]) * (a[j] - b[j]);
       }
     }
+    return success();
   }
-  std::vector<std::optional<double>> sqnr;
-  for (size_t i = 0; i < numOutputs; ++i) {
-    if (!isFloat[i])
-      sqnr.push_back(std::nullopt);
-    else if (noise[i] == 0.0)
-      sqnr.push_back(std::numeric_limits<double>::infinity());
-    else
-      sqnr.push_back(10.0 * std::log10(signal[i] / noise[i]));
+
+  std::vector<std::optional<double>> getSqnr() const {
+    std::vector<std::optional<double>> sqnr;
+    for (size_t i = 0; i < signal.size(); ++i) {
+      if (!isFloat[i])
+        sqnr.push_back(std::nullopt);
+      else if (noise[i] == 0.0)
+        sqnr.push_back(std::numeric_limits<double>::infinity());
+      else
+        sqnr.push_back(10.0 * std::log10(signal[i] / noise[i]));
+    }
+    return sqnr;
   }
-  return sqnr;
+
+private:
+  CompiledModel &candidate;
+  func::FuncOp entry;
+  std::vector<double> signal, noise;
+  std::vector<bool> isFloat;
+};
+} // namespace
+
+std::optional<std::vector<std::optional<double>>>
+mlir::mint::driver::measureOutputSqnr(
+    CompiledModel &reference, CompiledModel &candidate,
+    ModuleOp candidateModule,
+    const std::vector<std::vector<NpyArray>> &samples) {
+  // One sample's reference outputs at a time.
+  OutputSqnrSums sums(candidate, candidateModule);
+  for (const std::vector<NpyArray> &sample : samples) {
+    std::vector<NpyArray> want = makeOutputs(reference);
+    if (llvm::Error error = runOnce(reference, sample, want)) {
+      llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
+                   << "\n";
+      return std::nullopt;
+    }
+    if (failed(sums.add(sample, want)))
+      return std::nullopt;
+  }
+  return sums.getSqnr();
+}
+
+std::optional<std::vector<std::optional<double>>>
+mlir::mint::driver::measureOutputSqnr(
+    const std::vector<std::vector<NpyArray>> &references,
+    CompiledModel &candidate, ModuleOp candidateModule,
+    const std::vector<std::vector<NpyArray>> &samples) {
+  OutputSqnrSums sums(candidate, candidateModule);
+  for (auto [sample, want] : llvm::zip_equal(samples, references))
+    if (failed(sums.add(sample, want)))
+      return std::nullopt;
+  return sums.getSqnr();
 }
 
 std::string mlir::mint::driver::formatOutputSqnr(std::optional<double> value,
