@@ -88,8 +88,11 @@ LogicalResult mint::addTextualPipeline(OpPassManager &pm, StringRef text) {
 }
 
 LogicalResult mint::buildMintToLinalgPipeline(OpPassManager &pm,
-                                              bool computeInFloat16) {
+                                              bool computeInFloat16,
+                                              bool paletteLookups) {
   OpPassManager &func = pm.nest<func::FuncOp>();
+  if (paletteLookups)
+    func.addPass(createLowerPaletteLookupsPass());
   func.addPass(createDensifyPass());
   func.addPass(createFoldF16WeightsPass());
   pm.addPass(createMintToTosaPass());
@@ -127,7 +130,8 @@ mint::buildLinalgToLLVMPipeline(OpPassManager &pm,
 
 LogicalResult mint::buildCPUPipeline(OpPassManager &pm,
                                      const CPUPipelineOptions &options) {
-  if (failed(buildMintToLinalgPipeline(pm)))
+  if (failed(buildMintToLinalgPipeline(pm, /*computeInFloat16=*/false,
+                                       options.paletteLookups)))
     return failure();
   return buildLinalgToLLVMPipeline(pm, options);
 }
@@ -154,6 +158,11 @@ struct CPUPipelineCLOptions : public PassPipelineOptions<CPUPipelineCLOptions> {
                                      "pointwise convolutions with mostly-zero "
                                      "filters (default on)"),
                       llvm::cl::init(true)};
+  Option<bool> paletteLookups{
+      *this, "palette-lookups",
+      llvm::cl::desc("Look palettized weights up at run time rather than "
+                     "expanding them at compile time (default off)"),
+      llvm::cl::init(false)};
 };
 } // namespace
 
@@ -168,6 +177,7 @@ void mint::registerCPUPipelines() {
         options.threads = clOptions.threads;
         options.vnni = clOptions.vnni;
         options.sparse = clOptions.sparse;
+        options.paletteLookups = clOptions.paletteLookups;
         if (failed(buildCPUPipeline(pm, options)))
           llvm::report_fatal_error("mint-cpu-pipeline: invalid pipeline");
       });

@@ -1,7 +1,8 @@
 //===- SpecializeConvolutions.cpp - Convolutions in vectorizable forms ----===//
 //
-// Implements `mint-specialize-convolutions`: constant FHWC filters become
-// HWCF (transposed at compile time) and unit-multiplier HWCM depthwise
+// Implements `mint-specialize-convolutions`: FHWC filters become HWCF
+// (constant ones transposed at compile time, computed ones by a
+// transposing linalg.generic) and unit-multiplier HWCM depthwise
 // convolutions become HWC, the forms that decompose into 1-D convolutions
 // and vectorize along contiguous channels.
 //
@@ -10,6 +11,8 @@
 #include "mint/Runtime/Passes.h"
 
 #include "mlir/Dialect/Arith/IR/Arith.h"
+#include "mlir/Dialect/Linalg/IR/Linalg.h"
+#include "mlir/Dialect/Tensor/IR/Tensor.h"
 #include "mlir/IR/Matchers.h"
 #include "mlir/IR/PatternMatch.h"
 #include "mlir/Transforms/GreedyPatternRewriteDriver.h"
@@ -45,24 +48,53 @@ static DenseElementsAttr transposeFhwcToHwcf(DenseElementsAttr values) {
 }
 
 namespace {
-/// conv_2d_nhwc_fhwc with a constant filter → conv_2d_nhwc_hwcf with the
-/// filter transposed at compile time: the HWCF form decomposes into 1-D
+/// conv_2d_nhwc_fhwc → conv_2d_nhwc_hwcf: the HWCF form decomposes into 1-D
 /// convolutions whose inner product runs along contiguous output channels.
-struct ConstantFilterToHwcf : OpRewritePattern<linalg::Conv2DNhwcFhwcOp> {
+/// A constant filter is transposed at compile time; a computed one (a
+/// palettized weight looked up at run time) by a transposing
+/// linalg.generic, into which elementwise fusion then merges the
+/// computation, so that it writes the HWCF filter once per run.
+struct FilterToHwcf : OpRewritePattern<linalg::Conv2DNhwcFhwcOp> {
   using OpRewritePattern::OpRewritePattern;
 
   LogicalResult matchAndRewrite(linalg::Conv2DNhwcFhwcOp op,
                                 PatternRewriter &rewriter) const override {
     if (!op.hasPureTensorSemantics())
       return failure();
-    DenseElementsAttr filter;
-    if (!matchPattern(op.getInputs()[1], m_Constant(&filter)))
-      return rewriter.notifyMatchFailure(op, "filter is not constant");
-    DenseElementsAttr transposed = transposeFhwcToHwcf(filter);
-    if (!transposed)
-      return rewriter.notifyMatchFailure(op, "unsupported element type");
-    Value newFilter =
-        arith::ConstantOp::create(rewriter, op.getLoc(), transposed);
+    Location loc = op.getLoc();
+    Value filter = op.getInputs()[1];
+    auto filterType = dyn_cast<RankedTensorType>(filter.getType());
+    if (!filterType || !filterType.hasStaticShape() ||
+        filterType.getRank() != 4)
+      return rewriter.notifyMatchFailure(op, "filter shape is not static");
+    Value newFilter;
+    DenseElementsAttr constant;
+    if (matchPattern(filter, m_Constant(&constant))) {
+      DenseElementsAttr transposed = transposeFhwcToHwcf(constant);
+      if (!transposed)
+        return rewriter.notifyMatchFailure(op, "unsupported element type");
+      newFilter = arith::ConstantOp::create(rewriter, loc, transposed);
+    } else {
+      ArrayRef<int64_t> shape = filterType.getShape();
+      auto hwcfType =
+          filterType.clone({shape[1], shape[2], shape[3], shape[0]});
+      Value init = tensor::EmptyOp::create(rewriter, loc, hwcfType.getShape(),
+                                           hwcfType.getElementType());
+      MLIRContext *context = rewriter.getContext();
+      // Iterations (h, w, c, f) read the filter at (f, h, w, c).
+      AffineMap read =
+          AffineMap::getPermutationMap(ArrayRef<unsigned>{3, 0, 1, 2}, context);
+      AffineMap write = AffineMap::getMultiDimIdentityMap(4, context);
+      newFilter = linalg::GenericOp::create(
+                      rewriter, loc, hwcfType, ValueRange{filter},
+                      ValueRange{init}, SmallVector<AffineMap>{read, write},
+                      SmallVector<utils::IteratorType>(
+                          4, utils::IteratorType::parallel),
+                      [](OpBuilder &b, Location l, ValueRange args) {
+                        linalg::YieldOp::create(b, l, args[0]);
+                      })
+                      .getResult(0);
+    }
     rewriter.replaceOpWithNewOp<linalg::Conv2DNhwcHwcfOp>(
         op, op.getResultTypes(), ValueRange{op.getInputs()[0], newFilter},
         op.getOutputs(), op.getStrides(), op.getDilations());
@@ -129,6 +161,5 @@ struct SpecializeConvolutionsPass
 } // namespace
 
 void mint::populateSpecializeConvolutionsPatterns(RewritePatternSet &patterns) {
-  patterns.add<ConstantFilterToHwcf, UnitMultiplierDepthwise>(
-      patterns.getContext());
+  patterns.add<FilterToHwcf, UnitMultiplierDepthwise>(patterns.getContext());
 }

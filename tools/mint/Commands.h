@@ -79,11 +79,20 @@ struct CompileModelOptions {
                            "--pattern block:16x1, 8x1 or 4x1) with "
                            "block-sparse kernels (default true; false keeps "
                            "the dense kernels)"),
-            llvm::cl::init(true), llvm::cl::sub(command)) {}
+            llvm::cl::init(true), llvm::cl::sub(command)),
+        paletteLookups(
+            "palette-lookups",
+            llvm::cl::desc("Keep palettized weights (mint cluster "
+                           "--palettize) as one index per weight and their "
+                           "palette in the compiled code, and look the "
+                           "weights up when the model runs (default false: "
+                           "expand them at compile time)"),
+            llvm::cl::init(false), llvm::cl::sub(command)) {}
 
   llvm::cl::opt<std::string> model;
   llvm::cl::opt<unsigned> threads;
   llvm::cl::opt<bool> sparseKernels;
+  llvm::cl::opt<bool> paletteLookups;
 };
 
 /// Where `mint run` and `mint bench` run a model.

@@ -284,6 +284,7 @@ int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
   AheadOfTimeOptions aot;
   aot.compile.pipeline.threads = options.compile.threads;
   aot.compile.pipeline.sparse = options.compile.sparseKernels;
+  aot.compile.pipeline.paletteLookups = options.compile.paletteLookups;
   aot.name = *name;
   aot.triple = options.triple;
   aot.cpu = options.cpu;

@@ -45,8 +45,8 @@ struct LayerWeights {
 
 /// The weights of the layers of `module` (constant weights, looked up
 /// through DEQUANTIZE and DENSIFY, and palettized weights: GATHER of a
-/// constant palette by constant indices behind a CAST), in op order, each with its
-/// `noteAttrName` attribute when given.
+/// constant palette by constant indices behind a CAST), in op order, each with
+/// its `noteAttrName` attribute when given.
 std::vector<LayerWeights> getLayerWeights(ModuleOp module,
                                           llvm::StringRef noteAttrName = {});
 

@@ -155,8 +155,7 @@ Image mlir::mint::driver::drawSqnrChart(llvm::ArrayRef<double> sqnr,
     image.fill(x, y, x + std::max(barWidth - 1, 1), yOf(0), color);
     // Every tenth layer is numbered below the axis.
     if (index % 10 == 0)
-      image.drawText(x, kTop + kPlotHeight + 8, std::to_string(index), 2,
-                     text);
+      image.drawText(x, kTop + kPlotHeight + 8, std::to_string(index), 2, text);
   }
   image.fill(kLeft, yOf(0), kLeft + plotWidth, yOf(0) + 1, text);
   return image;

@@ -106,12 +106,17 @@ compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
     llvm::errs() << "mint: error: --threads applies to --target cpu\n";
     return nullptr;
   }
+  if (onCUDA && compile.paletteLookups) {
+    llvm::errs() << "mint: error: --palette-lookups applies to --target cpu\n";
+    return nullptr;
+  }
   OwningOpRef<ModuleOp> module = loadTFLiteModel(compile.model, &context);
   if (!module)
     return nullptr;
   CompileOptions options;
   options.pipeline.threads = compile.threads;
   options.pipeline.sparse = compile.sparseKernels;
+  options.pipeline.paletteLookups = compile.paletteLookups;
   if (onCUDA) {
     options.device = emulated ? CompileOptions::Device::CUDAEmulator
                               : CompileOptions::Device::CUDA;

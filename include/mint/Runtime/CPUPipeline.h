@@ -31,6 +31,10 @@ struct CPUPipelineOptions {
   /// blocks of output channels with block-sparse kernels
   /// (mint-lower-sparse-convolutions); off keeps the dense kernels.
   bool sparse = true;
+  /// Keep palettized weights as their stored indices and palette in the
+  /// compiled code and look each weight up at run time
+  /// (mint-lower-palette-lookups); off expands them at compile time.
+  bool paletteLookups = false;
 };
 
 /// Appends the textual pipeline `text` (upstream's passes and Mint's
@@ -42,9 +46,12 @@ LogicalResult addTextualPipeline(OpPassManager &pm, StringRef text);
 /// lowers mint ops to TOSA, folds constant TOSA ops and lowers TOSA to
 /// linalg, tensor and arith.
 /// With `computeInFloat16`, the TOSA is narrowed to float16 first
-/// (mint-compute-in-f16; the CUDA path's --precision float16).
+/// (mint-compute-in-f16; the CUDA path's --precision float16). With
+/// `paletteLookups`, palettized weights are looked up at run time
+/// (mint-lower-palette-lookups) rather than expanded.
 LogicalResult buildMintToLinalgPipeline(OpPassManager &pm,
-                                        bool computeInFloat16 = false);
+                                        bool computeInFloat16 = false,
+                                        bool paletteLookups = false);
 
 /// Linalg on tensors → LLVM dialect: tiling and vectorization, bufferization
 /// with results written to caller-provided out-parameters, and the lowering

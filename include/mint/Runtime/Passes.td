@@ -44,8 +44,11 @@ def SpecializeConvolutionsPass
   let description = [{
     TOSA lowers convolutions to `linalg.conv_2d_nhwc_fhwc` and depthwise
     convolutions to `linalg.depthwise_conv_2d_nhwc_hwcm`. This pass
-    transposes constant FHWC filters to HWCF at compile time (so that the
-    inner product runs along contiguous output channels) and turns
+    transposes FHWC filters to HWCF (so that the inner product runs along
+    contiguous output channels): constant ones at compile time, computed
+    ones (palettized weights looked up at run time) with a transposing
+    `linalg.generic` that elementwise fusion merges with the computation;
+    and it turns
     depthwise convolutions with a channel multiplier of 1 into
     `linalg.depthwise_conv_2d_nhwc_hwc`; both then decompose into 1-D
     convolutions in `mint-tile-and-vectorize`.
@@ -111,6 +114,54 @@ def LowerVnniConvolutionsPass
     "::mlir::scf::SCFDialect",
     "::mlir::tensor::TensorDialect",
     "::mlir::vector::VectorDialect",
+  ];
+}
+
+def LowerPaletteLookupsPass
+    : Pass<"mint-lower-palette-lookups", "func::FuncOp"> {
+  let summary = "Look palettized weights up at run time";
+  let description = [{
+    Rewrites a palettized weight (`mint-palettize-weights`: a constant
+    palette gathered by constant indices, directly or through a
+    `mint.cast`) into a `linalg.generic` that reads each weight from the
+    palette by its stored index when the model runs. The compiled code then
+    holds the indices at their stored width (one byte per weight for uint8
+    indices) and the palette, not the expanded float32 weights; each run
+    expands the weight into its workspace before the layer that reads it.
+    Without this pass `mint-densify` expands the palette once, at compile
+    time, into a constant of the full weight. Indices outside the palette
+    are left for `mint-densify` and the conversion to report.
+
+    Before:
+
+    ```mlir
+    %palette = mint.const dense<[-0.5, 0.0, 0.25, 1.0]> : tensor<4xf32>
+    %stored = mint.const dense<...> : tensor<8x3x3x16xui8>
+    %indices = mint.cast %stored : ... -> tensor<8x3x3x16xi32>
+    %w = mint.gather %palette[%indices] {axis = 0, batch_dims = 0}
+        : ... -> tensor<8x3x3x16xf32>
+    ```
+
+    After:
+
+    ```mlir
+    %palette = arith.constant dense<[-0.5, 0.0, 0.25, 1.0]> : tensor<4xf32>
+    %stored = arith.constant dense<...> : tensor<8x3x3x16xi8>
+    %w = linalg.generic ... ins(%stored) outs(%empty) {
+    ^bb0(%i: i8, %out: f32):
+      %k = arith.index_castui %i : i8 to index
+      %v = tensor.extract %palette[%k] : tensor<4xf32>
+      linalg.yield %v : f32
+    } -> tensor<8x3x3x16xf32>
+    ```
+
+    Per-channel palettes (`[O, K]`, gathered with `batch_dims = 1`) are
+    read at the channel's row.
+  }];
+  let dependentDialects = [
+    "::mlir::arith::ArithDialect",
+    "::mlir::linalg::LinalgDialect",
+    "::mlir::tensor::TensorDialect",
   ];
 }
 

@@ -64,6 +64,8 @@ def main():
     parser.add_argument("--random-inputs", type=int, default=3)
     parser.add_argument("--tolerance", type=float, default=1e-4)
     parser.add_argument("--threads", type=int, default=1)
+    parser.add_argument("--mint-arg", action="append", default=[],
+                        help="another argument for `mint run` (repeatable)")
     parser.add_argument("--sensitivity-factor", type=float, default=0.0,
                         help="for models whose outputs jump on last-bit "
                              "input changes (dynamic-range quantization): "
@@ -105,7 +107,7 @@ def main():
         input_paths.append(path)
     out_dir = os.path.join(args.work, "mint")
     command = [args.mint, "run", args.model, "--output-dir", out_dir,
-               "--threads", str(args.threads)]
+               "--threads", str(args.threads)] + args.mint_arg
     for path in input_paths:
         command += ["--input", path]
     result = subprocess.run(command, capture_output=True, text=True)
