@@ -1,8 +1,9 @@
 //===- Refit.cpp - Least-squares refit of pruned weights ------------------===//
 //
 // Implements refitPrunedWeights. Layer by layer in op order, the unpruned
-// model and the pruned one as refitted so far run over the samples with
-// every activation observed; the layer's input patches (im2col rows of a
+// model and the pruned one as refitted so far (compiled once, with the
+// refitted weights as arguments) run over the samples with every activation
+// observed; the layer's input patches (im2col rows of a
 // convolution, per channel for a depthwise one, rows of a fully connected
 // layer) accumulate into G = X'^T X' (X': what the pruned model feeds the
 // layer) and C = X'^T X (X: what the unpruned model feeds it); then per
@@ -18,6 +19,7 @@
 #include "mint/Runtime/Calibration.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
+#include "mlir/IR/IRMapping.h"
 #include "llvm/Support/raw_ostream.h"
 
 #include <cmath>
@@ -345,6 +347,36 @@ FailureOr<RefitSummary> mlir::mint::refitPrunedWeights(
     layers.push_back(std::move(layer));
   }
 
+  // The pruned model compiled once, with the weights of the layers to
+  // refit as extra entry arguments after the model's inputs: each refit
+  // then only changes what those arguments point to.
+  IRMapping mapping;
+  OwningOpRef<ModuleOp> trainable = cast<ModuleOp>(pruned->clone(mapping));
+  std::vector<std::vector<float>> weightBuffers;
+  if (!layers.empty()) {
+    func::FuncOp trainableEntry;
+    for (auto func : trainable->getOps<func::FuncOp>())
+      if (!func.isExternal() && func.isPublic()) {
+        trainableEntry = func;
+        break;
+      }
+    if (!trainableEntry)
+      return emitError(pruned.getLoc()) << "refit: no entry function";
+    for (Layer &layer : layers) {
+      auto weight = cast<ConstOp>(mapping.lookup(layer.weight.getOperation()));
+      unsigned position = trainableEntry.getNumArguments();
+      if (failed(trainableEntry.insertArgument(position, weight.getType(), {},
+                                               weight.getLoc())))
+        return failure();
+      weight.getResult().replaceAllUsesWith(
+          trainableEntry.getArgument(position));
+      weight.erase();
+      auto values = cast<DenseFPElementsAttr>(layer.weight.getValue());
+      weightBuffers.emplace_back(values.getValues<float>().begin(),
+                                 values.getValues<float>().end());
+    }
+  }
+
   // Layer by layer, in op order: each is fitted on the inputs the pruned
   // model, refitted up to it, gives it (X'), to the outputs the unpruned
   // layer gives on its own inputs (X w), so that it makes up for what the
@@ -353,21 +385,21 @@ FailureOr<RefitSummary> mlir::mint::refitPrunedWeights(
   std::unique_ptr<ObservingModel> prunedModel;
   llvm::DenseMap<Value, int64_t> prunedIndex;
   bool inputsChanged = false;
-  for (Layer &layer : layers) {
+  for (auto [layerIndex, layer] : llvm::enumerate(layers)) {
     Value input =
         cast<AffineQuantizedOpInterface>(layer.op).getActivationInput();
     bool fromPruned = inputsChanged && layer.observed >= 0;
-    if (fromPruned) {
-      // The pruned model as refitted so far.
+    if (fromPruned && !prunedModel) {
       FailureOr<std::unique_ptr<ObservingModel>> compiled =
-          ObservingModel::create(pruned);
+          ObservingModel::create(*trainable);
       if (failed(compiled))
         return failure();
       prunedModel = std::move(*compiled);
-      prunedIndex.clear();
       for (auto [index, value] : llvm::enumerate(prunedModel->getObserved()))
         prunedIndex[value] = index;
-      auto it = prunedIndex.find(input);
+    }
+    if (fromPruned) {
+      auto it = prunedIndex.find(mapping.lookup(input));
       if (it == prunedIndex.end())
         return emitError(layer.op->getLoc())
                << "refit: the pruned model does not observe this layer's "
@@ -379,10 +411,14 @@ FailureOr<RefitSummary> mlir::mint::refitPrunedWeights(
       SmallVector<const void *> inputs;
       for (const NpyArray &array : sample)
         inputs.push_back(array.data.data());
-      for (ObservingModel *run : {model->get(), prunedModel.get()}) {
-        if (run == prunedModel.get() && !fromPruned)
-          continue;
-        if (llvm::Error error = run->run(inputs))
+      if (llvm::Error error = (*model)->run(inputs))
+        return emitError(pruned.getLoc())
+               << "refit: " << llvm::toString(std::move(error));
+      if (fromPruned) {
+        // The pruned model as refitted so far.
+        for (const std::vector<float> &weights : weightBuffers)
+          inputs.push_back(weights.data());
+        if (llvm::Error error = prunedModel->run(inputs))
           return emitError(pruned.getLoc())
                  << "refit: " << llvm::toString(std::move(error));
       }
@@ -398,6 +434,8 @@ FailureOr<RefitSummary> mlir::mint::refitPrunedWeights(
         accumulate(layer, reference, nullptr);
     }
     refit(layer, damping);
+    auto refitted = cast<DenseFPElementsAttr>(layer.weight.getValue());
+    llvm::copy(refitted.getValues<float>(), weightBuffers[layerIndex].begin());
     // Later layers read what this one changed.
     inputsChanged = true;
     // The matrices are not needed any more.
