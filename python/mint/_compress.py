@@ -1,9 +1,10 @@
 """mint.prune and mint.cluster: `mint prune` and `mint cluster` on bytes."""
 
-from typing import Dict, List, NamedTuple, Optional
+from typing import Callable, Dict, Iterable, List, NamedTuple, Optional
 
 from . import _mint
 from ._errors import Error
+from ._samples import float_samples
 
 
 class SkippedLayer(NamedTuple):
@@ -31,6 +32,7 @@ def prune(model: bytes, sparsity: float = 0.5, pattern: str = "unstructured",
           *, min_elements: int = 1024, max_weight_error: float = 0.5,
           per_layer: Optional[Dict[str, float]] = None,
           sparse_encoding: bool = True,
+          refit_dataset: Optional[Callable[[], Iterable]] = None,
           name: str = "<model>") -> CompressedModel:
     """Magnitude pruning of the weights of CONV_2D, DEPTHWISE_CONV_2D,
     FULLY_CONNECTED and TRANSPOSE_CONV, as ``mint prune`` does:
@@ -38,12 +40,18 @@ def prune(model: bytes, sparsity: float = 0.5, pattern: str = "unstructured",
     ``per_layer`` maps a regular expression over tensor names to that
     layer's sparsity; weights that end up mostly zero are written
     sparse-encoded (TFLite SparsityParameters) unless ``sparse_encoding``
-    is false."""
+    is false. With ``refit_dataset`` (a callable yielding samples like a
+    converter's ``representative_dataset``: one array, or a list of one
+    per model input), the kept weights are refitted layer by layer by least
+    squares on those samples, as ``mint prune --refit`` does."""
     schedule = [f"{regex}={value}" for regex, value in
                 (per_layer or {}).items()]
+    samples = ([] if refit_dataset is None else
+               float_samples(refit_dataset, "refit_dataset"))
     data, skipped = _mint.prune(_read(model), name, float(sparsity), pattern,
                                 int(min_elements), float(max_weight_error),
-                                schedule, bool(sparse_encoding))
+                                schedule, bool(sparse_encoding),
+                                refit_dataset is not None, samples)
     return CompressedModel(data, [SkippedLayer(*s) for s in skipped])
 
 

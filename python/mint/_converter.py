@@ -8,6 +8,7 @@ import numpy as np
 
 from . import _mint
 from ._errors import Error
+from ._samples import float_samples
 
 
 class Optimize(enum.Enum):
@@ -134,18 +135,7 @@ class Converter:
     def _samples(self) -> List[List[np.ndarray]]:
         if self.representative_dataset is None:
             return []
-        samples = []
-        for sample in self.representative_dataset():
-            if isinstance(sample, dict):
-                raise Error("representative samples keyed by signature "
-                            "input are not supported; yield lists of "
-                            "arrays in input order")
-            arrays = [sample] if isinstance(sample, np.ndarray) else sample
-            samples.append([np.ascontiguousarray(a, dtype=np.float32)
-                            for a in arrays])
-        if not samples:
-            raise Error("the representative_dataset yielded no samples")
-        return samples
+        return float_samples(self.representative_dataset)
 
     def convert(self) -> bytes:
         """The converted model, the bytes of a .tflite file."""

@@ -29,10 +29,14 @@ class Interpreter:
     happens here, once; :meth:`run` can then be called any number of times,
     one call at a time. Inputs that are C-contiguous arrays of the model's
     dtype and shape are read in place; others are converted (same shape,
-    any dtype numpy casts safely)."""
+    any dtype numpy casts safely). With ``palette_lookups``, palettized
+    weights (``mint.cluster(..., palettize=True)``) stay one index per
+    weight in the compiled code and are looked up on each run, as
+    ``mint run --palette-lookups`` does."""
 
     def __init__(self, model_path: Optional[str] = None,
-                 model_content: Optional[bytes] = None, threads: int = 1):
+                 model_content: Optional[bytes] = None, threads: int = 1,
+                 palette_lookups: bool = False):
         if (model_path is None) == (model_content is None):
             raise Error("give either model_path or model_content")
         if model_path is not None:
@@ -47,7 +51,8 @@ class Interpreter:
             name = "<model>"
         if threads < 1:
             raise Error(f"threads must be at least 1, got {threads}")
-        self._model = _mint.Model(bytes(model_content), name, threads)
+        self._model = _mint.Model(bytes(model_content), name, threads,
+                                  bool(palette_lookups))
         self._inputs = self._details(self._model.inputs)
         self._outputs = self._details(self._model.outputs)
 

@@ -17,6 +17,7 @@
 #include "mint/Runtime/CompareModels.h"
 #include "mint/Runtime/CompiledModel.h"
 #include "mint/Runtime/QuantizeModel.h"
+#include "mint/Runtime/Refit.h"
 #include "mint/Target/TFLite/TFLite.h"
 
 #include "mlir/Dialect/Func/IR/FuncOps.h"
@@ -40,6 +41,7 @@
 #include <nanobind/stl/tuple.h>
 #include <nanobind/stl/vector.h>
 
+#include <functional>
 #include <memory>
 #include <string>
 #include <vector>
@@ -186,12 +188,14 @@ void checkArrayFits(const InputArray &array, const TensorSpec &spec,
 /// A .tflite model compiled for this CPU.
 class Model {
 public:
-  Model(nb::bytes bytes, const std::string &name, unsigned threads) {
+  Model(nb::bytes bytes, const std::string &name, unsigned threads,
+        bool paletteLookups) {
     DiagnosticCollector diagnostics(context);
     OwningOpRef<ModuleOp> module =
         importModel(context, diagnostics, bytes, name);
     CompileOptions options;
     options.pipeline.threads = threads == 0 ? 1 : threads;
+    options.pipeline.paletteLookups = paletteLookups;
     FailureOr<std::unique_ptr<CompiledModel>> model;
     {
       nb::gil_scoped_release release;
@@ -347,6 +351,34 @@ QuantizeModelOptions parseQuantizeArguments(const QuantizeArguments &args) {
   return options;
 }
 
+/// Checks each of `samples` (one array per model input) against the inputs
+/// of `module`'s entry, before any work; returns their data pointers.
+std::vector<std::vector<const void *>>
+checkSamples(ModuleOp module, DiagnosticCollector &diagnostics,
+             const std::string &name,
+             const std::vector<std::vector<InputArray>> &samples) {
+  func::FuncOp entry = findModelEntry(module);
+  SmallVector<TensorSpec> specs, outputSpecs;
+  if (!entry || failed(getModelTensorSpecs(entry, specs, outputSpecs)))
+    diagnostics.raise(name + ": cannot read the model's inputs");
+  std::vector<std::vector<const void *>> sampleData;
+  for (auto [index, sample] : llvm::enumerate(samples)) {
+    if (sample.size() != specs.size())
+      raiseError("representative sample " + std::to_string(index) + " has " +
+                 std::to_string(sample.size()) + " arrays; the model takes " +
+                 std::to_string(specs.size()) + " inputs");
+    std::vector<const void *> data;
+    for (auto [input, array] : llvm::enumerate(sample)) {
+      checkArrayFits(array, specs[input],
+                     "representative sample " + std::to_string(index) +
+                         ", input " + std::to_string(input));
+      data.push_back(array.data());
+    }
+    sampleData.push_back(std::move(data));
+  }
+  return sampleData;
+}
+
 /// Quantizes a .tflite model (bytes) as `mint quantize` does, calibrated on
 /// `samples` (one list of float32 arrays, one per model input, each);
 /// returns the quantized .tflite.
@@ -366,26 +398,8 @@ nb::bytes quantize(nb::bytes bytes, const std::string &name,
   // Each sample's inputs, checked against the model's before any work.
   std::vector<std::vector<const void *>> sampleData;
   bool calibrates = calibratesActivations(options.pass.mode);
-  if (calibrates && !samples.empty()) {
-    func::FuncOp entry = findModelEntry(*module);
-    SmallVector<TensorSpec> specs, outputSpecs;
-    if (!entry || failed(getModelTensorSpecs(entry, specs, outputSpecs)))
-      diagnostics.raise(name + ": cannot read the model's inputs");
-    for (auto [index, sample] : llvm::enumerate(samples)) {
-      if (sample.size() != specs.size())
-        raiseError("representative sample " + std::to_string(index) + " has " +
-                   std::to_string(sample.size()) + " arrays; the model takes " +
-                   std::to_string(specs.size()) + " inputs");
-      std::vector<const void *> data;
-      for (auto [input, array] : llvm::enumerate(sample)) {
-        checkArrayFits(array, specs[input],
-                       "representative sample " + std::to_string(index) +
-                           ", input " + std::to_string(input));
-        data.push_back(array.data());
-      }
-      sampleData.push_back(std::move(data));
-    }
-  }
+  if (calibrates && !samples.empty())
+    sampleData = checkSamples(*module, diagnostics, name, samples);
 
   std::string calibrationError;
   auto addSamples = [&](Calibrator &calibrator) -> LogicalResult {
@@ -420,26 +434,36 @@ nb::bytes quantize(nb::bytes bytes, const std::string &name,
 /// op and why.
 using SkippedLayer = std::tuple<std::string, std::string, std::string>;
 
+/// Runs after the weights changed, with the model before (float32) and
+/// after; fails with diagnostics emitted.
+using RefineWeights =
+    std::function<LogicalResult(ModuleOp original, ModuleOp changed)>;
+
 /// The flow `mint prune` and `mint cluster` share, on model bytes: float32
-/// weights, `addPass` (the pass that changes them), then palettes
-/// (`palettizeMinElements` >= 0) and sparse encoding. Returns the new
-/// .tflite and the layers the pass skipped.
+/// weights, `addPass` (the pass that changes them), `refine` (if given),
+/// then palettes (`palettizeMinElements` >= 0) and sparse encoding. Returns
+/// the new .tflite and the layers the pass skipped.
 std::tuple<nb::bytes, std::vector<SkippedLayer>>
-compressWeights(nb::bytes bytes, const std::string &name,
+compressWeights(MLIRContext &context, DiagnosticCollector &diagnostics,
+                OwningOpRef<ModuleOp> module, const std::string &name,
                 llvm::function_ref<void(PassManager &)> addPass,
                 StringRef skippedAttrName, int64_t palettizeMinElements,
-                bool sparseEncoding) {
-  MLIRContext context;
-  DiagnosticCollector diagnostics(context);
-  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+                bool sparseEncoding, const RefineWeights &refine = nullptr) {
   std::vector<SkippedLayer> skipped;
   {
     nb::gil_scoped_release release;
+    PassManager widen(&context);
+    widen.addNestedPass<func::FuncOp>(createDensifyPass());
+    widen.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
     PassManager pm(&context);
-    pm.addNestedPass<func::FuncOp>(createDensifyPass());
-    pm.addNestedPass<func::FuncOp>(createFoldF16WeightsPass());
     addPass(pm);
-    if (succeeded(pm.run(*module))) {
+    bool changed = succeeded(widen.run(*module));
+    OwningOpRef<ModuleOp> original;
+    if (changed && refine)
+      original = module->clone();
+    changed = changed && succeeded(pm.run(*module)) &&
+              (!refine || succeeded(refine(*original, *module)));
+    if (changed) {
       module->walk([&](Operation *op) {
         auto reason = op->getAttrOfType<StringAttr>(skippedAttrName);
         if (!reason)
@@ -478,22 +502,60 @@ compressWeights(nb::bytes bytes, const std::string &name,
   return {nb::bytes(result.data(), result.size()), std::move(skipped)};
 }
 
+/// Prunes as `mint prune` does; with `refit`, refits the kept weights on
+/// `samples` (one float32 array per model input each) as --refit does.
 std::tuple<nb::bytes, std::vector<SkippedLayer>>
 prune(nb::bytes bytes, const std::string &name, double sparsity,
       const std::string &pattern, int64_t minElements, double maxWeightError,
-      const std::vector<std::string> &schedule, bool sparseEncoding) {
+      const std::vector<std::string> &schedule, bool sparseEncoding, bool refit,
+      const std::vector<std::vector<InputArray>> &samples) {
   PrunePassOptions options;
   options.sparsity = sparsity;
   options.pattern = pattern;
   options.minElements = minElements;
   options.maxWeightError = maxWeightError;
   options.schedule.assign(schedule.begin(), schedule.end());
+  if (refit && samples.empty())
+    raiseError("refit needs representative samples (the layers' inputs to "
+               "fit on)");
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
+  // The refit reads the samples as arrays of the model's inputs.
+  std::vector<std::vector<NpyArray>> refitSamples;
+  if (refit) {
+    func::FuncOp entry = findModelEntry(*module);
+    SmallVector<TensorSpec> specs, outputSpecs;
+    std::vector<std::vector<const void *>> data =
+        checkSamples(*module, diagnostics, name, samples);
+    if (failed(getModelTensorSpecs(entry, specs, outputSpecs)))
+      diagnostics.raise(name + ": cannot read the model's inputs");
+    for (const std::vector<const void *> &sample : data) {
+      std::vector<NpyArray> arrays;
+      for (auto [input, pointer] : llvm::enumerate(sample)) {
+        NpyArray array;
+        array.kind = specs[input].kind;
+        array.shape.assign(specs[input].shape.begin(),
+                           specs[input].shape.end());
+        const char *begin = static_cast<const char *>(pointer);
+        array.data.assign(begin, begin + specs[input].getByteSize());
+        arrays.push_back(std::move(array));
+      }
+      refitSamples.push_back(std::move(arrays));
+    }
+  }
+  RefineWeights refine;
+  if (refit)
+    refine = [&](ModuleOp original, ModuleOp pruned) -> LogicalResult {
+      return refitPrunedWeights(original, pruned, refitSamples);
+    };
   return compressWeights(
-      bytes, name,
+      context, diagnostics, std::move(module), name,
       [&](PassManager &pm) {
         pm.addNestedPass<func::FuncOp>(createPrunePass(options));
       },
-      kPruneSkippedAttrName, /*palettizeMinElements=*/-1, sparseEncoding);
+      kPruneSkippedAttrName, /*palettizeMinElements=*/-1, sparseEncoding,
+      refine);
 }
 
 std::tuple<nb::bytes, std::vector<SkippedLayer>>
@@ -512,8 +574,11 @@ cluster(nb::bytes bytes, const std::string &name, int64_t clusters,
   options.perChannel = perChannel;
   options.minElements = minElements;
   options.seed = seed;
+  MLIRContext context;
+  DiagnosticCollector diagnostics(context);
+  OwningOpRef<ModuleOp> module = importModel(context, diagnostics, bytes, name);
   return compressWeights(
-      bytes, name,
+      context, diagnostics, std::move(module), name,
       [&](PassManager &pm) {
         pm.addNestedPass<func::FuncOp>(createClusterPass(options));
       },
@@ -651,8 +716,9 @@ NB_MODULE(_mint, m) {
   m.def("prune", &prune, nb::arg("model"), nb::arg("name"), nb::arg("sparsity"),
         nb::arg("pattern"), nb::arg("min_elements"),
         nb::arg("max_weight_error"), nb::arg("schedule"),
-        nb::arg("sparse_encoding"),
-        "Prunes a .tflite model's weights as `mint prune` does; returns the "
+        nb::arg("sparse_encoding"), nb::arg("refit"), nb::arg("samples"),
+        "Prunes a .tflite model's weights as `mint prune` does (with "
+        "`refit`, refitted on `samples` as --refit does); returns the "
         "new .tflite and the layers left alone (name, op, why).");
   m.def("cluster", &cluster, nb::arg("model"), nb::arg("name"),
         nb::arg("clusters"), nb::arg("init"), nb::arg("per_channel"),
@@ -669,9 +735,9 @@ NB_MODULE(_mint, m) {
         "Runs a textual pass pipeline on a model (.tflite bytes or MLIR "
         "text); returns the MLIR text.");
   nb::class_<Model>(m, "Model")
-      .def(nb::init<nb::bytes, const std::string &, unsigned>(),
+      .def(nb::init<nb::bytes, const std::string &, unsigned, bool>(),
            nb::arg("model"), nb::arg("name") = "<model>",
-           nb::arg("threads") = 1)
+           nb::arg("threads") = 1, nb::arg("palette_lookups") = false)
       .def_prop_ro("inputs", &Model::getInputs)
       .def_prop_ro("outputs", &Model::getOutputs)
       .def_prop_ro("compile_seconds", &Model::getCompileSeconds)
