@@ -24,6 +24,7 @@ config.excludes = [
 
 config.substitutions.append(("%mint_src_root", config.mint_src_root))
 config.substitutions.append(("%mint_obj_root", config.mint_obj_root))
+config.substitutions.append(("%mint_tools_dir", config.mint_tools_dir))
 config.substitutions.append(("%python", config.mint_test_python))
 config.substitutions.append(("%flatc", config.mint_flatc))
 # The C compiler that links `mint compile`'s objects into test programs.

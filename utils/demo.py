@@ -177,7 +177,11 @@ def main():
     parser.add_argument("--face", action="store_true",
                         help="the model is MediaPipe's face detector: "
                              "calibrate and evaluate on lfw_subset")
-    parser.add_argument("--iterations", type=int, default=20)
+    parser.add_argument("--iterations", type=int, default=20,
+                        help="mint bench runs per model")
+    parser.add_argument("--only", help="comma-separated row tags to run "
+                        "(float32 always runs; int8 for the chart): "
+                        "q-f16,q-dyn,q-int8,q-16x8,p24,c16,p24-c16-int8")
     args = parser.parse_args()
     start = time.monotonic()
     mint = os.path.join(args.bin, "mint")
@@ -249,6 +253,16 @@ def main():
           ["quantize", "--mode", "int8"] + data]),
     ]
 
+    if args.only:
+        wanted = set(args.only.split(","))
+        unknown = wanted - {tag for _, tag, _, _ in rows if tag}
+        if unknown:
+            sys.exit(f"demo: unknown rows {sorted(unknown)}")
+        rows = [row for row in rows
+                if row[1] is None or row[1] in wanted or
+                any(other[2] == row[1] and other[1] in wanted
+                    for other in rows)]
+
     evaluator = Evaluator(args, args.model, images, is_face)
     float32_bytes = os.path.getsize(float32)
     float32_gzip = gzip_size(float32)
@@ -258,7 +272,8 @@ def main():
     for label, tag, base, steps in rows:
         log(f"\n== {label}")
         t0 = time.monotonic()
-        model = float32 if tag is None else made.get(base, args.model)
+        model = (float32 if tag is None else
+                 made[base] if base else args.model)
         for index, step in enumerate(steps):
             out = os.path.join(work, f"{name}.{tag}.{index}.tflite")
             command = [mint, step[0], model, "-o", out] + step[1:]
@@ -270,10 +285,10 @@ def main():
             summaries.setdefault(label, []).append(
                 (shown, run(command, shown)))
             model = out
-        made[tag] = model
-        # The time to make it, including the rows it starts from.
-        seconds = time.monotonic() - t0 + (made_seconds.get(base) or 0.0)
-        made_seconds[tag] = seconds
+        # The time to make it, including the row it starts from.
+        seconds = time.monotonic() - t0 + made_seconds.get(base, 0.0)
+        if tag:
+            made[tag], made_seconds[tag] = model, seconds
         tflite = evaluator.reference if tag is None else \
             evaluator.run_tflite(model)
         mint_outputs = evaluator.run_mint(model, os.path.join(work, f"run-{tag}"))
@@ -299,15 +314,16 @@ def main():
             f"{row['tflite_ms']:.2f} ms")
 
     # The int8 model's per-layer error, as a chart for the report.
-    int8_model = next(os.path.join(work, r["file"]) for r in results
-                      if r["label"] == "int8")
-    chart = os.path.join(work, "int8-sqnr.png")
-    compare_text = run(
-        [mint, "compare", float32, int8_model] + data +
-        ["--top", "10", "--plot", chart],
-        shlex.join(["mint", "compare", os.path.basename(float32),
-                    os.path.basename(int8_model), "--data", "images",
-                    *scale_args, "--top", "10", "--plot", "int8-sqnr.png"]))
+    chart, compare_text = None, ""
+    if "q-int8" in made:
+        chart = os.path.join(work, "int8-sqnr.png")
+        compare_text = run(
+            [mint, "compare", float32, made["q-int8"]] + data +
+            ["--top", "10", "--plot", chart],
+            shlex.join(["mint", "compare", os.path.basename(float32),
+                        os.path.basename(made["q-int8"]), "--data", "images",
+                        *scale_args, "--top", "10", "--plot",
+                        "int8-sqnr.png"]))
 
     table = make_table(results, float32_bytes, float32_gzip, is_face)
     elapsed = time.monotonic() - start
@@ -361,8 +377,16 @@ def write_report(path, name, described, table, results, summaries,
                                         for c in row) + "</tr>")
         return "\n".join(out) + "</table>"
 
-    with open(chart, "rb") as f:
-        png = base64.b64encode(f.read()).decode()
+    chart_html = ""
+    if chart:
+        with open(chart, "rb") as f:
+            png = base64.b64encode(f.read()).decode()
+        chart_html = f"""<h2>Where the int8 error comes from</h2>
+<p>Output SQNR of every layer of the int8 model against the float model
+(<code>mint compare</code>; bars in model order, red below 10 dB, orange
+below 20).</p>
+<img alt="per-layer SQNR of the int8 model" src="data:image/png;base64,{png}">
+<pre>{html.escape(compare_text)}</pre>"""
     commands = []
     for label, steps in summaries.items():
         for shown, summary in steps:
@@ -382,13 +406,14 @@ pre {{ background: #f6f6f6; padding: 8px; overflow-x: auto; }}
 <p>Sizes against the float32 model; output SQNR against the float model on
 {html.escape(described)}, both in the TFLite interpreter; latency is the
 median of <code>mint bench</code> runs, one thread, Mint's CPU path and the
-TFLite interpreter with XNNPACK, on this machine ({elapsed:.0f} s in all).</p>
+TFLite interpreter with XNNPACK, on this machine ({elapsed:.0f} s in all).
+"Mint = TFLite" compares Mint's own execution of each model with TFLite's
+on the same images: the same bits, or the largest difference relative to
+each output's range (float models sum in another order; dynamic-range
+models quantize their activations on the fly, where one step of rounding
+moves TFLite's own outputs by that much).</p>
 {table_html()}
-<h2>Where the int8 error comes from</h2>
-<p>Output SQNR of every layer of the int8 model against the float model
-(<code>mint compare</code>; bars in model order, the worst in red).</p>
-<img alt="per-layer SQNR of the int8 model" src="data:image/png;base64,{png}">
-<pre>{html.escape(compare_text)}</pre>
+{chart_html}
 <h2>The commands and their summaries</h2>
 {''.join(commands)}
 </body></html>
