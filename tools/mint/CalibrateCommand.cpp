@@ -11,6 +11,7 @@
 #include "Commands.h"
 #include "ModelLoading.h"
 #include "ModelRunning.h"
+#include "Output.h"
 
 #include "mint/Runtime/Calibration.h"
 #include "mint/Target/TFLite/TFLite.h"
@@ -48,8 +49,11 @@ int mlir::mint::driver::runCalibrateCommand(const CalibrateOptions &options,
     return 1;
   CompileOptions compileOptions;
   compileOptions.pipeline.threads = options.threads;
+  std::optional<Progress> compiling;
+  compiling.emplace("compiling the model to calibrate");
   FailureOr<std::unique_ptr<Calibrator>> calibrator =
       Calibrator::create(*module, compileOptions);
+  compiling.reset();
   if (failed(calibrator))
     return 1;
   std::string description;

@@ -139,6 +139,9 @@ struct RunOptions {
       llvm::cl::desc("Where to write output_<i>.npy (run_<r>/output_<i>.npy "
                      "for several runs)"),
       llvm::cl::value_desc("dir"), llvm::cl::Required, llvm::cl::sub(command)};
+  llvm::cl::opt<bool> json{"json",
+                           llvm::cl::desc("List the files written as JSON"),
+                           llvm::cl::sub(command)};
 };
 
 /// Runs `mint run`; returns the process exit code.

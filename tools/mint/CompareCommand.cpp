@@ -15,6 +15,7 @@
 #include "Commands.h"
 #include "ModelLoading.h"
 #include "ModelRunning.h"
+#include "Output.h"
 #include "Plot.h"
 
 #include "mint/Runtime/CompareModels.h"
@@ -89,8 +90,12 @@ int mlir::mint::driver::runCompareCommand(const CompareOptions &options,
       options.data, inputSpecs, /*randomCount=*/8, description, options.images);
   if (!samples)
     return 1;
+  std::optional<Progress> comparing;
+  comparing.emplace("compiling both models and comparing them on " +
+                    description);
   FailureOr<ModelComparison> comparison =
       compareModels(*referenceModule, *candidateModule, *samples);
+  comparing.reset();
   if (failed(comparison))
     return 1;
   const std::vector<TensorError> &layers = comparison->layers;

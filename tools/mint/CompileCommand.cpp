@@ -10,6 +10,7 @@
 
 #include "Commands.h"
 #include "ModelLoading.h"
+#include "Output.h"
 
 #include "mint/Runtime/Accelerator.h"
 #include "mint/Runtime/CUDA.h"
@@ -22,6 +23,7 @@
 #include "llvm/Support/Path.h"
 
 #include <chrono>
+#include <optional>
 
 using namespace mlir;
 using namespace mlir::mint;
@@ -291,7 +293,10 @@ int mlir::mint::driver::runCompileCommand(const CompileCommandOptions &options,
   aot.features = options.features;
   aot.format = options.emit;
   aot.sourceName = llvm::sys::path::filename(options.compile.model).str();
+  std::optional<Progress> compiling;
+  compiling.emplace("compiling " + options.compile.model.getValue());
   FailureOr<AheadOfTimeModel> model = compileModelAheadOfTime(*module, aot);
+  compiling.reset();
   if (failed(model))
     return 1;
   if (failed(writeFileAtomically(options.output, model->object)) ||

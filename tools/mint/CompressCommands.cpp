@@ -15,6 +15,7 @@
 #include "ModelLoading.h"
 #include "ModelRunning.h"
 #include "ModelSizes.h"
+#include "Output.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Runtime/Refit.h"
@@ -114,7 +115,7 @@ int runWeightCompression(const WeightCompressionOptions &options,
   if (failed(prepare.run(*floatModule)))
     return 1;
   FailureOr<std::unique_ptr<CompiledModel>> floatModel =
-      CompiledModel::create(*floatModule);
+      compileModel(*floatModule, "the float model");
   if (failed(floatModel))
     return 1;
   std::string samplesDescription;
@@ -158,7 +159,7 @@ int runWeightCompression(const WeightCompressionOptions &options,
         [&](Operation *op) { op->removeAttr(kPalettizeSkippedAttrName); });
   }
   FailureOr<std::unique_ptr<CompiledModel>> resultModel =
-      CompiledModel::create(*result);
+      compileModel(*result, "the result");
   if (failed(resultModel))
     return 1;
   std::optional<std::vector<std::optional<double>>> sqnr =
@@ -331,6 +332,7 @@ int mlir::mint::driver::runPruneCommand(const PruneOptions &options,
     run.refine = [](ModuleOp original, ModuleOp result,
                     const std::vector<std::vector<NpyArray>> &samples)
         -> FailureOr<std::string> {
+      Progress progress("refitting the pruned layers");
       FailureOr<RefitSummary> summary =
           refitPrunedWeights(original, result, samples);
       if (failed(summary))

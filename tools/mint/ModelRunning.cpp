@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "ModelRunning.h"
+#include "Output.h"
 
 #include "mint/Runtime/CompareModels.h"
 
@@ -285,7 +286,7 @@ mlir::mint::driver::loadSamples(StringRef data, ArrayRef<TensorSpec> specs,
 LogicalResult mlir::mint::driver::runCalibration(
     Calibrator &calibrator, const std::vector<std::vector<NpyArray>> &samples,
     llvm::function_ref<void(const Calibrator &)> afterEach) {
-  bool progress = llvm::errs().is_displayed();
+  Progress progress("calibrating", samples.size());
   for (auto [index, sample] : llvm::enumerate(samples)) {
     SmallVector<const void *> inputs;
     for (const NpyArray &array : sample)
@@ -297,12 +298,9 @@ LogicalResult mlir::mint::driver::runCalibration(
     }
     if (afterEach)
       afterEach(calibrator);
-    if (progress)
-      llvm::errs() << llvm::formatv("\rcalibrating {0}/{1}", index + 1,
-                                    samples.size());
+    progress.update(index + 1);
   }
-  if (progress)
-    llvm::errs() << "\n";
+  progress.finish(llvm::formatv("{0} samples", samples.size()).str());
   return success();
 }
 
@@ -375,7 +373,9 @@ mlir::mint::driver::measureOutputSqnr(
     const std::vector<std::vector<NpyArray>> &samples) {
   // One sample's reference outputs at a time.
   OutputSqnrSums sums(candidate, candidateModule);
-  for (const std::vector<NpyArray> &sample : samples) {
+  Progress progress("measuring the output SQNR", samples.size());
+  for (auto [index, sample] : llvm::enumerate(samples)) {
+    progress.update(index);
     std::vector<NpyArray> want = makeOutputs(reference);
     if (llvm::Error error = runOnce(reference, sample, want)) {
       llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
@@ -394,10 +394,29 @@ mlir::mint::driver::measureOutputSqnr(
     CompiledModel &candidate, ModuleOp candidateModule,
     const std::vector<std::vector<NpyArray>> &samples) {
   OutputSqnrSums sums(candidate, candidateModule);
-  for (auto [sample, want] : llvm::zip_equal(samples, references))
-    if (failed(sums.add(sample, want)))
+  Progress progress("measuring the output SQNR", samples.size());
+  for (auto [index, pair] :
+       llvm::enumerate(llvm::zip_equal(samples, references))) {
+    progress.update(index);
+    if (failed(sums.add(std::get<0>(pair), std::get<1>(pair))))
       return std::nullopt;
+  }
   return sums.getSqnr();
+}
+
+FailureOr<std::unique_ptr<CompiledModel>>
+mlir::mint::driver::compileModel(ModuleOp module, llvm::StringRef what,
+                                 const CompileOptions &options) {
+  Progress progress(("compiling " + what).str());
+  FailureOr<std::unique_ptr<CompiledModel>> model =
+      CompiledModel::create(module, options);
+  if (succeeded(model))
+    progress.finish(llvm::formatv("{0:f2} s MLIR pipeline, {1:f2} s LLVM",
+                                  (*model)->getPipelineSeconds(),
+                                  (*model)->getCompileSeconds() -
+                                      (*model)->getPipelineSeconds())
+                        .str());
+  return model;
 }
 
 std::string mlir::mint::driver::formatOutputSqnr(std::optional<double> value,

@@ -54,6 +54,12 @@ LogicalResult runCalibration(
     Calibrator &calibrator, const std::vector<std::vector<NpyArray>> &samples,
     llvm::function_ref<void(const Calibrator &)> afterEach = nullptr);
 
+/// Compiles `module` for this CPU (or as `options` say), showing "compiling
+/// `what`" as progress and, with --verbose, noting how long it took.
+FailureOr<std::unique_ptr<CompiledModel>>
+compileModel(ModuleOp module, llvm::StringRef what,
+             const CompileOptions &options = {});
+
 /// The SQNR in dB of each output of `candidate` (compiled from
 /// `candidateModule`) against the same output of `reference`, both run on
 /// every sample (quantized for integer inputs): nullopt for outputs that

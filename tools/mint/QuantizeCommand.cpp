@@ -15,6 +15,7 @@
 #include "ModelLoading.h"
 #include "ModelRunning.h"
 #include "ModelSizes.h"
+#include "Output.h"
 
 #include "mint/Dialect/Mint/IR/MintOps.h"
 #include "mint/Dialect/Mint/Transforms/TargetDescription.h"
@@ -247,13 +248,19 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
     }
     floatOutputs.push_back(std::move(arrays));
   };
+  // quantizeModel compiles the float model before it calibrates.
+  std::optional<Progress> compiling;
+  if (calibrating)
+    compiling.emplace("compiling the float model to calibrate");
   auto calibrate = [&](Calibrator &calibrator) {
+    compiling.reset();
     return runCalibration(calibrator, *samples, recordOutputs);
   };
   FailureOr<OwningOpRef<ModuleOp>> quantizedOr = quantizeModel(
       *floatModule, quantizeOptions,
       calibrating ? llvm::function_ref<LogicalResult(Calibrator &)>(calibrate)
                   : nullptr);
+  compiling.reset();
   if (failed(quantizedOr))
     return 1;
   OwningOpRef<ModuleOp> quantized = std::move(*quantizedOr);
@@ -261,7 +268,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
   // Output SQNR of the quantized model against the float one, both run by
   // Mint on the same samples.
   FailureOr<std::unique_ptr<CompiledModel>> quantizedModel =
-      CompiledModel::create(*quantized);
+      compileModel(*quantized, "the quantized model");
   if (failed(quantizedModel))
     return 1;
   std::optional<std::vector<std::optional<double>>> sqnr;
@@ -270,7 +277,7 @@ int mlir::mint::driver::runQuantizeCommand(const QuantizeOptions &options,
         measureOutputSqnr(floatOutputs, **quantizedModel, *quantized, *samples);
   } else {
     FailureOr<std::unique_ptr<CompiledModel>> floatModel =
-        CompiledModel::create(*floatModule);
+        compileModel(*floatModule, "the float model");
     if (failed(floatModel))
       return 1;
     sqnr =

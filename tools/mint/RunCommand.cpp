@@ -9,6 +9,7 @@
 #include "Commands.h"
 #include "ModelLoading.h"
 #include "ModelRunning.h"
+#include "Output.h"
 
 #include "mint/Config.h"
 #include "mint/Runtime/CUDADriver.h"
@@ -73,8 +74,8 @@ readInputSets(const CompiledModel &model, ArrayRef<std::string> paths) {
 }
 
 static std::unique_ptr<CompiledModel>
-compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
-             MLIRContext &context) {
+compileForTarget(const CompileModelOptions &compile,
+                 const RunTargetOptions &target, MLIRContext &context) {
   if (compile.threads == 0) {
     llvm::errs() << "mint: error: --threads must be at least 1\n";
     return nullptr;
@@ -124,15 +125,18 @@ compileModel(const CompileModelOptions &compile, const RunTargetOptions &target,
     options.cudaFloat16 = float16;
   }
   FailureOr<std::unique_ptr<CompiledModel>> model =
-      CompiledModel::create(*module, options);
+      compileModel(*module, compile.model.getValue(), options);
   if (failed(model))
     return nullptr;
   return std::move(*model);
 }
 
-/// Writes `outputs` as DIR/output_<i>.npy and lists them.
+/// Writes `outputs` as DIR/output_<i>.npy and lists them in `written` (one
+/// JSON object per file: path, tensor name, element type, shape) and in
+/// `lines` (one line of text each).
 static bool writeOutputs(const CompiledModel &model, StringRef dir,
-                         ArrayRef<NpyArray> outputs, llvm::raw_ostream &os) {
+                         ArrayRef<NpyArray> outputs, llvm::json::Array &written,
+                         std::string &lines) {
   if (std::error_code error = llvm::sys::fs::create_directories(dir)) {
     llvm::errs() << dir
                  << ": error: cannot create the directory: " << error.message()
@@ -148,8 +152,17 @@ static bool writeOutputs(const CompiledModel &model, StringRef dir,
       return false;
     }
     const TensorSpec &spec = model.getOutputs()[index];
-    os << path << "  " << spec.name << "  "
-       << describeTensorType(spec.kind, spec.shape) << "\n";
+    llvm::json::Array shape;
+    for (int64_t size : spec.shape)
+      shape.push_back(size);
+    written.push_back(
+        llvm::json::Object{{"path", llvm::json::fixUTF8(path)},
+                           {"name", llvm::json::fixUTF8(spec.name)},
+                           {"type", getElementKindName(spec.kind)},
+                           {"shape", std::move(shape)}});
+    lines += (path + "  " + spec.name + "  " +
+              describeTensorType(spec.kind, spec.shape) + "\n")
+                 .str();
   }
   return true;
 }
@@ -159,14 +172,18 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
   std::unique_ptr<CompiledModel> model =
-      compileModel(options.compile, options.target, context);
+      compileForTarget(options.compile, options.target, context);
   if (!model)
     return 1;
   std::optional<std::vector<std::vector<NpyArray>>> inputSets =
       readInputSets(*model, options.inputs);
   if (!inputSets)
     return 1;
+  llvm::json::Array written;
+  std::string lines;
+  Progress progress("running", inputSets->size());
   for (auto [run, inputs] : llvm::enumerate(*inputSets)) {
+    progress.update(run);
     std::vector<NpyArray> outputs = makeOutputs(*model);
     if (llvm::Error error = runOnce(*model, inputs, outputs)) {
       llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
@@ -176,9 +193,20 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
     SmallString<256> dir(options.outputDir);
     if (inputSets->size() > 1)
       llvm::sys::path::append(dir, "run_" + std::to_string(run));
-    if (!writeOutputs(*model, dir, outputs, os))
+    if (!writeOutputs(*model, dir, outputs, written, lines))
       return 1;
   }
+  progress.finish();
+  if (options.json) {
+    os << llvm::formatv(
+              "{0}", llvm::json::Value(llvm::json::Object{
+                         {"model", llvm::json::fixUTF8(options.compile.model)},
+                         {"runs", inputSets->size()},
+                         {"outputs", std::move(written)}}))
+       << "\n";
+    return 0;
+  }
+  os << lines;
   return 0;
 }
 
@@ -254,7 +282,7 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
   std::unique_ptr<CompiledModel> model =
-      compileModel(options.compile, options.target, context);
+      compileForTarget(options.compile, options.target, context);
   if (!model)
     return 1;
   std::vector<NpyArray> inputs;
@@ -275,7 +303,9 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
   }
   std::vector<NpyArray> outputs = makeOutputs(*model);
   std::vector<double> seconds;
+  Progress progress("timing", options.warmup + options.iterations);
   for (unsigned i = 0, e = options.warmup + options.iterations; i < e; ++i) {
+    progress.update(i);
     auto start = std::chrono::steady_clock::now();
     if (llvm::Error error = runOnce(*model, inputs, outputs)) {
       llvm::errs() << "mint: error: " << llvm::toString(std::move(error))
@@ -287,6 +317,7 @@ int mlir::mint::driver::runBenchCommand(const BenchOptions &options,
                             std::chrono::steady_clock::now() - start)
                             .count());
   }
+  progress.finish();
   if (seconds.empty()) {
     llvm::errs() << "mint: error: --iterations must be at least 1\n";
     return 1;

@@ -8,6 +8,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "Commands.h"
+#include "Output.h"
 
 #include "mint/Config.h"
 #include "mint/Revision.h"
@@ -53,6 +54,13 @@ int main(int argc, char **argv) {
   PruneOptions pruneOptions;
   ClusterOptions clusterOptions;
   CompressReportOptions compressReportOptions;
+  llvm::cl::SubCommandGroup allCommands(
+      {&opsOptions.command, &inspectOptions.command, &runOptions.command,
+       &benchOptions.command, &compileOptions.command,
+       &calibrateOptions.command, &quantizeOptions.command,
+       &compareOptions.command, &pruneOptions.command, &clusterOptions.command,
+       &compressReportOptions.command});
+  OutputOptions outputOptions(allCommands);
 
   llvm::cl::SetVersionPrinter(printVersion);
   llvm::cl::HideUnrelatedOptions({}, llvm::cl::SubCommand::getTopLevel());
@@ -62,28 +70,38 @@ int main(int argc, char **argv) {
       "  mint <command> [options]\n\n"
       "Run `mint <command> --help` for the options of a command.\n");
 
+  if (outputOptions.quiet && outputOptions.verbose) {
+    llvm::errs() << "mint: error: --quiet and --verbose exclude each other\n";
+    return 2;
+  }
+  setVerbosity(outputOptions.quiet     ? Verbosity::Quiet
+               : outputOptions.verbose ? Verbosity::Verbose
+                                       : Verbosity::Normal);
+  // With --quiet the summary goes nowhere; errors still go to stderr.
+  llvm::raw_ostream &os = outputOptions.quiet ? llvm::nulls() : llvm::outs();
+
   if (opsOptions.command)
-    return runOpsCommand(opsOptions, llvm::outs());
+    return runOpsCommand(opsOptions, os);
   if (inspectOptions.command)
-    return runInspectCommand(inspectOptions, llvm::outs());
+    return runInspectCommand(inspectOptions, os);
   if (runOptions.command)
-    return runRunCommand(runOptions, llvm::outs());
+    return runRunCommand(runOptions, os);
   if (benchOptions.command)
-    return runBenchCommand(benchOptions, llvm::outs());
+    return runBenchCommand(benchOptions, os);
   if (compileOptions.command)
-    return runCompileCommand(compileOptions, llvm::outs());
+    return runCompileCommand(compileOptions, os);
   if (calibrateOptions.command)
-    return runCalibrateCommand(calibrateOptions, llvm::outs());
+    return runCalibrateCommand(calibrateOptions, os);
   if (quantizeOptions.command)
-    return runQuantizeCommand(quantizeOptions, llvm::outs());
+    return runQuantizeCommand(quantizeOptions, os);
   if (compareOptions.command)
-    return runCompareCommand(compareOptions, llvm::outs());
+    return runCompareCommand(compareOptions, os);
   if (pruneOptions.command)
-    return runPruneCommand(pruneOptions, llvm::outs());
+    return runPruneCommand(pruneOptions, os);
   if (clusterOptions.command)
-    return runClusterCommand(clusterOptions, llvm::outs());
+    return runClusterCommand(clusterOptions, os);
   if (compressReportOptions.command)
-    return runCompressReportCommand(compressReportOptions, llvm::outs());
+    return runCompressReportCommand(compressReportOptions, os);
 
   llvm::errs() << "mint: no command given; run `mint --help` for the list\n";
   return 2;
