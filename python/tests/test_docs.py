@@ -4,12 +4,14 @@ The ```python blocks of each document run in order in one namespace (as
 in a notebook), in a directory that holds the files the docs name
 (test/docs/run_doc_commands.py's fixtures: model.tflite, samples.npy, the
 MediaPipe models, ...). The shell commands of the docs run in lit
-(test/Runtime/Models/doc_commands.test)."""
+(test/Runtime/Models/doc_commands.test), except those that need this
+package, which run here."""
 
 import contextlib
 import importlib.util
 import io
 import os
+import subprocess
 
 import pytest
 
@@ -63,3 +65,30 @@ def test_python_examples_run(doc, model_path, tmp_path, monkeypatch):
             except Exception as error:
                 pytest.fail(f"{doc}:{line}: the example raises "
                             f"{type(error).__name__}: {error}")
+
+
+def package_commands():
+    """(doc, line, command) of the shell commands that lit leaves to this
+    test because they import the package."""
+    found = []
+    for doc in DOCS:
+        for line, command, _ in doc_commands.extract(os.path.join(ROOT, doc)):
+            if doc_commands.not_run_reason(command) == \
+                    doc_commands.PYTHON_PACKAGE:
+                found.append((doc, line, command))
+    return found
+
+
+def test_some_commands_need_the_package():
+    assert package_commands()
+
+
+@pytest.mark.parametrize("doc,line,command", package_commands())
+def test_package_commands_run(doc, line, command, model_path, tmp_path):
+    model_path("face_detection_short_range")  # the cache is there
+    work = tmp_path / "work"
+    doc_commands.prepare(str(work), _model_cache())
+    result = subprocess.run(["bash", "-o", "pipefail", "-c", command],
+                            cwd=work, capture_output=True, text=True)
+    assert result.returncode == 0, \
+        f"{doc}:{line}: `{command}` failed:\n{result.stderr[-2000:]}"

@@ -33,6 +33,11 @@ import zlib
 
 import numpy as np
 
+# Why commands that need the Python package are not run here: lit runs
+# before utils/test.sh installs it.
+PYTHON_PACKAGE = ("needs the Python package, installed after lit runs: "
+                  "python/tests/test_docs.py runs it")
+
 # Command prefixes not run here, and why.
 NOT_RUN = [
     ("cmake ", "builds and installs Mint: utils/test.sh does it before "
@@ -46,6 +51,7 @@ NOT_RUN = [
                                   "does"),
     ("utils/demo.sh", "the demo (minutes); test/Runtime/Models/demo.test "
                       "runs utils/demo.py"),
+    ("python3 -c \"import mint", PYTHON_PACKAGE),
     ("utils/", "a directory listing, not a command"),
     ("bench/", "a directory listing or a benchmark (minutes, not a test)"),
 ]
