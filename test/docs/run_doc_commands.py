@@ -23,13 +23,12 @@ running this test; the demo; templates with placeholders).
 """
 
 import argparse
+import importlib.util
 import os
 import re
 import shutil
-import struct
 import subprocess
 import sys
-import zlib
 
 import numpy as np
 
@@ -65,17 +64,17 @@ EXPECTED_FAILURES = [
 ]
 
 
-def write_png(path, pixels):
-    def chunk(kind, body):
-        return (struct.pack(">I", len(body)) + kind + body +
-                struct.pack(">I", zlib.crc32(kind + body)))
-    height, width, _ = pixels.shape
-    rows = b"".join(b"\0" + pixels[y].tobytes() for y in range(height))
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n" +
-                chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                           0, 0, 0)) +
-                chunk(b"IDAT", zlib.compress(rows, 6)) + chunk(b"IEND", b""))
+def load_demo(root):
+    """utils/demo.py, for its PNG writer."""
+    spec = importlib.util.spec_from_file_location(
+        "demo", os.path.join(root, "utils", "demo.py"))
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+DEMO = load_demo(os.path.dirname(os.path.dirname(os.path.dirname(
+    os.path.abspath(__file__)))))
 
 
 def prepare(work, models):
@@ -92,8 +91,8 @@ def prepare(work, models):
     for directory in ("photos", "images"):
         os.makedirs(os.path.join(work, directory))
         for index, image in enumerate(chosen):
-            write_png(os.path.join(work, directory, f"{index:02d}.png"),
-                      (image * 255 + 0.5).astype(np.uint8))
+            DEMO.write_png(os.path.join(work, directory, f"{index:02d}.png"),
+                           (image * 255 + 0.5).astype(np.uint8))
     for index, name in enumerate(("image", "a", "b", "x")):
         np.save(os.path.join(work, name + ".npy"),
                 (faces[index] * 2 - 1).astype(np.float32)[None])
