@@ -45,10 +45,10 @@ def SpecializeConvolutionsPass
     TOSA lowers convolutions to `linalg.conv_2d_nhwc_fhwc` and depthwise
     convolutions to `linalg.depthwise_conv_2d_nhwc_hwcm`. This pass
     transposes FHWC filters to HWCF (so that the inner product runs along
-    contiguous output channels): constant ones at compile time, computed
-    ones (palettized weights looked up at run time) with a transposing
-    `linalg.generic` that elementwise fusion merges with the computation;
-    and it turns
+    contiguous output channels): constant ones at compile time, ones
+    computed elementwise from constants (palettized weights looked up at run
+    time) with a transposing `linalg.generic` that elementwise fusion merges
+    with the computation; and it turns
     depthwise convolutions with a channel multiplier of 1 into
     `linalg.depthwise_conv_2d_nhwc_hwc`; both then decompose into 1-D
     convolutions in `mint-tile-and-vectorize`.
