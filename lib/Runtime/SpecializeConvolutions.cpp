@@ -79,7 +79,14 @@ struct FilterToHwcf : OpRewritePattern<linalg::Conv2DNhwcFhwcOp> {
       // up at run time): other computed filters keep the FHWC form, whose
       // sums come in the order the MediaPipe models' tests were tuned to
       // (the transposed convolution of Convolution2DTransposeBias).
-      auto producer = filter.getDefiningOp<linalg::GenericOp>();
+      // (Through reshapes: FULLY_CONNECTED's filter is expanded to 4-D.)
+      Value source = filter;
+      while (Operation *reshape = source.getDefiningOp()) {
+        if (!isa<tensor::ExpandShapeOp, tensor::CollapseShapeOp>(reshape))
+          break;
+        source = reshape->getOperand(0);
+      }
+      auto producer = source.getDefiningOp<linalg::GenericOp>();
       if (!producer ||
           producer.getNumParallelLoops() != producer.getNumLoops() ||
           !llvm::all_of(producer.getDpsInputs(), [](Value input) {
