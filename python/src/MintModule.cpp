@@ -351,16 +351,22 @@ QuantizeModelOptions parseQuantizeArguments(const QuantizeArguments &args) {
   return options;
 }
 
-/// Checks each of `samples` (one array per model input) against the inputs
-/// of `module`'s entry, before any work; returns their data pointers.
-std::vector<std::vector<const void *>>
-checkSamples(ModuleOp module, DiagnosticCollector &diagnostics,
-             const std::string &name,
-             const std::vector<std::vector<InputArray>> &samples) {
+/// The input specs of `module`'s entry; raises if they cannot be read.
+SmallVector<TensorSpec> getInputSpecs(ModuleOp module,
+                                      DiagnosticCollector &diagnostics,
+                                      const std::string &name) {
   func::FuncOp entry = findModelEntry(module);
   SmallVector<TensorSpec> specs, outputSpecs;
   if (!entry || failed(getModelTensorSpecs(entry, specs, outputSpecs)))
     diagnostics.raise(name + ": cannot read the model's inputs");
+  return specs;
+}
+
+/// Checks each of `samples` (one array per model input) against the model's
+/// input `specs`, before any work; returns their data pointers.
+std::vector<std::vector<const void *>>
+checkSamples(ArrayRef<TensorSpec> specs,
+             const std::vector<std::vector<InputArray>> &samples) {
   std::vector<std::vector<const void *>> sampleData;
   for (auto [index, sample] : llvm::enumerate(samples)) {
     if (sample.size() != specs.size())
@@ -399,7 +405,8 @@ nb::bytes quantize(nb::bytes bytes, const std::string &name,
   std::vector<std::vector<const void *>> sampleData;
   bool calibrates = calibratesActivations(options.pass.mode);
   if (calibrates && !samples.empty())
-    sampleData = checkSamples(*module, diagnostics, name, samples);
+    sampleData =
+        checkSamples(getInputSpecs(*module, diagnostics, name), samples);
 
   std::string calibrationError;
   auto addSamples = [&](Calibrator &calibrator) -> LogicalResult {
@@ -524,12 +531,8 @@ prune(nb::bytes bytes, const std::string &name, double sparsity,
   // The refit reads the samples as arrays of the model's inputs.
   std::vector<std::vector<NpyArray>> refitSamples;
   if (refit) {
-    func::FuncOp entry = findModelEntry(*module);
-    SmallVector<TensorSpec> specs, outputSpecs;
-    std::vector<std::vector<const void *>> data =
-        checkSamples(*module, diagnostics, name, samples);
-    if (failed(getModelTensorSpecs(entry, specs, outputSpecs)))
-      diagnostics.raise(name + ": cannot read the model's inputs");
+    SmallVector<TensorSpec> specs = getInputSpecs(*module, diagnostics, name);
+    std::vector<std::vector<const void *>> data = checkSamples(specs, samples);
     for (const std::vector<const void *> &sample : data) {
       std::vector<NpyArray> arrays;
       for (auto [input, pointer] : llvm::enumerate(sample)) {
