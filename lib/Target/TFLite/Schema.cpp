@@ -14,54 +14,54 @@
 using namespace mlir;
 using namespace mlir::mint;
 
-using Op = schema::BuiltinOperator;
+using Builtin = schema::BuiltinOperator;
 using Options = schema::BuiltinOptions;
 
 /// mint op mnemonic, TFLite builtin, options table written on export.
 static const BuiltinMapping kBuiltinMappings[] = {
-    {"add", Op::ADD, Options::AddOptions},
-    {"average_pool_2d", Op::AVERAGE_POOL_2D, Options::Pool2DOptions},
-    {"cast", Op::CAST, Options::CastOptions},
-    {"concatenation", Op::CONCATENATION, Options::ConcatenationOptions},
-    {"conv_2d", Op::CONV_2D, Options::Conv2DOptions},
-    {"densify", Op::DENSIFY, Options::NONE},
-    {"depth_to_space", Op::DEPTH_TO_SPACE, Options::DepthToSpaceOptions},
-    {"depthwise_conv_2d", Op::DEPTHWISE_CONV_2D,
+    {"add", Builtin::ADD, Options::AddOptions},
+    {"average_pool_2d", Builtin::AVERAGE_POOL_2D, Options::Pool2DOptions},
+    {"cast", Builtin::CAST, Options::CastOptions},
+    {"concatenation", Builtin::CONCATENATION, Options::ConcatenationOptions},
+    {"conv_2d", Builtin::CONV_2D, Options::Conv2DOptions},
+    {"densify", Builtin::DENSIFY, Options::NONE},
+    {"depth_to_space", Builtin::DEPTH_TO_SPACE, Options::DepthToSpaceOptions},
+    {"depthwise_conv_2d", Builtin::DEPTHWISE_CONV_2D,
      Options::DepthwiseConv2DOptions},
-    {"dequantize", Op::DEQUANTIZE, Options::NONE},
-    {"div", Op::DIV, Options::DivOptions},
-    {"fake_quant", Op::FAKE_QUANT, Options::FakeQuantOptions},
-    {"fully_connected", Op::FULLY_CONNECTED, Options::FullyConnectedOptions},
-    {"gather", Op::GATHER, Options::GatherOptions},
-    {"hard_swish", Op::HARD_SWISH, Options::HardSwishOptions},
-    {"leaky_relu", Op::LEAKY_RELU, Options::LeakyReluOptions},
-    {"log_softmax", Op::LOG_SOFTMAX, Options::LogSoftmaxOptions},
-    {"logistic", Op::LOGISTIC, Options::NONE},
-    {"max_pool_2d", Op::MAX_POOL_2D, Options::Pool2DOptions},
-    {"maximum", Op::MAXIMUM, Options::MaximumMinimumOptions},
-    {"mean", Op::MEAN, Options::ReducerOptions},
-    {"minimum", Op::MINIMUM, Options::MaximumMinimumOptions},
-    {"mul", Op::MUL, Options::MulOptions},
-    {"pad", Op::PAD, Options::PadOptions},
-    {"padv2", Op::PADV2, Options::PadV2Options},
-    {"prelu", Op::PRELU, Options::NONE},
-    {"quantize", Op::QUANTIZE, Options::NONE},
-    {"relu", Op::RELU, Options::NONE},
-    {"relu6", Op::RELU6, Options::NONE},
-    {"relu_n1_to_1", Op::RELU_N1_TO_1, Options::NONE},
-    {"reshape", Op::RESHAPE, Options::ReshapeOptions},
-    {"resize_bilinear", Op::RESIZE_BILINEAR, Options::ResizeBilinearOptions},
-    {"resize_nearest_neighbor", Op::RESIZE_NEAREST_NEIGHBOR,
+    {"dequantize", Builtin::DEQUANTIZE, Options::NONE},
+    {"div", Builtin::DIV, Options::DivOptions},
+    {"fake_quant", Builtin::FAKE_QUANT, Options::FakeQuantOptions},
+    {"fully_connected", Builtin::FULLY_CONNECTED, Options::FullyConnectedOptions},
+    {"gather", Builtin::GATHER, Options::GatherOptions},
+    {"hard_swish", Builtin::HARD_SWISH, Options::HardSwishOptions},
+    {"leaky_relu", Builtin::LEAKY_RELU, Options::LeakyReluOptions},
+    {"log_softmax", Builtin::LOG_SOFTMAX, Options::LogSoftmaxOptions},
+    {"logistic", Builtin::LOGISTIC, Options::NONE},
+    {"max_pool_2d", Builtin::MAX_POOL_2D, Options::Pool2DOptions},
+    {"maximum", Builtin::MAXIMUM, Options::MaximumMinimumOptions},
+    {"mean", Builtin::MEAN, Options::ReducerOptions},
+    {"minimum", Builtin::MINIMUM, Options::MaximumMinimumOptions},
+    {"mul", Builtin::MUL, Options::MulOptions},
+    {"pad", Builtin::PAD, Options::PadOptions},
+    {"padv2", Builtin::PADV2, Options::PadV2Options},
+    {"prelu", Builtin::PRELU, Options::NONE},
+    {"quantize", Builtin::QUANTIZE, Options::NONE},
+    {"relu", Builtin::RELU, Options::NONE},
+    {"relu6", Builtin::RELU6, Options::NONE},
+    {"relu_n1_to_1", Builtin::RELU_N1_TO_1, Options::NONE},
+    {"reshape", Builtin::RESHAPE, Options::ReshapeOptions},
+    {"resize_bilinear", Builtin::RESIZE_BILINEAR, Options::ResizeBilinearOptions},
+    {"resize_nearest_neighbor", Builtin::RESIZE_NEAREST_NEIGHBOR,
      Options::ResizeNearestNeighborOptions},
-    {"slice", Op::SLICE, Options::SliceOptions},
-    {"softmax", Op::SOFTMAX, Options::SoftmaxOptions},
-    {"space_to_depth", Op::SPACE_TO_DEPTH, Options::SpaceToDepthOptions},
-    {"squeeze", Op::SQUEEZE, Options::SqueezeOptions},
-    {"strided_slice", Op::STRIDED_SLICE, Options::StridedSliceOptions},
-    {"sub", Op::SUB, Options::SubOptions},
-    {"tanh", Op::TANH, Options::NONE},
-    {"transpose", Op::TRANSPOSE, Options::TransposeOptions},
-    {"transpose_conv", Op::TRANSPOSE_CONV, Options::TransposeConvOptions},
+    {"slice", Builtin::SLICE, Options::SliceOptions},
+    {"softmax", Builtin::SOFTMAX, Options::SoftmaxOptions},
+    {"space_to_depth", Builtin::SPACE_TO_DEPTH, Options::SpaceToDepthOptions},
+    {"squeeze", Builtin::SQUEEZE, Options::SqueezeOptions},
+    {"strided_slice", Builtin::STRIDED_SLICE, Options::StridedSliceOptions},
+    {"sub", Builtin::SUB, Options::SubOptions},
+    {"tanh", Builtin::TANH, Options::NONE},
+    {"transpose", Builtin::TRANSPOSE, Options::TransposeOptions},
+    {"transpose_conv", Builtin::TRANSPOSE_CONV, Options::TransposeConvOptions},
 };
 
 int32_t mlir::mint::getBuiltinCode(const schema::OperatorCode &code) {
@@ -70,10 +70,10 @@ int32_t mlir::mint::getBuiltinCode(const schema::OperatorCode &code) {
 }
 
 llvm::StringRef mlir::mint::getBuiltinName(int32_t code) {
-  if (code < static_cast<int32_t>(Op::MIN) ||
-      code > static_cast<int32_t>(Op::MAX))
+  if (code < static_cast<int32_t>(Builtin::MIN) ||
+      code > static_cast<int32_t>(Builtin::MAX))
     return {};
-  const char *name = schema::EnumNameBuiltinOperator(static_cast<Op>(code));
+  const char *name = schema::EnumNameBuiltinOperator(static_cast<Builtin>(code));
   return name ? llvm::StringRef(name) : llvm::StringRef();
 }
 
