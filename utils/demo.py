@@ -26,6 +26,7 @@ of the int8 model (`mint compare`).
 
 import argparse
 import base64
+import concurrent.futures
 import gzip
 import html
 import importlib.util
@@ -179,6 +180,9 @@ def main():
                              "calibrate and evaluate on lfw_subset")
     parser.add_argument("--iterations", type=int, default=20,
                         help="mint bench runs per model")
+    parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1,
+                        help="rows made and evaluated at a time (default: "
+                             "the CPU count)")
     parser.add_argument("--only", help="comma-separated row tags to run "
                         "(float32 always runs; int8 for the chart): "
                         "q-f16,q-dyn,q-int8,q-16x8,p24,c16,p24-c16-int8")
@@ -266,14 +270,14 @@ def main():
     evaluator = Evaluator(args, args.model, images, is_face)
     float32_bytes = os.path.getsize(float32)
     float32_gzip = gzip_size(float32)
-    results = []
-    summaries = {}
-    made, made_seconds = {}, {}
-    for label, tag, base, steps in rows:
-        log(f"\n== {label}")
+
+    def make(row, base_model, base_seconds):
+        """Runs a row's commands and evaluates the result in TFLite and in
+        Mint; returns what the table needs but the latency."""
+        label, tag, _, steps = row
         t0 = time.monotonic()
-        model = (float32 if tag is None else
-                 made[base] if base else args.model)
+        model = base_model
+        summaries = []
         for index, step in enumerate(steps):
             out = os.path.join(work, f"{name}.{tag}.{index}.tflite")
             command = [mint, step[0], model, "-o", out] + step[1:]
@@ -282,16 +286,69 @@ def main():
                  os.path.basename(out)] +
                 [os.path.basename(a) if a.startswith(work) else a
                  for a in step[1:]])
-            summaries.setdefault(label, []).append(
-                (shown, run(command, shown)))
+            summaries.append((shown, run(command, shown)))
             model = out
         # The time to make it, including the row it starts from.
-        seconds = time.monotonic() - t0 + made_seconds.get(base, 0.0)
-        if tag:
-            made[tag], made_seconds[tag] = model, seconds
+        seconds = time.monotonic() - t0 + base_seconds
         tflite = evaluator.reference if tag is None else \
             evaluator.run_tflite(model)
-        mint_outputs = evaluator.run_mint(model, os.path.join(work, f"run-{tag}"))
+        mint_outputs = evaluator.run_mint(model,
+                                          os.path.join(work, f"run-{tag}"))
+        return {"model": model, "seconds": seconds, "summaries": summaries,
+                "tflite": tflite, "mint": mint_outputs}
+
+    # Making and evaluating the rows is independent work (but for rows that
+    # start from another's result), so it runs `--jobs` at a time; the
+    # latencies are measured afterwards, one model at a time, on an
+    # otherwise idle machine. The longest chain is submitted first.
+    order = sorted(range(len(rows)), key=lambda i: -sum(
+        1 for other in rows if other[2] and other[2] == rows[i][1]))
+    # The int8 model's per-layer error, as a chart for the report, once
+    # that model is made.
+    chart = os.path.join(work, "int8-sqnr.png")
+    compare_shown = shlex.join(
+        ["mint", "compare", os.path.basename(float32),
+         f"{name}.q-int8.0.tflite", "--data", "images", *scale_args,
+         "--top", "10", "--plot", os.path.basename(chart)])
+
+    def compare(int8):
+        return run([mint, "compare", float32, int8] + data +
+                   ["--top", "10", "--plot", chart], compare_shown)
+
+    made, pending = {}, {}
+    waiting = list(order)
+    comparing = None
+    with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
+        while waiting or pending:
+            if comparing is None and "q-int8" in made:
+                comparing = pool.submit(compare, made["q-int8"]["model"])
+            for index in list(waiting):
+                label, tag, base, steps = rows[index]
+                if base and base not in made:
+                    continue
+                waiting.remove(index)
+                base_model = (float32 if tag is None else
+                              made[base]["model"] if base else args.model)
+                base_seconds = made[base]["seconds"] if base else 0.0
+                pending[pool.submit(make, rows[index], base_model,
+                                    base_seconds)] = index
+            if not pending:
+                break
+            done, _ = concurrent.futures.wait(
+                pending, return_when=concurrent.futures.FIRST_COMPLETED)
+            for future in done:
+                index = pending.pop(future)
+                # result() re-raises a failed command's exit.
+                made[rows[index][1]] = future.result()
+
+    results = []
+    summaries = {}
+    log("\n== latency, one model at a time")
+    for label, tag, base, steps in rows:
+        item = made[tag]
+        if item["summaries"]:
+            summaries[label] = item["summaries"]
+        model = item["model"]
         bench = json.loads(run(
             [mint, "bench", model, "--json", "--compare-tflite",
              "--iterations", str(args.iterations)],
@@ -301,29 +358,21 @@ def main():
             "file": os.path.basename(model),
             "bytes": os.path.getsize(model),
             "gzip_bytes": gzip_size(model),
-            "sqnr_db": evaluator.sqnr(tflite),
-            "agreement": evaluator.agreement(tflite),
-            "mint_vs_tflite": Evaluator.mint_vs_tflite(tflite, mint_outputs),
+            "sqnr_db": evaluator.sqnr(item["tflite"]),
+            "agreement": evaluator.agreement(item["tflite"]),
+            "mint_vs_tflite": Evaluator.mint_vs_tflite(item["tflite"],
+                                                       item["mint"]),
             "mint_ms": bench["median_ms"],
             "tflite_ms": bench["tflite_median_ms"],
-            "optimize_s": seconds if steps else None,
+            "optimize_s": item["seconds"] if steps else None,
         }
         results.append(row)
-        log(f"   {row['bytes']:,} bytes, SQNR {format_sqnr(row['sqnr_db'])} "
-            f"dB, Mint {row['mint_ms']:.2f} ms, TFLite "
-            f"{row['tflite_ms']:.2f} ms")
-
-    # The int8 model's per-layer error, as a chart for the report.
-    chart, compare_text = None, ""
-    if "q-int8" in made:
-        chart = os.path.join(work, "int8-sqnr.png")
-        compare_text = run(
-            [mint, "compare", float32, made["q-int8"]] + data +
-            ["--top", "10", "--plot", chart],
-            shlex.join(["mint", "compare", os.path.basename(float32),
-                        os.path.basename(made["q-int8"]), "--data", "images",
-                        *scale_args, "--top", "10", "--plot",
-                        "int8-sqnr.png"]))
+        log(f"   {label}: {row['bytes']:,} bytes, SQNR "
+            f"{format_sqnr(row['sqnr_db'])} dB, Mint {row['mint_ms']:.2f} "
+            f"ms, TFLite {row['tflite_ms']:.2f} ms")
+    compare_text = comparing.result() if comparing else ""
+    if not comparing:
+        chart = None
 
     table = make_table(results, float32_bytes, float32_gzip, is_face)
     elapsed = time.monotonic() - start
