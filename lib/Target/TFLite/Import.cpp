@@ -42,6 +42,11 @@ struct OperatorCodeInfo {
 struct TensorTypeInfo {
   RankedTensorType type;
   DictionaryAttr info;
+  /// The file gives no shape and does not say the tensor is ranked
+  /// (`has_rank` false): a scalar, or a shape the converter left for the
+  /// runtime to work out (TensorFlow's converter writes such outputs for
+  /// the QUANTIZE of a fake-quantized weight).
+  bool shapeMaybeUnknown = false;
 };
 
 class ModelImporter {
@@ -115,6 +120,9 @@ private:
   Location getTensorLoc(int64_t tensor) const;
 
   FailureOr<TensorTypeInfo> getTensorType(int64_t tensor);
+  /// Gives the results of `op` whose tensors have no shape in the file the
+  /// shape TFLite's shape rules give them (the runtime resizes them so).
+  LogicalResult inferUnknownShapes(Operation *op, ArrayRef<int32_t> outputs);
   FailureOr<Value> getOrCreateValue(int64_t tensor, int64_t reader);
   FailureOr<Value> createConstant(int64_t tensor);
   FailureOr<Operation *> createOperator(int64_t opIndex,
@@ -507,6 +515,9 @@ FailureOr<TensorTypeInfo> SubgraphImporter::getTensorType(int64_t tensor) {
     return failure();
   TensorTypeInfo info{RankedTensorType::get(shape, element->type),
                       element->info};
+  info.shapeMaybeUnknown = shape.empty() && !record->has_rank() &&
+                           !(record->shape_signature() &&
+                             record->shape_signature()->size());
   types[tensor] = info;
   return info;
 }
@@ -849,12 +860,43 @@ SubgraphImporter::createOperator(int64_t opIndex, const schema::Operator &op) {
               : createCustomOp(opIndex, op, code, inputs, resultTypes, loc);
   if (failed(created))
     return failure();
+  if (failed(inferUnknownShapes(*created, outputs)))
+    return failure();
   if (hasInfo)
     (*created)->setAttr(tflite_attrs::kTensorInfo,
                         builder.getArrayAttr(resultInfo));
   for (auto [tensor, result] : llvm::zip(outputs, (*created)->getResults()))
     values[tensor] = result;
   return created;
+}
+
+LogicalResult
+SubgraphImporter::inferUnknownShapes(Operation *op,
+                                     ArrayRef<int32_t> outputs) {
+  auto inference = dyn_cast<InferShapedTypeOpInterface>(op);
+  if (!inference ||
+      llvm::none_of(outputs, [&](int32_t tensor) {
+        return types[tensor]->shapeMaybeUnknown;
+      }))
+    return success();
+  SmallVector<ShapedTypeComponents> inferred;
+  if (failed(inference.inferReturnTypeComponents(
+          context, /*location=*/std::nullopt, op->getOperands(),
+          op->getAttrDictionary(), op->getPropertiesStorage(),
+          op->getRegions(), inferred)) ||
+      inferred.size() != op->getNumResults())
+    return success(); // The verifier reports why.
+  for (auto [tensor, result, components] :
+       llvm::zip(outputs, op->getResults(), inferred)) {
+    if (!types[tensor]->shapeMaybeUnknown || !components.hasRank())
+      continue;
+    auto type = cast<RankedTensorType>(result.getType());
+    auto refined = RankedTensorType::get(components.getDims(),
+                                         type.getElementType());
+    result.setType(refined);
+    types[tensor]->type = refined;
+  }
+  return success();
 }
 
 FailureOr<func::FuncOp> SubgraphImporter::run(StringRef name) {
