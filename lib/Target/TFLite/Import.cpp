@@ -515,9 +515,9 @@ FailureOr<TensorTypeInfo> SubgraphImporter::getTensorType(int64_t tensor) {
     return failure();
   TensorTypeInfo info{RankedTensorType::get(shape, element->type),
                       element->info};
-  info.shapeMaybeUnknown = shape.empty() && !record->has_rank() &&
-                           !(record->shape_signature() &&
-                             record->shape_signature()->size());
+  info.shapeMaybeUnknown =
+      shape.empty() && !record->has_rank() &&
+      !(record->shape_signature() && record->shape_signature()->size());
   types[tensor] = info;
   return info;
 }
@@ -870,20 +870,18 @@ SubgraphImporter::createOperator(int64_t opIndex, const schema::Operator &op) {
   return created;
 }
 
-LogicalResult
-SubgraphImporter::inferUnknownShapes(Operation *op,
-                                     ArrayRef<int32_t> outputs) {
+LogicalResult SubgraphImporter::inferUnknownShapes(Operation *op,
+                                                   ArrayRef<int32_t> outputs) {
   auto inference = dyn_cast<InferShapedTypeOpInterface>(op);
-  if (!inference ||
-      llvm::none_of(outputs, [&](int32_t tensor) {
+  if (!inference || llvm::none_of(outputs, [&](int32_t tensor) {
         return types[tensor]->shapeMaybeUnknown;
       }))
     return success();
   SmallVector<ShapedTypeComponents> inferred;
   if (failed(inference.inferReturnTypeComponents(
           context, /*location=*/std::nullopt, op->getOperands(),
-          op->getAttrDictionary(), op->getPropertiesStorage(),
-          op->getRegions(), inferred)) ||
+          op->getAttrDictionary(), op->getPropertiesStorage(), op->getRegions(),
+          inferred)) ||
       inferred.size() != op->getNumResults())
     return success(); // The verifier reports why.
   for (auto [tensor, result, components] :
@@ -891,8 +889,8 @@ SubgraphImporter::inferUnknownShapes(Operation *op,
     if (!types[tensor]->shapeMaybeUnknown || !components.hasRank())
       continue;
     auto type = cast<RankedTensorType>(result.getType());
-    auto refined = RankedTensorType::get(components.getDims(),
-                                         type.getElementType());
+    auto refined =
+        RankedTensorType::get(components.getDims(), type.getElementType());
     result.setType(refined);
     types[tensor]->type = refined;
   }
