@@ -134,10 +134,19 @@ struct RunOptions {
       llvm::cl::desc("A .npy file per model input, in order; repeat the "
                      "whole set for more runs of one compiled model"),
       llvm::cl::value_desc("file.npy"), llvm::cl::sub(command)};
+  llvm::cl::opt<std::string> data{
+      "data",
+      llvm::cl::desc("Run on these samples instead of --input files (as "
+                     "mint quantize --data: a .npy whose first dimension "
+                     "counts samples, a .npz, a directory of .npy or image "
+                     "files); each output_<i>.npy stacks the outputs of all "
+                     "samples along a new first dimension"),
+      llvm::cl::value_desc("file.npy|dir"), llvm::cl::sub(command)};
+  ImageInputOptions images{command};
   llvm::cl::opt<std::string> outputDir{
       "output-dir",
       llvm::cl::desc("Where to write output_<i>.npy (run_<r>/output_<i>.npy "
-                     "for several runs)"),
+                     "for several runs of --input files)"),
       llvm::cl::value_desc("dir"), llvm::cl::Required, llvm::cl::sub(command)};
   llvm::cl::opt<bool> json{"json",
                            llvm::cl::desc("List the files written as JSON"),

@@ -1,8 +1,8 @@
 //===- RunCommand.cpp - mint run and mint bench ---------------------------===//
 //
-// `mint run` compiles a model for the host CPU and runs it once on .npy
-// inputs, writing one .npy per output; `mint bench` compiles it and times
-// repeated runs on given or random inputs.
+// `mint run` compiles a model for the host CPU and runs it on .npy inputs
+// (or on a set of samples, --data), writing one .npy per output; `mint bench`
+// compiles it and times repeated runs on given or random inputs.
 //
 //===----------------------------------------------------------------------===//
 
@@ -153,7 +153,7 @@ static bool writeOutputs(const CompiledModel &model, StringRef dir,
     }
     const TensorSpec &spec = model.getOutputs()[index];
     llvm::json::Array shape;
-    for (int64_t size : spec.shape)
+    for (int64_t size : array.shape)
       shape.push_back(size);
     written.push_back(
         llvm::json::Object{{"path", llvm::json::fixUTF8(path)},
@@ -161,7 +161,7 @@ static bool writeOutputs(const CompiledModel &model, StringRef dir,
                            {"type", getElementKindName(spec.kind)},
                            {"shape", std::move(shape)}});
     lines += (path + "  " + spec.name + "  " +
-              describeTensorType(spec.kind, spec.shape) + "\n")
+              describeTensorType(spec.kind, array.shape) + "\n")
                  .str();
   }
   return true;
@@ -171,16 +171,34 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
                                       llvm::raw_ostream &os) {
   MLIRContext context;
   OneLineDiagnostics diagnostics(&context);
+  bool stacked = !options.data.empty();
+  if (stacked == !options.inputs.empty()) {
+    llvm::errs() << "mint: error: give --input files or --data samples (one "
+                    "of them)\n";
+    return 1;
+  }
   std::unique_ptr<CompiledModel> model =
       compileForTarget(options.compile, options.target, context);
   if (!model)
     return 1;
-  std::optional<std::vector<std::vector<NpyArray>>> inputSets =
-      readInputSets(*model, options.inputs);
+  std::optional<std::vector<std::vector<NpyArray>>> inputSets;
+  if (stacked) {
+    std::string description;
+    inputSets = loadSamples(options.data, model->getInputs(),
+                            /*randomCount=*/0, description, options.images);
+  } else {
+    inputSets = readInputSets(*model, options.inputs);
+  }
   if (!inputSets)
     return 1;
   llvm::json::Array written;
   std::string lines;
+  // With --data: each output, all samples' results one after the other.
+  std::vector<NpyArray> stacks = makeOutputs(*model);
+  for (NpyArray &stack : stacks) {
+    stack.shape.insert(stack.shape.begin(), inputSets->size());
+    stack.data.clear();
+  }
   Progress progress("running", inputSets->size());
   for (auto [run, inputs] : llvm::enumerate(*inputSets)) {
     progress.update(run);
@@ -190,6 +208,12 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
                    << "\n";
       return 1;
     }
+    if (stacked) {
+      for (auto [stack, output] : llvm::zip(stacks, outputs))
+        stack.data.insert(stack.data.end(), output.data.begin(),
+                          output.data.end());
+      continue;
+    }
     SmallString<256> dir(options.outputDir);
     if (inputSets->size() > 1)
       llvm::sys::path::append(dir, "run_" + std::to_string(run));
@@ -197,6 +221,9 @@ int mlir::mint::driver::runRunCommand(const RunOptions &options,
       return 1;
   }
   progress.finish();
+  if (stacked &&
+      !writeOutputs(*model, options.outputDir, stacks, written, lines))
+    return 1;
   if (options.json) {
     os << llvm::formatv(
               "{0}", llvm::json::Value(llvm::json::Object{
