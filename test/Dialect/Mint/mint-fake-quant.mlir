@@ -48,3 +48,27 @@ func.func @qat(%x: tensor<1x4x4x2xf32>) -> tensor<1x4x4x2xf32> {
   %2 = mint.dequantize %1 : (tensor<1x4x4x2x!quant.uniform<i8:f32, 0.05:-28>>) -> tensor<1x4x4x2xf32>
   return %2 : tensor<1x4x4x2xf32>
 }
+
+// -----
+
+// TensorFlow's converter writes a QAT model's weights as a float constant
+// behind QUANTIZE -> DEQUANTIZE, uint8 with zero point 128, per channel (and
+// per tensor for FULLY_CONNECTED): the pair folds into the float values it
+// computes (0.305 / 0.01 = 30.5 rounds away from zero to 31; 3.0 and -2.0 clamp to
+// the storage range).
+// FOLD-LABEL: func.func @qdq_weights
+// FOLD-DAG: mint.const dense<{{\[\[\[\[}}5.000000e-01, -2.500000e-01]]], {{\[\[\[}}1.000000e+00, 1.270000e+00]]]]> : tensor<2x1x1x2xf32>
+// FOLD-DAG: mint.const dense<{{\[\[}}-1.280000e+00, 3.100000e-01]]> : tensor<1x2xf32>
+// FOLD-NOT: mint.quantize
+// FOLD-NOT: mint.dequantize
+func.func @qdq_weights(%x: tensor<1x4x4x2xf32>, %y: tensor<1x2xf32>) -> (tensor<1x4x4x2xf32>, tensor<1x1xf32>) {
+  %w0 = mint.const dense<[[[[0.5, -0.26]]], [[[1.0, 3.0]]]]> : tensor<2x1x1x2xf32>
+  %wq = mint.quantize %w0 : (tensor<2x1x1x2xf32>) -> tensor<2x1x1x2x!quant.uniform<u8:f32:0, {0.25:128, 0.01:128}>>
+  %w = mint.dequantize %wq : (tensor<2x1x1x2x!quant.uniform<u8:f32:0, {0.25:128, 0.01:128}>>) -> tensor<2x1x1x2xf32>
+  %0 = mint.conv_2d %x, %w {padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x4x4x2xf32>, tensor<2x1x1x2xf32>) -> tensor<1x4x4x2xf32>
+  %v0 = mint.const dense<[[-2.0, 0.305]]> : tensor<1x2xf32>
+  %vq = mint.quantize %v0 : (tensor<1x2xf32>) -> tensor<1x2x!quant.uniform<u8:f32, 0.01:128>>
+  %v = mint.dequantize %vq : (tensor<1x2x!quant.uniform<u8:f32, 0.01:128>>) -> tensor<1x2xf32>
+  %1 = mint.fully_connected %y, %v : (tensor<1x2xf32>, tensor<1x2xf32>) -> tensor<1x1xf32>
+  return %0, %1 : tensor<1x4x4x2xf32>, tensor<1x1xf32>
+}

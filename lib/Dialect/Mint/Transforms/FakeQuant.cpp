@@ -17,6 +17,9 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 
+#include <algorithm>
+#include <cmath>
+
 namespace mlir::mint {
 #define GEN_PASS_DEF_INSERTFAKEQUANTPASS
 #define GEN_PASS_DEF_FOLDFAKEQUANTPASS
@@ -70,8 +73,7 @@ std::optional<std::pair<OpOperand *, int64_t>> getWeight(Operation *op) {
   auto affine = dyn_cast<AffineQuantizedOpInterface>(op);
   if (!affine)
     return std::nullopt;
-  int64_t axis =
-      isa<FullyConnectedOp>(op) ? -1 : affine.getWeightChannelAxis();
+  int64_t axis = isa<FullyConnectedOp>(op) ? -1 : affine.getWeightChannelAxis();
   return std::pair(&op->getOpOperand(affine.getWeightOperandIndex()), axis);
 }
 
@@ -92,12 +94,13 @@ struct InsertFakeQuantPass
       if (!weight)
         return;
       auto constant = weight->first->get().getDefiningOp<ConstOp>();
-      auto values = constant ? dyn_cast<DenseFPElementsAttr>(constant.getValue())
-                             : DenseFPElementsAttr();
+      auto values = constant
+                        ? dyn_cast<DenseFPElementsAttr>(constant.getValue())
+                        : DenseFPElementsAttr();
       if (!values || !constant.getType().getElementType().isF32())
         return;
-      auto quantizedType = constant.getType().clone(
-          getWeightType(values, weight->second));
+      auto quantizedType =
+          constant.getType().clone(getWeightType(values, weight->second));
       DenseElementsAttr stored = quantizeConstant(values, quantizedType);
       DenseElementsAttr rounded =
           stored ? dequantizeConstant(cast<DenseIntElementsAttr>(stored),
@@ -176,7 +179,8 @@ struct FoldFakeQuantPass
       // A weight: int8 constant behind DEQUANTIZE.
       if (auto constant = input.getDefiningOp<ConstOp>()) {
         auto stored = dyn_cast<DenseIntElementsAttr>(constant.getValue());
-        auto floatType = dyn_cast<FloatType>(dequantize.getType().getElementType());
+        auto floatType =
+            dyn_cast<FloatType>(dequantize.getType().getElementType());
         if (!stored || !floatType ||
             !isa<quant::QuantizedType>(constant.getType().getElementType()))
           continue;
@@ -195,6 +199,10 @@ struct FoldFakeQuantPass
         ++numWeights;
         continue;
       }
+      // A fake-quantized weight: float constant -> QUANTIZE -> DEQUANTIZE
+      // (TensorFlow's converter writes a QAT model's weights so).
+      if (foldQuantizedConstant(dequantize, builder))
+        continue;
       // An activation: float -> QUANTIZE -> DEQUANTIZE.
       auto quantize = input.getDefiningOp<QuantizeOp>();
       if (!quantize ||
@@ -218,6 +226,75 @@ struct FoldFakeQuantPass
     }
   }
 
+  /// Replaces `dequantize` of the QUANTIZE of a float32 constant by the
+  /// float values the pair computes (TFLite's QUANTIZE: round half away
+  /// from zero, add the zero point, clamp to the storage type); false when
+  /// the pattern does not match.
+  bool foldQuantizedConstant(DequantizeOp dequantize, OpBuilder &builder) {
+    auto quantize = dequantize.getInput().getDefiningOp<QuantizeOp>();
+    if (!quantize)
+      return false;
+    auto constant = quantize.getInput().getDefiningOp<ConstOp>();
+    if (!constant || !constant.getType().getElementType().isF32() ||
+        !dequantize.getType().getElementType().isF32())
+      return false;
+    auto values = dyn_cast<DenseFPElementsAttr>(constant.getValue());
+    auto element =
+        dyn_cast<quant::QuantizedType>(quantize.getType().getElementType());
+    if (!values || !element)
+      return false;
+    SmallVector<double> scales;
+    SmallVector<int64_t> zeroPoints;
+    int64_t stride = 1, slices = 1;
+    auto type = cast<ShapedType>(values.getType());
+    if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(element)) {
+      scales.push_back(perTensor.getScale());
+      zeroPoints.push_back(perTensor.getZeroPoint());
+    } else if (auto perAxis =
+                   dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
+      int64_t dim = perAxis.getQuantizedDimension();
+      if (dim < 0 || dim >= type.getRank() ||
+          type.getDimSize(dim) !=
+              static_cast<int64_t>(perAxis.getScales().size()))
+        return false;
+      scales.assign(perAxis.getScales().begin(), perAxis.getScales().end());
+      zeroPoints.assign(perAxis.getZeroPoints().begin(),
+                        perAxis.getZeroPoints().end());
+      slices = type.getDimSize(dim);
+      for (int64_t d = dim + 1; d < type.getRank(); ++d)
+        stride *= type.getDimSize(d);
+    } else {
+      return false;
+    }
+    double low = element.getStorageTypeMin(),
+           high = element.getStorageTypeMax();
+    SmallVector<float> result;
+    int64_t index = 0;
+    for (const APFloat &value : values.getValues<APFloat>()) {
+      int64_t slice = (index++ / stride) % slices;
+      double scale = scales[slice];
+      double zeroPoint = zeroPoints[slice];
+      double level = std::clamp(
+          std::round(value.convertToFloat() / scale) + zeroPoint, low, high);
+      result.push_back(static_cast<float>((level - zeroPoint) * scale));
+    }
+    builder.setInsertionPoint(dequantize);
+    dequantize.replaceAllUsesWith(
+        ConstOp::create(
+            builder, dequantize.getLoc(), dequantize.getType(),
+            DenseElementsAttr::get(
+                RankedTensorType::get(type.getShape(), builder.getF32Type()),
+                ArrayRef(result)))
+            .getResult());
+    dequantize.erase();
+    if (quantize->use_empty())
+      quantize->erase();
+    if (constant->use_empty())
+      constant->erase();
+    ++numWeights;
+    return true;
+  }
+
   void foldFakeQuant(func::FuncOp func, FakeQuantOp op, OpBuilder &builder) {
     Value input = op.getInput();
     // On a constant: the values it computes with.
@@ -238,9 +315,9 @@ struct FoldFakeQuantPass
     }
     if (op.getMin().size() != 1)
       return; // Per-axis ranges on activations: left for the lowering.
-    setStats(func, input,
-             getRangeStats(&getContext(), op.getMin().front(),
-                           op.getMax().front()));
+    setStats(
+        func, input,
+        getRangeStats(&getContext(), op.getMin().front(), op.getMax().front()));
     op.replaceAllUsesWith(input);
     op.erase();
     ++numRanges;
@@ -263,9 +340,10 @@ struct FoldFakeQuantPass
     int64_t index = 0;
     for (const APFloat &value : values.getValues<APFloat>()) {
       int64_t slice = (index++ / stride) % slices;
-      FakeQuantGrid grid = FakeQuantGrid::get(
-          mins[mins.size() == 1 ? 0 : slice], maxs[maxs.size() == 1 ? 0 : slice],
-          op.getNumBits(), op.getNarrowRange());
+      FakeQuantGrid grid =
+          FakeQuantGrid::get(mins[mins.size() == 1 ? 0 : slice],
+                             maxs[maxs.size() == 1 ? 0 : slice],
+                             op.getNumBits(), op.getNarrowRange());
       result.push_back(grid.apply(value.convertToFloat()));
     }
     return DenseElementsAttr::get(
