@@ -13,6 +13,7 @@
 
 #include "mint/Config.h"
 #include "mint/Dialect/Mint/IR/MintDialect.h"
+#include "mint/Dialect/Mint/Transforms/Passes.h"
 #include "mint/Runtime/CUDA.h"
 #include "mint/Runtime/CUDADriver.h"
 #include "mint/Runtime/Passes.h"
@@ -199,10 +200,56 @@ void mint::optimizeLLVMModule(llvm::Module &module,
   builder.buildPerModuleDefaultPipeline(level).run(module, moduleAnalyses);
 }
 
+static bool hasDynamicDims(TypeRange types) {
+  return llvm::any_of(types, [](Type type) {
+    auto tensor = dyn_cast<RankedTensorType>(type);
+    return tensor && !tensor.hasStaticShape();
+  });
+}
+
+LogicalResult mint::specializeDynamicInputs(ModuleOp module,
+                                            func::FuncOp entry) {
+  FunctionType type = entry.getFunctionType();
+  if (!hasDynamicDims(type.getInputs()) && !hasDynamicDims(type.getResults()))
+    return success();
+  SmallVector<Type> inputs;
+  for (BlockArgument argument : entry.getArguments()) {
+    Type argType = argument.getType();
+    if (auto tensor = dyn_cast<RankedTensorType>(argType);
+        tensor && !tensor.hasStaticShape()) {
+      SmallVector<int64_t> shape(tensor.getShape());
+      for (int64_t &size : shape)
+        if (ShapedType::isDynamic(size))
+          size = 1;
+      argType = tensor.clone(shape);
+      argument.setType(argType);
+    }
+    inputs.push_back(argType);
+  }
+  entry.setType(
+      FunctionType::get(module.getContext(), inputs, type.getResults()));
+  PassManager pm(module.getContext(), ModuleOp::getOperationName());
+  pm.addPass(createInferShapesPass());
+  return pm.run(module);
+}
+
 LogicalResult mint::getModelTensorSpecs(func::FuncOp entry,
                                         SmallVectorImpl<TensorSpec> &inputs,
                                         SmallVectorImpl<TensorSpec> &outputs) {
   FunctionType type = entry.getFunctionType();
+  if (hasDynamicDims(type.getInputs()) || hasDynamicDims(type.getResults())) {
+    // The specs of the model as it runs: on a copy with its dynamic
+    // dimensions specialized.
+    auto module = entry->getParentOfType<ModuleOp>();
+    OwningOpRef<ModuleOp> copy = cloneWithOnlyEntry(module, entry);
+    auto copied = cast<func::FuncOp>(
+        SymbolTable::lookupSymbolIn(*copy, entry.getSymNameAttr()));
+    if (failed(specializeDynamicInputs(*copy, copied)))
+      return failure();
+    if (!hasDynamicDims(copied.getFunctionType().getInputs()) &&
+        !hasDynamicDims(copied.getFunctionType().getResults()))
+      return getModelTensorSpecs(copied, inputs, outputs);
+  }
   for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
     Location loc = entry.getArgument(index).getLoc();
     SmallVector<std::string> names = getTFLiteTensorNames(loc, 1);
@@ -245,8 +292,12 @@ FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
   if (failed(getModelTensorSpecs(entry, lowered.inputs, lowered.outputs)))
     return failure();
 
-  // Lower a copy with only the entry function left, under a fixed name.
+  // Lower a copy with only the entry function left, under a fixed name,
+  // its dynamic dimensions specialized.
   lowered.module = cloneWithOnlyEntry(module, entry, entrySymbol);
+  if (failed(specializeDynamicInputs(
+          *lowered.module, *lowered.module->getOps<func::FuncOp>().begin())))
+    return failure();
 
   MLIRContext *context = module.getContext();
   DialectRegistry registry;
@@ -316,17 +367,23 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
       return emitError(module.getLoc(), "no function to compile");
     if (failed(getModelTensorSpecs(entry, model->inputs, model->outputs)))
       return failure();
+    // The GPU lowering sees the model with its dynamic dimensions
+    // specialized.
+    OwningOpRef<ModuleOp> specialized = cloneWithOnlyEntry(module, entry);
+    if (failed(specializeDynamicInputs(
+            *specialized, *specialized->getOps<func::FuncOp>().begin())))
+      return failure();
     CUDAOptions cuda;
     cuda.name = kEntrySymbol.str();
-    cuda.entryPoint = options.entryPoint;
+    cuda.entryPoint = entry.getSymName().str();
     cuda.chip = options.cudaChip;
     cuda.float16 = options.cudaFloat16;
     if (onCUDA) {
-      if (failed(lowerForCUDA(module, cuda, executable)))
+      if (failed(lowerForCUDA(*specialized, cuda, executable)))
         return failure();
     } else {
       FailureOr<OwningOpRef<ModuleOp>> lowered =
-          lowerModelForCUDAEmulator(module, cuda);
+          lowerModelForCUDAEmulator(*specialized, cuda);
       if (failed(lowered))
         return failure();
       executable = std::move(*lowered);

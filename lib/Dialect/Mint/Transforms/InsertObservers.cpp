@@ -38,11 +38,12 @@ SmallVector<Value> mlir::mint::getObservedValues(func::FuncOp func,
     if (!isa<MintDialect>(op->getDialect()) || isWeight(op))
       return;
     for (Value result : op->getResults()) {
+      // Dynamic dimensions are fine: the runtime specializes them
+      // (specializeDynamicInputs) before it compiles.
       auto type = dyn_cast<RankedTensorType>(result.getType());
-      if (type && type.hasStaticShape() &&
-          (isa<FloatType>(type.getElementType()) ||
-           (includeQuantized &&
-            isa<quant::QuantizedType>(type.getElementType()))))
+      if (type && (isa<FloatType>(type.getElementType()) ||
+                   (includeQuantized &&
+                    isa<quant::QuantizedType>(type.getElementType()))))
         values.push_back(result);
     }
   });
