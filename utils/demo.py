@@ -16,12 +16,14 @@ decisions that agree with the float model's (face detector only), whether
 Mint's own execution gives TFLite's outputs (the same bits, or the largest
 difference relative to each output's range), and the latency in Mint's CPU
 path and in the TFLite interpreter (XNNPACK), one thread each, measured by
-`mint bench --compare-tflite` in the same run. It writes the table as
+`mint bench --compare-tflite` in the same run. Rows are made and
+evaluated `--jobs` at a time (default: the CPU count); the latencies are
+measured afterwards, one model at a time. It writes the table as
 Markdown and a self-contained HTML report with the per-layer error chart
 of the int8 model (`mint compare`).
 
     utils/demo.py --bin build/bin --model MODEL.tflite --images DIR \\
-        --work DIR [--face]
+        --work DIR [--face] [--jobs N]
 """
 
 import argparse
