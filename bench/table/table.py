@@ -215,19 +215,27 @@ def gzip_size(path):
 
 
 def tflite_top1(path, images, labels):
-    """Top-1 in the TFLite interpreter (LiteRT, XNNPACK, one thread)."""
+    """Top-1 in the TFLite interpreter (LiteRT, XNNPACK, one thread), and
+    the logits."""
     from ai_edge_litert.interpreter import Interpreter
     interpreter = Interpreter(path, num_threads=1)
     interpreter.allocate_tensors()
     source = interpreter.get_input_details()[0]
     sink = interpreter.get_output_details()[0]
-    correct = 0
-    for image, label in zip(images, labels):
+    logits = []
+    for image in images:
         interpreter.set_tensor(source["index"], image[None])
         interpreter.invoke()
-        correct += int(np.argmax(interpreter.get_tensor(sink["index"])) ==
-                       label)
-    return correct / len(labels)
+        logits.append(interpreter.get_tensor(sink["index"]).reshape(-1))
+    logits = np.stack(logits).astype(np.float64)
+    return float(np.mean(np.argmax(logits, axis=1) == labels)), logits
+
+
+def sqnr_db(reference, candidate):
+    """Output SQNR of `candidate` against `reference` in dB."""
+    noise = float(np.sum((reference - candidate) ** 2))
+    return float("inf") if noise == 0 else \
+        10 * np.log10(float(np.sum(reference ** 2)) / noise)
 
 
 def run(command, shown=None):
@@ -519,8 +527,8 @@ class Bench:
             row["gzip_bytes"] = gzip_size(row["path"])
             row["x_smaller"] = float_bytes / row["bytes"]
             row["x_smaller_gzip"] = float_bytes / row["gzip_bytes"]
-            row["top1_tflite"] = tflite_top1(row["path"], self.test_x,
-                                             self.test_y)
+            row["top1_tflite"], row["logits"] = tflite_top1(
+                row["path"], self.test_x, self.test_y)
             if row["mint"] or row["group"] == "float":
                 scratch = row["path"] + ".outputs"
                 row["top1_mint"] = self.mint.top1(
@@ -531,6 +539,11 @@ class Bench:
         made = [row for row in rows if "failed" not in row]
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
             list(pool.map(evaluate, made))
+        # The logits' SQNR against the float model's, in TFLite: how much
+        # of the output quantization moves, beyond the decisions.
+        reference = rows[0]["logits"]
+        for row in made:
+            row["logits_sqnr_db"] = sqnr_db(reference, row.pop("logits"))
         for row in made:
             one = self.mint.bench(row["path"], 1, args.iterations, True)
             two = self.mint.bench(row["path"], 2, args.iterations, False)
@@ -575,7 +588,8 @@ def int16_table(models):
     """TFLite's int16 table's form: accuracy with float32, int8 and int16
     activations (int8 weights), for TFLite's quantizer and Mint's."""
     header = ["model", "top-1 float32", "int8 activations (TFLite)",
-              "int8 activations (Mint)", "int16 activations (Mint)"]
+              "int8 activations (Mint)", "int16 activations (Mint)",
+              "logits SQNR dB: int8 (TFLite) / int8 (Mint) / int16 (Mint)"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
     for name, rows in models.items():
         by = {(r["group"], r["label"]): r for r in rows}
@@ -584,8 +598,10 @@ def int16_table(models):
             f"{by[('float', 'float32 (TF converter)')]['top1_tflite']:.4f}",
             f"{by[('TFLite post-training', 'int8')]['top1_tflite']:.4f}",
             f"{by[('Mint', 'quantize int8')]['top1_tflite']:.4f}",
-            f"{by[('Mint', 'quantize int16x8')]['top1_tflite']:.4f}"]) +
-            " |")
+            f"{by[('Mint', 'quantize int16x8')]['top1_tflite']:.4f}",
+            " / ".join(f"{by[key]['logits_sqnr_db']:.1f}" for key in [
+                ("TFLite post-training", "int8"), ("Mint", "quantize int8"),
+                ("Mint", "quantize int16x8")])]) + " |")
     return "\n".join(lines)
 
 
