@@ -32,6 +32,7 @@ a PNG chart in --work.
 import argparse
 import concurrent.futures
 import gzip
+import importlib.util
 import json
 import os
 import shlex
@@ -39,7 +40,6 @@ import struct
 import subprocess
 import sys
 import time
-import zlib
 
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -635,16 +635,14 @@ def write_chart(path, models):
 
 
 def write_png(path, pixels):
-    def chunk(kind, body):
-        return (struct.pack(">I", len(body)) + kind + body +
-                struct.pack(">I", zlib.crc32(kind + body)))
-    height, width, _ = pixels.shape
-    rows = b"".join(b"\0" + pixels[y].tobytes() for y in range(height))
-    with open(path, "wb") as f:
-        f.write(b"\x89PNG\r\n\x1a\n" +
-                chunk(b"IHDR", struct.pack(">IIBBBBB", width, height, 8, 2,
-                                           0, 0, 0)) +
-                chunk(b"IDAT", zlib.compress(rows, 9)) + chunk(b"IEND", b""))
+    """utils/demo.py's PNG writer (no imaging library needed)."""
+    root = os.path.dirname(os.path.dirname(os.path.dirname(
+        os.path.abspath(__file__))))
+    spec = importlib.util.spec_from_file_location(
+        "demo", os.path.join(root, "utils", "demo.py"))
+    demo = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(demo)
+    demo.write_png(path, pixels)
 
 
 # ---------------------------------------------------------------------------
