@@ -414,9 +414,11 @@ def FoldFakeQuantPass : Pass<"mint-fold-fake-quant", "func::FuncOp"> {
     and their weights as int8 constants behind DEQUANTIZE. This pass moves
     each range onto the tensor it quantizes as a `mint.stats` without a
     histogram (min and max only, which every range method then takes as
-    is) and removes the fake quantization; FAKE_QUANT on constants and
-    DEQUANTIZE of int8 constants fold into float constants (the values the
-    model computes with). `mint-quantize` then gives the integer model
+    is) and removes the fake quantization; FAKE_QUANT on constants,
+    DEQUANTIZE of int8 constants and QUANTIZE -> DEQUANTIZE of float
+    constants (TensorFlow's converter exports a TF-MOT model's weights so:
+    uint8, per channel) fold into float constants (the values the model
+    computes with). `mint-quantize` then gives the integer model
     without calibration data; tensors the training left without a range
     need calibration (which keeps the learned ranges).
 
