@@ -322,8 +322,6 @@ def main():
     comparing = None
     with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
         while waiting or pending:
-            if comparing is None and "q-int8" in made:
-                comparing = pool.submit(compare, made["q-int8"]["model"])
             for index in list(waiting):
                 label, tag, base, steps = rows[index]
                 if base and base not in made:
@@ -342,6 +340,9 @@ def main():
                 index = pending.pop(future)
                 # result() re-raises a failed command's exit.
                 made[rows[index][1]] = future.result()
+            # Leaving the pool waits for the comparison too.
+            if comparing is None and "q-int8" in made:
+                comparing = pool.submit(compare, made["q-int8"]["model"])
 
     results = []
     summaries = {}
