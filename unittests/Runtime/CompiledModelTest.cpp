@@ -95,7 +95,9 @@ TEST_F(CompiledModelTest, RunChecksBufferCounts) {
             "the model takes 1 inputs and 1 outputs, got 0 and 0");
 }
 
-TEST_F(CompiledModelTest, ReportsWhatItCannotCompile) {
+TEST_F(CompiledModelTest, RunsOpenDimensionsAsOne) {
+  // TensorFlow's converter leaves a Keras model's batch open; the model
+  // runs with it 1, as TFLite allocates it by default.
   OwningOpRef<ModuleOp> dynamic = parse(R"mlir(
 func.func @main(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
   %0 = mint.relu %x : (tensor<?x4xf32>) -> tensor<?x4xf32>
@@ -103,7 +105,26 @@ func.func @main(%x: tensor<?x4xf32>) -> tensor<?x4xf32> {
 }
 )mlir");
   ASSERT_TRUE(dynamic);
-  EXPECT_TRUE(failed(CompiledModel::create(*dynamic)));
+  FailureOr<std::unique_ptr<CompiledModel>> model =
+      CompiledModel::create(*dynamic);
+  ASSERT_TRUE(succeeded(model)) << diagnostics;
+  ASSERT_EQ((*model)->getInputs().size(), 1u);
+  EXPECT_EQ((*model)->getInputs()[0].shape, SmallVector<int64_t>({1, 4}));
+  EXPECT_EQ((*model)->getOutputs()[0].shape, SmallVector<int64_t>({1, 4}));
+  std::vector<float> in = {-1.0f, 2.0f, -3.0f, 4.0f}, out(4);
+  llvm::Error error = (*model)->run({in.data()}, {out.data()});
+  ASSERT_FALSE(static_cast<bool>(error)) << llvm::toString(std::move(error));
+  EXPECT_EQ(out, std::vector<float>({0.0f, 2.0f, 0.0f, 4.0f}));
+}
+
+TEST_F(CompiledModelTest, ReportsWhatItCannotCompile) {
+  OwningOpRef<ModuleOp> unranked = parse(R"mlir(
+func.func @main(%x: tensor<*xf32>) -> tensor<*xf32> {
+  return %x : tensor<*xf32>
+}
+)mlir");
+  ASSERT_TRUE(unranked);
+  EXPECT_TRUE(failed(CompiledModel::create(*unranked)));
   EXPECT_NE(diagnostics.find("must be a statically shaped tensor"),
             std::string::npos)
       << diagnostics;
