@@ -17,9 +17,6 @@
 #include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/Builders.h"
 
-#include <algorithm>
-#include <cmath>
-
 namespace mlir::mint {
 #define GEN_PASS_DEF_INSERTFAKEQUANTPASS
 #define GEN_PASS_DEF_FOLDFAKEQUANTPASS
@@ -227,9 +224,9 @@ struct FoldFakeQuantPass
   }
 
   /// Replaces `dequantize` of the QUANTIZE of a float32 constant by the
-  /// float values the pair computes (TFLite's QUANTIZE: round half away
-  /// from zero, add the zero point, clamp to the storage type); false when
-  /// the pattern does not match.
+  /// float values the pair computes (TFLite's QUANTIZE and DEQUANTIZE, as
+  /// quantizeConstant and dequantizeConstant compute them); false when the
+  /// pattern does not match.
   bool foldQuantizedConstant(DequantizeOp dequantize, OpBuilder &builder) {
     auto quantize = dequantize.getInput().getDefiningOp<QuantizeOp>();
     if (!quantize)
@@ -239,53 +236,20 @@ struct FoldFakeQuantPass
         !dequantize.getType().getElementType().isF32())
       return false;
     auto values = dyn_cast<DenseFPElementsAttr>(constant.getValue());
-    auto element =
-        dyn_cast<quant::QuantizedType>(quantize.getType().getElementType());
-    if (!values || !element)
+    auto quantizedType = dyn_cast<RankedTensorType>(quantize.getType());
+    if (!values || !quantizedType)
       return false;
-    SmallVector<double> scales;
-    SmallVector<int64_t> zeroPoints;
-    int64_t stride = 1, slices = 1;
-    auto type = cast<ShapedType>(values.getType());
-    if (auto perTensor = dyn_cast<quant::UniformQuantizedType>(element)) {
-      scales.push_back(perTensor.getScale());
-      zeroPoints.push_back(perTensor.getZeroPoint());
-    } else if (auto perAxis =
-                   dyn_cast<quant::UniformQuantizedPerAxisType>(element)) {
-      int64_t dim = perAxis.getQuantizedDimension();
-      if (dim < 0 || dim >= type.getRank() ||
-          type.getDimSize(dim) !=
-              static_cast<int64_t>(perAxis.getScales().size()))
-        return false;
-      scales.assign(perAxis.getScales().begin(), perAxis.getScales().end());
-      zeroPoints.assign(perAxis.getZeroPoints().begin(),
-                        perAxis.getZeroPoints().end());
-      slices = type.getDimSize(dim);
-      for (int64_t d = dim + 1; d < type.getRank(); ++d)
-        stride *= type.getDimSize(d);
-    } else {
+    auto stored = dyn_cast_or_null<DenseIntElementsAttr>(
+        quantizeConstant(values, quantizedType));
+    DenseElementsAttr folded =
+        stored ? dequantizeConstant(stored, quantizedType, builder.getF32Type())
+               : DenseElementsAttr();
+    if (!folded)
       return false;
-    }
-    double low = element.getStorageTypeMin(),
-           high = element.getStorageTypeMax();
-    SmallVector<float> result;
-    int64_t index = 0;
-    for (const APFloat &value : values.getValues<APFloat>()) {
-      int64_t slice = (index++ / stride) % slices;
-      double scale = scales[slice];
-      double zeroPoint = zeroPoints[slice];
-      double level = std::clamp(
-          std::round(value.convertToFloat() / scale) + zeroPoint, low, high);
-      result.push_back(static_cast<float>((level - zeroPoint) * scale));
-    }
     builder.setInsertionPoint(dequantize);
-    dequantize.replaceAllUsesWith(
-        ConstOp::create(
-            builder, dequantize.getLoc(), dequantize.getType(),
-            DenseElementsAttr::get(
-                RankedTensorType::get(type.getShape(), builder.getF32Type()),
-                ArrayRef(result)))
-            .getResult());
+    dequantize.replaceAllUsesWith(ConstOp::create(builder, dequantize.getLoc(),
+                                                  dequantize.getType(), folded)
+                                      .getResult());
     dequantize.erase();
     if (quantize->use_empty())
       quantize->erase();
