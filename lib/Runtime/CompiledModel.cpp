@@ -200,20 +200,30 @@ void mint::optimizeLLVMModule(llvm::Module &module,
   builder.buildPerModuleDefaultPipeline(level).run(module, moduleAnalyses);
 }
 
-static bool hasDynamicDims(TypeRange types) {
-  return llvm::any_of(types, [](Type type) {
+/// Whether an input or result of `type` has a dynamic dimension.
+static bool hasDynamicDims(FunctionType type) {
+  auto dynamic = [](Type type) {
     auto tensor = dyn_cast<RankedTensorType>(type);
     return tensor && !tensor.hasStaticShape();
-  });
+  };
+  return llvm::any_of(type.getInputs(), dynamic) ||
+         llvm::any_of(type.getResults(), dynamic);
 }
 
-LogicalResult mint::specializeDynamicInputs(ModuleOp module,
-                                            func::FuncOp entry) {
-  FunctionType type = entry.getFunctionType();
-  if (!hasDynamicDims(type.getInputs()) && !hasDynamicDims(type.getResults()))
-    return success();
+/// The only function of a cloneWithOnlyEntry copy.
+static func::FuncOp getOnlyEntry(ModuleOp copy) {
+  return *copy.getOps<func::FuncOp>().begin();
+}
+
+FailureOr<OwningOpRef<ModuleOp>>
+mint::cloneForRunning(ModuleOp module, func::FuncOp entry, StringRef newName) {
+  OwningOpRef<ModuleOp> copy = cloneWithOnlyEntry(module, entry, newName);
+  func::FuncOp copied = getOnlyEntry(*copy);
+  FunctionType type = copied.getFunctionType();
+  if (!hasDynamicDims(type))
+    return copy;
   SmallVector<Type> inputs;
-  for (BlockArgument argument : entry.getArguments()) {
+  for (BlockArgument argument : copied.getArguments()) {
     Type argType = argument.getType();
     if (auto tensor = dyn_cast<RankedTensorType>(argType);
         tensor && !tensor.hasStaticShape()) {
@@ -226,28 +236,28 @@ LogicalResult mint::specializeDynamicInputs(ModuleOp module,
     }
     inputs.push_back(argType);
   }
-  entry.setType(
+  copied.setType(
       FunctionType::get(module.getContext(), inputs, type.getResults()));
   PassManager pm(module.getContext(), ModuleOp::getOperationName());
   pm.addPass(createInferShapesPass());
-  return pm.run(module);
+  if (failed(pm.run(*copy)))
+    return failure();
+  return copy;
 }
 
 LogicalResult mint::getModelTensorSpecs(func::FuncOp entry,
                                         SmallVectorImpl<TensorSpec> &inputs,
                                         SmallVectorImpl<TensorSpec> &outputs) {
   FunctionType type = entry.getFunctionType();
-  if (hasDynamicDims(type.getInputs()) || hasDynamicDims(type.getResults())) {
+  if (hasDynamicDims(type)) {
     // The specs of the model as it runs: on a copy with its dynamic
-    // dimensions specialized.
-    auto module = entry->getParentOfType<ModuleOp>();
-    OwningOpRef<ModuleOp> copy = cloneWithOnlyEntry(module, entry);
-    auto copied = cast<func::FuncOp>(
-        SymbolTable::lookupSymbolIn(*copy, entry.getSymNameAttr()));
-    if (failed(specializeDynamicInputs(*copy, copied)))
+    // dimensions specialized (what stays dynamic is reported below).
+    FailureOr<OwningOpRef<ModuleOp>> copy =
+        cloneForRunning(entry->getParentOfType<ModuleOp>(), entry);
+    if (failed(copy))
       return failure();
-    if (!hasDynamicDims(copied.getFunctionType().getInputs()) &&
-        !hasDynamicDims(copied.getFunctionType().getResults()))
+    func::FuncOp copied = getOnlyEntry(**copy);
+    if (!hasDynamicDims(copied.getFunctionType()))
       return getModelTensorSpecs(copied, inputs, outputs);
   }
   for (auto [index, argType] : llvm::enumerate(type.getInputs())) {
@@ -288,15 +298,16 @@ FailureOr<LoweredModel> mint::lowerModelToLLVM(ModuleOp module,
                    ? std::string(" (the module has no public function)")
                    : " named '" + options.entryPoint + "'");
 
-  LoweredModel lowered;
-  if (failed(getModelTensorSpecs(entry, lowered.inputs, lowered.outputs)))
-    return failure();
-
   // Lower a copy with only the entry function left, under a fixed name,
   // its dynamic dimensions specialized.
-  lowered.module = cloneWithOnlyEntry(module, entry, entrySymbol);
-  if (failed(specializeDynamicInputs(
-          *lowered.module, *lowered.module->getOps<func::FuncOp>().begin())))
+  LoweredModel lowered;
+  FailureOr<OwningOpRef<ModuleOp>> copy =
+      cloneForRunning(module, entry, entrySymbol);
+  if (failed(copy))
+    return failure();
+  lowered.module = std::move(*copy);
+  if (failed(getModelTensorSpecs(getOnlyEntry(*lowered.module), lowered.inputs,
+                                 lowered.outputs)))
     return failure();
 
   MLIRContext *context = module.getContext();
@@ -365,13 +376,13 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
     func::FuncOp entry = findModelEntry(module, options.entryPoint);
     if (!entry)
       return emitError(module.getLoc(), "no function to compile");
-    if (failed(getModelTensorSpecs(entry, model->inputs, model->outputs)))
-      return failure();
     // The GPU lowering sees the model with its dynamic dimensions
     // specialized.
-    OwningOpRef<ModuleOp> specialized = cloneWithOnlyEntry(module, entry);
-    if (failed(specializeDynamicInputs(
-            *specialized, *specialized->getOps<func::FuncOp>().begin())))
+    FailureOr<OwningOpRef<ModuleOp>> specialized =
+        cloneForRunning(module, entry);
+    if (failed(specialized) ||
+        failed(getModelTensorSpecs(getOnlyEntry(**specialized), model->inputs,
+                                   model->outputs)))
       return failure();
     CUDAOptions cuda;
     cuda.name = kEntrySymbol.str();
@@ -379,11 +390,11 @@ CompiledModel::create(ModuleOp module, const CompileOptions &options) {
     cuda.chip = options.cudaChip;
     cuda.float16 = options.cudaFloat16;
     if (onCUDA) {
-      if (failed(lowerForCUDA(*specialized, cuda, executable)))
+      if (failed(lowerForCUDA(**specialized, cuda, executable)))
         return failure();
     } else {
       FailureOr<OwningOpRef<ModuleOp>> lowered =
-          lowerModelForCUDAEmulator(*specialized, cuda);
+          lowerModelForCUDAEmulator(**specialized, cuda);
       if (failed(lowered))
         return failure();
       executable = std::move(*lowered);

@@ -130,15 +130,17 @@ func::FuncOp findModelEntry(ModuleOp module, StringRef name = {});
 OwningOpRef<ModuleOp> cloneWithOnlyEntry(ModuleOp module, func::FuncOp entry,
                                          StringRef newName = {});
 
-/// Gives the dynamic dimensions of the inputs of `entry` (a function of
-/// `module`) size 1 and infers the shapes that follow (mint-infer-shapes):
-/// a model runs at the shape TFLite allocates by default, which for the
-/// batch TensorFlow's converter leaves open is 1.
-LogicalResult specializeDynamicInputs(ModuleOp module, func::FuncOp entry);
+/// cloneWithOnlyEntry(module, entry, newName) as the model runs: the
+/// dynamic dimensions of its inputs get size 1 and the shapes that follow
+/// are inferred (mint-infer-shapes), since a model runs at the shape TFLite
+/// allocates by default, which for the batch TensorFlow's converter leaves
+/// open is 1.
+FailureOr<OwningOpRef<ModuleOp>>
+cloneForRunning(ModuleOp module, func::FuncOp entry, StringRef newName = {});
 
 /// The inputs and outputs of `entry` (a model function of mint ops), named
 /// after their TFLite tensors, as the model runs (dynamic dimensions
-/// specialized as specializeDynamicInputs does). Fails, located, for types
+/// specialized as cloneForRunning does). Fails, located, for types
 /// the runtime cannot exchange.
 LogicalResult getModelTensorSpecs(func::FuncOp entry,
                                   SmallVectorImpl<TensorSpec> &inputs,

@@ -39,7 +39,7 @@ SmallVector<Value> mlir::mint::getObservedValues(func::FuncOp func,
       return;
     for (Value result : op->getResults()) {
       // Dynamic dimensions are fine: the runtime specializes them
-      // (specializeDynamicInputs) before it compiles.
+      // (cloneForRunning) before it compiles.
       auto type = dyn_cast<RankedTensorType>(result.getType());
       if (type && (isa<FloatType>(type.getElementType()) ||
                    (includeQuantized &&
