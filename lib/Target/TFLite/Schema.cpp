@@ -31,7 +31,8 @@ static const BuiltinMapping kBuiltinMappings[] = {
     {"dequantize", Builtin::DEQUANTIZE, Options::NONE},
     {"div", Builtin::DIV, Options::DivOptions},
     {"fake_quant", Builtin::FAKE_QUANT, Options::FakeQuantOptions},
-    {"fully_connected", Builtin::FULLY_CONNECTED, Options::FullyConnectedOptions},
+    {"fully_connected", Builtin::FULLY_CONNECTED,
+     Options::FullyConnectedOptions},
     {"gather", Builtin::GATHER, Options::GatherOptions},
     {"hard_swish", Builtin::HARD_SWISH, Options::HardSwishOptions},
     {"leaky_relu", Builtin::LEAKY_RELU, Options::LeakyReluOptions},
@@ -50,7 +51,8 @@ static const BuiltinMapping kBuiltinMappings[] = {
     {"relu6", Builtin::RELU6, Options::NONE},
     {"relu_n1_to_1", Builtin::RELU_N1_TO_1, Options::NONE},
     {"reshape", Builtin::RESHAPE, Options::ReshapeOptions},
-    {"resize_bilinear", Builtin::RESIZE_BILINEAR, Options::ResizeBilinearOptions},
+    {"resize_bilinear", Builtin::RESIZE_BILINEAR,
+     Options::ResizeBilinearOptions},
     {"resize_nearest_neighbor", Builtin::RESIZE_NEAREST_NEIGHBOR,
      Options::ResizeNearestNeighborOptions},
     {"slice", Builtin::SLICE, Options::SliceOptions},
@@ -73,7 +75,8 @@ llvm::StringRef mlir::mint::getBuiltinName(int32_t code) {
   if (code < static_cast<int32_t>(Builtin::MIN) ||
       code > static_cast<int32_t>(Builtin::MAX))
     return {};
-  const char *name = schema::EnumNameBuiltinOperator(static_cast<Builtin>(code));
+  const char *name =
+      schema::EnumNameBuiltinOperator(static_cast<Builtin>(code));
   return name ? llvm::StringRef(name) : llvm::StringRef();
 }
 
