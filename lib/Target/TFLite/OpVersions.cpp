@@ -95,9 +95,13 @@ int32_t mlir::mint::computeOpVersion(Operation *op) {
         Kind output = getKind(conv.getOutput().getType());
         int64_t inChannels = conv.getInput().getType().getDimSize(3);
         int64_t filterChannels = conv.getFilter().getType().getDimSize(3);
+        bool int16x8 =
+            input == Kind::I16 && filter == Kind::I8 && output == Kind::I16;
+        if (int16x8 && conv.getQuantizedBiasType())
+          return 8;
         if (inChannels != filterChannels)
           return 6; // grouped
-        if (input == Kind::I16 && filter == Kind::I8 && output == Kind::I16)
+        if (int16x8)
           return 4;
         if (input == Kind::I8 && filter == Kind::I8 && output == Kind::I8)
           return 3;
@@ -127,6 +131,9 @@ int32_t mlir::mint::computeOpVersion(Operation *op) {
             input == Kind::F32 && filter == Kind::I8 && output == Kind::F32;
         if (hybrid && isPerChannel(fc.getFilter()))
           return 12;
+        if (input == Kind::I16 && filter == Kind::I8 && output == Kind::I16 &&
+            fc.getQuantizedBiasType())
+          return 11;
         if (fc.getFilter().getDefiningOp<SparseConstOp>())
           return 8;
         if (input == Kind::I16 && output == Kind::I16)
@@ -145,6 +152,11 @@ int32_t mlir::mint::computeOpVersion(Operation *op) {
         return 1;
       })
       .Case([](TransposeConvOp conv) {
+        if (getKind(conv.getInput().getType()) == Kind::I16 &&
+            getKind(conv.getWeights().getType()) == Kind::I8 &&
+            getKind(conv.getOutput().getType()) == Kind::I16 &&
+            conv.getQuantizedBiasType())
+          return 5;
         if (conv.getFusedActivationFunction() != ActivationFunctionType::None)
           return 4;
         if (conv.getBias())

@@ -5,6 +5,7 @@
 //===----------------------------------------------------------------------===//
 
 #include "OptionsMapping.h"
+#include "TypeMapping.h"
 
 #include "mint/Dialect/Mint/IR/MintDialect.h"
 
@@ -118,6 +119,7 @@ static Attribute importEnumValue(const reflection::Enum &enumDef, int64_t value,
       return FullyConnectedWeightsFormatAttr::get(context, *format);
     return {};
   }
+
   const reflection::EnumVal *enumValue = enumDef.values()->LookupByKey(value);
   if (!enumValue)
     return {};
@@ -221,12 +223,29 @@ static Attribute importVector(const flatbuffers::Table &table,
   }
 }
 
+/// True for quantized_bias_type, the tensor type option that mint ops hold
+/// as a type (CastOptions' tensor types stay enum names).
+static bool isBiasTypeField(const reflection::Field &field) {
+  return toStringRef(field.name()) == "quantized_bias_type";
+}
+
 /// Converts one field of `table` to an attribute; null if unsupported.
 static Attribute importField(const flatbuffers::Table &table,
                              const reflection::Field &field,
                              MLIRContext *context) {
   Builder builder(context);
   BaseType base = field.type()->base_type();
+  if (isBiasTypeField(field)) {
+    switch (static_cast<schema::TensorType>(
+        flatbuffers::GetAnyFieldI(table, field))) {
+    case schema::TensorType::INT32:
+      return TypeAttr::get(builder.getI32Type());
+    case schema::TensorType::INT64:
+      return TypeAttr::get(builder.getI64Type());
+    default:
+      return {};
+    }
+  }
   if (base == BaseType::Bool)
     return builder.getBoolAttr(flatbuffers::GetAnyFieldI(table, field) != 0);
   if (isIntegerBase(base)) {
@@ -294,6 +313,10 @@ LogicalResult mlir::mint::importOptions(
       }
       continue;
     }
+    // quantized_bias_type at its default (FLOAT32, "not set") stays an
+    // absent attribute.
+    if (isBiasTypeField(*field) && holdsDefault(fields, *field))
+      continue;
     // An absent string or vector has no value; scalars read as defaults.
     reflection::BaseType base = field->type()->base_type();
     if ((base == BaseType::String || base == BaseType::Vector) &&
@@ -301,8 +324,16 @@ LogicalResult mlir::mint::importOptions(
       continue;
     Attribute value = importField(fields, *field, context);
     if (!value) {
-      emitError() << "has option '" << name << "' of " << getOptionsName(type)
-                  << " with a value or type Mint cannot represent";
+      InFlightDiagnostic diag = emitError();
+      diag << "has option '" << name << "'";
+      // Name the enum value (quantized_bias_type = INT8).
+      if (const reflection::Enum *enumDef = getFieldEnum(*field))
+        if (const reflection::EnumVal *enumValue =
+                enumDef->values()->LookupByKey(
+                    flatbuffers::GetAnyFieldI(fields, *field)))
+          diag << " = " << toStringRef(enumValue->name());
+      diag << " of " << getOptionsName(type)
+           << " with a value or type Mint cannot represent";
       return failure();
     }
     attributes.set(name, value);
@@ -328,6 +359,10 @@ static std::optional<int64_t> exportInteger(const reflection::Field &field,
     return static_cast<int64_t>(activation.getValue());
   if (auto format = dyn_cast<FullyConnectedWeightsFormatAttr>(attr))
     return static_cast<int64_t>(format.getValue());
+  if (auto type = dyn_cast<TypeAttr>(attr))
+    if (std::optional<schema::TensorType> tensorType =
+            exportElementType(type.getValue()))
+      return static_cast<int64_t>(*tensorType);
   if (auto name = dyn_cast<StringAttr>(attr)) {
     if (const reflection::Enum *enumDef = getFieldEnum(field))
       for (const reflection::EnumVal *value : *enumDef->values())

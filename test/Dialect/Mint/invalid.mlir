@@ -92,6 +92,22 @@ func.func @conv_bias_size(%x: tensor<1x8x8x4xf32>, %w: tensor<6x3x3x4xf32>, %b: 
 
 // -----
 
+func.func @conv_quantized_bias_type(%x: tensor<1x4x4x3x!quant.uniform<i16:f32, 0.001>>, %w: tensor<2x1x1x3x!quant.uniform<i8:f32:0, {0.01, 0.02}>>, %b: tensor<2xi64>) {
+  // expected-error@+1 {{'mint.conv_2d' op expects quantized_bias_type ('i32') to be the bias's storage type ('i64')}}
+  %0 = mint.conv_2d %x, %w, %b {padding = #mint.padding<valid>, stride_h = 1 : i32, stride_w = 1 : i32, quantized_bias_type = i32} : (tensor<1x4x4x3x!quant.uniform<i16:f32, 0.001>>, tensor<2x1x1x3x!quant.uniform<i8:f32:0, {0.01, 0.02}>>, tensor<2xi64>) -> tensor<1x4x4x2x!quant.uniform<i16:f32, 0.001>>
+  return
+}
+
+// -----
+
+func.func @fully_connected_bias_type_not_integer(%x: tensor<1x3xf32>, %w: tensor<2x3xf32>) {
+  // expected-error@+1 {{'mint.fully_connected' op attribute 'quantized_bias_type' failed to satisfy constraint}}
+  %0 = mint.fully_connected %x, %w {quantized_bias_type = f32} : (tensor<1x3xf32>, tensor<2x3xf32>) -> tensor<1x2xf32>
+  return
+}
+
+// -----
+
 func.func @depthwise_filter_batch(%x: tensor<1x8x8x4xf32>, %w: tensor<2x3x3x4xf32>) {
   // expected-error@+1 {{'mint.depthwise_conv_2d' op expects filter dimension 0 (filters are 1 x KH x KW x C*M) to be 1, got 2}}
   %0 = mint.depthwise_conv_2d %x, %w {padding = #mint.padding<same>, stride_h = 1 : i32, stride_w = 1 : i32} : (tensor<1x8x8x4xf32>, tensor<2x3x3x4xf32>) -> tensor<1x8x8x4xf32>

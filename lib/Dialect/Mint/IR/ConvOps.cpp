@@ -11,6 +11,7 @@
 #include "TypeRules.h"
 #include "mint/Dialect/Mint/IR/ShapeRules.h"
 
+#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -70,6 +71,23 @@ static LogicalResult verifyBiasSize(Operation *op, Value bias,
                          "bias size (one per output channel)");
 }
 
+/// Checks TFLite's quantized_bias_type option against the bias: a bias
+/// present must be stored in that type (as TFLite's int16x8 kernels
+/// require).
+static LogicalResult verifyQuantizedBiasType(Operation *op,
+                                             std::optional<Type> biasType,
+                                             Value bias) {
+  if (!biasType || !bias)
+    return success();
+  Type element = getElementTypeOrSelf(bias);
+  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
+    element = quantized.getStorageType();
+  if (element == *biasType)
+    return success();
+  return op->emitOpError("expects quantized_bias_type (")
+         << *biasType << ") to be the bias's storage type (" << element << ")";
+}
+
 //===----------------------------------------------------------------------===//
 // Conv2DOp
 //===----------------------------------------------------------------------===//
@@ -100,7 +118,8 @@ LogicalResult Conv2DOp::verify() {
     return emitOpError("expects input channels (")
            << inChannels << ") to be a multiple of filter input channels ("
            << filterChannels << ")";
-  if (failed(verifyBiasSize(*this, getBias(), filterType.getDimSize(0))))
+  if (failed(verifyBiasSize(*this, getBias(), filterType.getDimSize(0))) ||
+      failed(verifyQuantizedBiasType(*this, getQuantizedBiasType(), getBias())))
     return failure();
   return verifyAffineElementTypes(*this, getInput(), getFilter(), getBias(),
                                   getOutput(), getWeightChannelAxis());
@@ -220,7 +239,8 @@ LogicalResult TransposeConvOp::verify() {
              << name << " " << inSize << " (a convolution over it gives "
              << forward << ")";
   }
-  if (failed(verifyBiasSize(*this, getBias(), weightsType.getDimSize(0))))
+  if (failed(verifyBiasSize(*this, getBias(), weightsType.getDimSize(0))) ||
+      failed(verifyQuantizedBiasType(*this, getQuantizedBiasType(), getBias())))
     return failure();
   return verifyAffineElementTypes(*this, getInput(), getWeights(), getBias(),
                                   getOutput(), getWeightChannelAxis());
@@ -287,7 +307,8 @@ LogicalResult FullyConnectedOp::verify() {
       return emitOpError("expects shuffled4x16int8 weights to be quantized "
                          "with static sizes that are multiples of 4 x 16");
   }
-  if (failed(verifyBiasSize(*this, getBias(), filterType.getDimSize(0))))
+  if (failed(verifyBiasSize(*this, getBias(), filterType.getDimSize(0))) ||
+      failed(verifyQuantizedBiasType(*this, getQuantizedBiasType(), getBias())))
     return failure();
   return verifyAffineElementTypes(*this, getInput(), getFilter(), getBias(),
                                   getOutput(), getWeightChannelAxis());

@@ -107,6 +107,11 @@ def Mint_DefaultActivationAttr : DefaultValuedAttr<
 def Mint_PositiveI32Attr : ConfinedAttr<I32Attr, [IntPositive]>;
 def Mint_DefaultOneI32Attr : DefaultValuedAttr<Mint_PositiveI32Attr, "1">;
 def Mint_DefaultFalseAttr : DefaultValuedAttr<BoolAttr, "false">;
+// TFLite's quantized_bias_type option (CONV_2D, TRANSPOSE_CONV,
+// FULLY_CONNECTED): the bias and accumulator type of an int16x8 kernel, i32
+// or i64; absent is the schema's default (FLOAT32, "not set").
+def Mint_QuantizedBiasTypeAttr
+    : OptionalAttr<TypeAttrOf<AnyTypeOf<[I32, I64]>>>;
 
 //===----------------------------------------------------------------------===//
 // Type constraints

@@ -30,6 +30,9 @@ def Mint_Conv2DOp : Mint_AffineOp<"conv_2d"> {
     Quantized form: input and result are quantized with the same storage
     type (i8, or i16 for 16x8), the filter is i8 quantized per tensor or per
     axis 0, the bias i32 (i32 or i64 for 16x8) quantized with zero point 0.
+    `quantized_bias_type` (TFLite's option, on TRANSPOSE_CONV and
+    FULLY_CONNECTED too) names the bias and accumulator type of a 16x8
+    kernel, i32 or i64; a bias present must have it as storage type.
     Hybrid (dynamic-range) form: float input and result with a quantized
     filter and a float bias.
 
@@ -52,7 +55,8 @@ def Mint_Conv2DOp : Mint_AffineOp<"conv_2d"> {
     Mint_PositiveI32Attr:$stride_w,
     Mint_DefaultOneI32Attr:$dilation_h_factor,
     Mint_DefaultOneI32Attr:$dilation_w_factor,
-    Mint_DefaultActivationAttr:$fused_activation_function
+    Mint_DefaultActivationAttr:$fused_activation_function,
+    Mint_QuantizedBiasTypeAttr:$quantized_bias_type
   );
   let results = (outs Mint_Tensor4D:$output);
   let assemblyFormat = [{
@@ -129,7 +133,8 @@ def Mint_TransposeConvOp : Mint_AffineOp<"transpose_conv"> {
     Mint_PaddingAttr:$padding,
     Mint_PositiveI32Attr:$stride_h,
     Mint_PositiveI32Attr:$stride_w,
-    Mint_DefaultActivationAttr:$fused_activation_function
+    Mint_DefaultActivationAttr:$fused_activation_function,
+    Mint_QuantizedBiasTypeAttr:$quantized_bias_type
   );
   let results = (outs Mint_Tensor4D:$output);
   let assemblyFormat = [{
@@ -167,7 +172,8 @@ def Mint_FullyConnectedOp : Mint_AffineOp<"fully_connected"> {
     DefaultValuedAttr<Mint_FullyConnectedWeightsFormatAttr,
         "::mlir::mint::FullyConnectedWeightsFormat::Default">:$weights_format,
     Mint_DefaultFalseAttr:$keep_num_dims,
-    Mint_DefaultFalseAttr:$asymmetric_quantize_inputs
+    Mint_DefaultFalseAttr:$asymmetric_quantize_inputs,
+    Mint_QuantizedBiasTypeAttr:$quantized_bias_type
   );
   let results = (outs Mint_Tensor:$output);
   let assemblyFormat = [{
