@@ -14,6 +14,9 @@ source "$(dirname "${BASH_SOURCE[0]}")/../../utils/setup.sh"
 
 MINT_PACKAGES+=(dataset-fashion-mnist python3-venv)
 mint_install_packages
+mint_install_npm
+mint_log "Fetching the MediaPipe models"
+cache=$(mint_prepare_models)
 mint_build --target mint mint-translate mint-opt
 
 venv=${MINT_TABLE_VENV:-$HOME/.cache/mint/table-venv}
@@ -30,5 +33,6 @@ mkdir -p "$work"
 mint_log "Training, optimizing and measuring (bench/table/table.py)"
 # mint bench --compare-tflite runs the python3 on PATH: the environment's.
 PATH="$venv/bin:$PATH" python "$MINT_ROOT/bench/table/table.py" \
-  --bin "$MINT_BUILD_DIR/bin" --work "$work" "$@" 2> >(grep -v \
+  --bin "$MINT_BUILD_DIR/bin" --work "$work" \
+  --segmenter "$cache/selfie_segmentation.tflite" "$@" 2> >(grep -v \
   -e "^WARNING: All log messages" -e "^I0000" -e "^W0000" -e "^E0000" >&2)

@@ -8,8 +8,8 @@ interpreter from PyPI. It trains small classifiers on Fashion-MNIST
 to a float .tflite with TensorFlow's converter, and optimizes that model
 every way TensorFlow's tools and Mint can:
 
-* TFLite post-training: dynamic-range, float16, full-integer int8 (with a
-  representative dataset);
+* TFLite post-training: dynamic-range, float16, full-integer int8 and
+  int16x8 (with a representative dataset);
 * TF-MOT: quantization-aware training (int8), magnitude pruning to 50% and
   to 2:4, weight clustering to 16 clusters, each fine-tuned as TF-MOT
   prescribes (one epoch at a lower learning rate) and converted;
@@ -25,7 +25,12 @@ size raw and gzip-compressed, latency in the TFLite interpreter (XNNPACK,
 one thread) and in Mint's CPU path on 1 and 2 threads (`mint bench`, one
 model at a time on an otherwise idle machine), and the time optimizing
 took. A second table puts int8 against int16x8 activations, the form of
-TFLite's int16 results. Tables go to stdout, RESULTS.md, results.json and
+TFLite's int16 results, with each float model's activation peak-to-RMS
+ratios (what makes int8 activations lose): for the classifiers and for
+MediaPipe's selfie segmenter, the model int8 activations break, which Mint
+quantizes every integer way (50 faces from skimage's lfw_subset to
+calibrate, 50 to score each result's person masks against the float
+model's; a third table). Tables go to stdout, RESULTS.md, results.json and
 a PNG chart in --work.
 """
 
@@ -214,21 +219,58 @@ def gzip_size(path):
         return len(gzip.compress(f.read(), compresslevel=9))
 
 
-def tflite_top1(path, images, labels):
-    """Top-1 in the TFLite interpreter (LiteRT, XNNPACK, one thread), and
-    the logits."""
+def tflite_outputs(path, images):
+    """The first output of the model at `path` for every image, in the
+    TFLite interpreter (LiteRT, XNNPACK, one thread), as float64 [N, -1]."""
     from ai_edge_litert.interpreter import Interpreter
     interpreter = Interpreter(path, num_threads=1)
     interpreter.allocate_tensors()
     source = interpreter.get_input_details()[0]
     sink = interpreter.get_output_details()[0]
-    logits = []
+    outputs = []
     for image in images:
         interpreter.set_tensor(source["index"], image[None])
         interpreter.invoke()
-        logits.append(interpreter.get_tensor(sink["index"]).reshape(-1))
-    logits = np.stack(logits).astype(np.float64)
+        outputs.append(interpreter.get_tensor(sink["index"]).reshape(-1))
+    return np.stack(outputs).astype(np.float64)
+
+
+def tflite_top1(path, images, labels):
+    """Top-1 in the TFLite interpreter, and the logits."""
+    logits = tflite_outputs(path, images)
     return float(np.mean(np.argmax(logits, axis=1) == labels)), logits
+
+
+def activation_peak_to_rms(path, images):
+    """Per activation (each float tensor an op writes), the ratio of its
+    largest magnitude to its RMS over `images`, in the TFLite interpreter:
+    a per-tensor int8 scale spends its 256 steps on the peak, so each
+    activation's quantization SQNR is about 52.9 - 20 log10(ratio) dB.
+    Returns (median, largest, name of the largest)."""
+    from ai_edge_litert.interpreter import Interpreter
+    interpreter = Interpreter(path, experimental_preserve_all_tensors=True)
+    interpreter.allocate_tensors()
+    source = interpreter.get_input_details()[0]["index"]
+    details = {t["index"]: t for t in interpreter.get_tensor_details()}
+    written = sorted({index for op in interpreter._get_ops_details()
+                      for index in op["outputs"] if index >= 0})
+    values = {index: [] for index in written
+              if details[index]["dtype"] == np.float32}
+    for image in images:
+        interpreter.set_tensor(source, image[None])
+        interpreter.invoke()
+        for index, seen in values.items():
+            seen.append(interpreter.get_tensor(index).astype(
+                np.float64).ravel())
+    ratios = []
+    for index, seen in values.items():
+        data = np.concatenate(seen)
+        rms = float(np.sqrt(np.mean(data ** 2)))
+        if rms > 0:
+            ratios.append((float(np.max(np.abs(data))) / rms,
+                           details[index]["name"]))
+    largest = max(ratios)
+    return float(np.median([r for r, _ in ratios])), largest[0], largest[1]
 
 
 def sqnr_db(reference, candidate):
@@ -319,9 +361,9 @@ class Bench:
 
     def convert(self, model, path, mode=None):
         """TensorFlow's converter on `model`, batch 1 (as on a device):
-        mode None (float), "dynamic", "float16", "int8" (post-training, on
-        the calibration samples), "default" (a QAT model's int8) or
-        "sparse" (float, pruned weights sparse-encoded)."""
+        mode None (float), "dynamic", "float16", "int8" and "int16x8"
+        (post-training, on the calibration samples), "default" (a QAT
+        model's int8) or "sparse" (float, pruned weights sparse-encoded)."""
         tf = self.tf
 
         @tf.function(input_signature=[tf.TensorSpec([1, 32, 32, 1],
@@ -331,13 +373,13 @@ class Bench:
 
         converter = tf.lite.TFLiteConverter.from_concrete_functions(
             [serve.get_concrete_function()], model)
-        if mode in ("dynamic", "float16", "int8", "default"):
+        if mode in ("dynamic", "float16", "int8", "int16x8", "default"):
             converter.optimizations = [tf.lite.Optimize.DEFAULT]
         if mode == "sparse":
             converter.optimizations = [tf.lite.Optimize.EXPERIMENTAL_SPARSITY]
         if mode == "float16":
             converter.target_spec.supported_types = [tf.float16]
-        if mode == "int8":
+        if mode in ("int8", "int16x8"):
             samples = self.calibration
 
             def representative():
@@ -345,7 +387,9 @@ class Bench:
                     yield [sample[None]]
             converter.representative_dataset = representative
             converter.target_spec.supported_ops = [
-                tf.lite.OpsSet.TFLITE_BUILTINS_INT8]
+                tf.lite.OpsSet.TFLITE_BUILTINS_INT8 if mode == "int8" else
+                tf.lite.OpsSet.
+                EXPERIMENTAL_TFLITE_BUILTINS_ACTIVATIONS_INT16_WEIGHTS_INT8]
         data = converter.convert()
         temporary = path + ".tmp"
         with open(temporary, "wb") as f:
@@ -413,9 +457,11 @@ class Bench:
 
         # TFLite post-training.
         for label, mode in [("dynamic-range", "dynamic"),
-                            ("float16", "float16"), ("int8", "int8")]:
+                            ("float16", "float16"), ("int8", "int8"),
+                            ("int16x8", "int16x8")]:
             timed("TFLite post-training", label, f"tflite-{mode}.tflite",
-                  lambda p, mode=mode: self.convert(model, p, mode))
+                  lambda p, mode=mode: self.convert(model, p, mode),
+                  may_fail=mode == "int16x8")
 
         # TF-MOT: each fine-tuned one epoch (over --finetune-limit images) at
         # a tenth of the learning rate.
@@ -541,6 +587,9 @@ class Bench:
             list(pool.map(evaluate, made))
         # The logits' SQNR against the float model's, in TFLite: how much
         # of the output quantization moves, beyond the decisions.
+        (rows[0]["peak_to_rms_median"], rows[0]["peak_to_rms_max"],
+         rows[0]["peak_to_rms_max_tensor"]) = activation_peak_to_rms(
+            rows[0]["path"], self.test_x[:8])
         reference = rows[0]["logits"]
         for row in made:
             row["logits_sqnr_db"] = sqnr_db(reference, row.pop("logits"))
@@ -550,6 +599,81 @@ class Bench:
             row["tflite_ms"] = one["tflite_median_ms"]
             row["mint_ms_1"] = one["median_ms"]
             row["mint_ms_2"] = two["median_ms"]
+
+
+# ---------------------------------------------------------------------------
+# A model int8 activations break: MediaPipe's selfie segmenter
+# ---------------------------------------------------------------------------
+
+SEGMENTER_ROWS = [
+    ("quantize int8", "int8", ["--mode", "int8"]),
+    ("quantize int8 --calibration-method percentile", "int8-percentile",
+     ["--mode", "int8", "--calibration-method", "percentile"]),
+    ("quantize int8 --equalize --bias-correction --calibration-method mse",
+     "int8-recover", ["--mode", "int8", "--equalize", "--bias-correction",
+                      "--calibration-method", "mse"]),
+    ("quantize int16x8", "int16x8", ["--mode", "int16x8"]),
+]
+
+
+def load_faces(path, size):
+    """skimage's lfw_subset's 100 faces (25 x 25 gray, the first half of
+    the file) as [100, size, size, 3] in [0, 1]: close-up portraits, the
+    person filling the frame as in a selfie."""
+    import tensorflow as tf
+    faces = np.load(path)[:100].astype(np.float32)[..., None]
+    large = tf.image.resize(faces, (size, size), method="bicubic").numpy()
+    return np.clip(np.repeat(large, 3, axis=3), 0, 1).astype(np.float32)
+
+
+def mask_scores(reference, candidate):
+    """Person masks (probability > 0.5) of `candidate` against
+    `reference`'s: mean IoU of person and background over all pixels of
+    all images, and the share of pixels that agree."""
+    ref, got = reference > 0.5, candidate > 0.5
+    ious = [np.sum(a & b) / max(np.sum(a | b), 1)
+            for a, b in [(ref, got), (~ref, ~got)]]
+    return float(np.mean(ious)), float(np.mean(ref == got))
+
+
+def segmenter_rows(args, mint):
+    """MediaPipe's selfie segmenter quantized by Mint every integer way,
+    calibrated on 50 faces, scored on 50 others against the float model's
+    masks (there is no ground truth; TensorFlow's converter cannot requantize
+    a .tflite, so only Mint's rows exist)."""
+    from ai_edge_litert.interpreter import Interpreter
+    work = os.path.join(args.work, "selfie_segmentation")
+    os.makedirs(work, exist_ok=True)
+    interpreter = Interpreter(args.segmenter)
+    size = int(interpreter.get_input_details()[0]["shape"][1])
+    faces = load_faces(args.faces, size)
+    calibration = os.path.join(work, "calibration.npy")
+    np.save(calibration, faces[:50])
+    test = faces[50:]
+    log(f"== selfie_segmentation: {size} x {size}, 50 faces to calibrate, "
+        f"50 to score")
+    reference = tflite_outputs(args.segmenter, test)
+    rows = [{"label": "float32 (MediaPipe)", "path": args.segmenter,
+             "miou": 1.0, "agreement": 1.0, "sqnr_db": float("inf"),
+             "person_share": float(np.mean(reference > 0.5))}]
+    (rows[0]["peak_to_rms_median"], rows[0]["peak_to_rms_max"],
+     rows[0]["peak_to_rms_max_tensor"]) = activation_peak_to_rms(
+        args.segmenter, test[:8])
+    for label, file, options in SEGMENTER_ROWS:
+        path = os.path.join(work, f"mint-{file}.tflite")
+        t0 = time.monotonic()
+        log(f"== selfie_segmentation: {label}")
+        mint.command("quantize", args.segmenter, path,
+                     options + ["--data", calibration])
+        row = {"label": label, "path": path,
+               "optimize_s": time.monotonic() - t0}
+        outputs = tflite_outputs(path, test)
+        row["miou"], row["agreement"] = mask_scores(reference, outputs)
+        row["sqnr_db"] = sqnr_db(reference, outputs)
+        log(f"   mIoU {row['miou']:.3f}, {row['agreement']:.1%} of pixels "
+            f"agree, SQNR {row['sqnr_db']:.1f} dB")
+        rows.append(row)
+    return rows
 
 
 # ---------------------------------------------------------------------------
@@ -584,24 +708,70 @@ def results_table(models):
     return "\n".join(lines)
 
 
-def int16_table(models):
-    """TFLite's int16 table's form: accuracy with float32, int8 and int16
-    activations (int8 weights), for TFLite's quantizer and Mint's."""
-    header = ["model", "top-1 float32", "int8 activations (TFLite)",
-              "int8 activations (Mint)", "int16 activations (Mint)",
-              "logits SQNR dB: int8 (TFLite) / int8 (Mint) / int16 (Mint)"]
+def peak_to_rms(row):
+    return (f"{row['peak_to_rms_median']:.1f} / {row['peak_to_rms_max']:.1f}"
+            f" ({row['peak_to_rms_max_tensor'].split(';')[0]})")
+
+
+def int16_table(models, segmenter, test_count):
+    """TFLite's int16 table's form: each model's metric with float32, int8
+    and int16 activations (int8 weights), by TFLite's quantizer and by
+    Mint's, and the output's SQNR against the float model's."""
+    recover = ("quantize int8 --equalize --bias-correction "
+               "--calibration-method mse")
+    header = ["model", "metric", "float32", "int8 act. (TFLite)",
+              "int8 act. (Mint)", "int8 act. (Mint, " + recover[14:] + ")",
+              "int16 act. (TFLite)", "int16 act. (Mint)",
+              "output SQNR dB vs float: int8 TFLite / int8 Mint / int16 "
+              "TFLite / int16 Mint",
+              "activation peak / RMS: median / largest"]
     lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    keys = [("TFLite post-training", "int8"), ("Mint", "quantize int8"),
+            ("Mint", recover), ("TFLite post-training", "int16x8"),
+            ("Mint", "quantize int16x8")]
     for name, rows in models.items():
         by = {(r["group"], r["label"]): r for r in rows}
+
+        def cell(key, field, form):
+            row = by.get(key)
+            return "failed" if row is None or "failed" in row else \
+                form.format(row[field])
+        lines.append("| " + " | ".join(
+            [name, f"top-1 ({test_count:,} test images)",
+             cell(("float", "float32 (TF converter)"), "top1_tflite",
+                  "{:.4f}")] +
+            [cell(key, "top1_tflite", "{:.4f}") for key in keys] +
+            [" / ".join(cell(key, "logits_sqnr_db", "{:.1f}")
+                        for key in [keys[0], keys[1], keys[3], keys[4]]),
+             peak_to_rms(rows[0])]) + " |")
+    if segmenter:
+        by = {r["label"]: r for r in segmenter}
+
+        def miou(label):
+            r = by[label]
+            return f"{r['miou']:.3f} ({r['agreement']:.1%})"
         lines.append("| " + " | ".join([
-            name,
-            f"{by[('float', 'float32 (TF converter)')]['top1_tflite']:.4f}",
-            f"{by[('TFLite post-training', 'int8')]['top1_tflite']:.4f}",
-            f"{by[('Mint', 'quantize int8')]['top1_tflite']:.4f}",
-            f"{by[('Mint', 'quantize int16x8')]['top1_tflite']:.4f}",
-            " / ".join(f"{by[key]['logits_sqnr_db']:.1f}" for key in [
-                ("TFLite post-training", "int8"), ("Mint", "quantize int8"),
-                ("Mint", "quantize int16x8")])]) + " |")
+            "selfie_segmentation (MediaPipe)",
+            "mean IoU (pixels agreeing) with the float model's person "
+            "masks, 50 faces", "1 (reference)", "n/a",
+            miou("quantize int8"), miou(recover), "n/a",
+            miou("quantize int16x8"),
+            f"n/a / {by['quantize int8']['sqnr_db']:.1f} / n/a / "
+            f"{by['quantize int16x8']['sqnr_db']:.1f}",
+            peak_to_rms(segmenter[0])]) + " |")
+    return "\n".join(lines)
+
+
+def segmenter_table(rows):
+    header = ["selfie_segmentation", "mean IoU with float masks",
+              "pixels agreeing", "output SQNR dB", "bytes", "optimize s"]
+    lines = ["| " + " | ".join(header) + " |", "|" + "---|" * len(header)]
+    for r in rows:
+        optimize = f"{r['optimize_s']:.0f}" if "optimize_s" in r else ""
+        lines.append("| " + " | ".join([
+            r["label"], f"{r['miou']:.3f}", f"{r['agreement']:.1%}",
+            f"{r['sqnr_db']:.1f}", f"{os.path.getsize(r['path']):,}",
+            optimize]) + " |")
     return "\n".join(lines)
 
 
@@ -670,9 +840,24 @@ def main():
     parser.add_argument("--iterations", type=int, default=200,
                         help="timed runs per latency")
     parser.add_argument("--jobs", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--segmenter", default=os.path.join(
+        os.environ.get("MINT_MODEL_CACHE",
+                       os.path.expanduser("~/.cache/mint/models")),
+        "selfie_segmentation.tflite"),
+        help="MediaPipe's selfie segmenter, the model int8 activations "
+             "break ('': leave it out)")
+    parser.add_argument("--faces", default="/usr/lib/python3/dist-packages/"
+                        "skimage/data/lfw_subset.npy",
+                        help="skimage's lfw_subset.npy (python3-skimage)")
     parser.add_argument("--verbose", action="store_true")
     args = parser.parse_args()
     args.work = os.path.abspath(args.work)
+    for path, what in [(args.segmenter, "--segmenter"), (args.faces if
+                       args.segmenter else "", "--faces")]:
+        if path and not os.path.exists(path):
+            sys.exit(f"table: {what} {path}: no such file (bench/table/"
+                     f"run.sh fetches it; '--segmenter ""' leaves the "
+                     f"segmenter out)")
     os.makedirs(args.work, exist_ok=True)
     start = time.monotonic()
 
@@ -710,15 +895,21 @@ def main():
         bench.measure(name, rows)
         models[name] = rows
 
-    table = results_table(models)
-    second = int16_table(models)
+    segmenter = segmenter_rows(args, bench.mint) if args.segmenter else []
     elapsed = time.monotonic() - start
-    log("\n" + table + "\n\n" + second + f"\n\n({elapsed / 60:.1f} min)")
-    with open(os.path.join(args.work, "RESULTS.md"), "w") as f:
-        f.write(table + "\n\n" + second + "\n")
     with open(os.path.join(args.work, "results.json"), "w") as f:
         json.dump({"elapsed_s": elapsed, "args": vars(args),
-                   "models": models}, f, indent=1)
+                   "models": models, "selfie_segmentation": segmenter},
+                  f, indent=1)
+
+    tables = [results_table(models),
+              int16_table(models, segmenter, len(test_x))]
+    if segmenter:
+        tables.append(segmenter_table(segmenter))
+    text = "\n\n".join(tables)
+    log("\n" + text + f"\n\n({elapsed / 60:.1f} min)")
+    with open(os.path.join(args.work, "RESULTS.md"), "w") as f:
+        f.write(text + "\n")
     write_chart(os.path.join(args.work, "top1.png"), models)
 
 
