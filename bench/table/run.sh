@@ -2,7 +2,7 @@
 # bench/table/run.sh [table.py options] - Mint against TensorFlow's own
 # optimization tools on Fashion-MNIST classifiers, as one results table
 # (bench/table/README.md). Not a test and not run by CI: it trains models
-# (about 60 minutes on 2 cores in all).
+# (about 40 minutes on 2 cores in all).
 #
 # Installs Debian's dataset-fashion-mnist and Mint's build dependencies,
 # builds mint, makes a virtual environment with TensorFlow, tf_keras, the
@@ -35,4 +35,5 @@ mint_log "Training, optimizing and measuring (bench/table/table.py)"
 PATH="$venv/bin:$PATH" python "$MINT_ROOT/bench/table/table.py" \
   --bin "$MINT_BUILD_DIR/bin" --work "$work" \
   --segmenter "$cache/selfie_segmentation.tflite" "$@" 2> >(grep -v \
-  -e "^WARNING: All log messages" -e "^I0000" -e "^W0000" -e "^E0000" >&2)
+  -e "^WARNING: All log messages" -e "^I0000" -e "^W0000" -e "^E0000" \
+  -e "^fully_quantize: " -e "^INFO: Created TensorFlow Lite" >&2)

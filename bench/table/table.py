@@ -45,6 +45,7 @@ import struct
 import subprocess
 import sys
 import time
+import warnings
 
 os.environ.setdefault("TF_USE_LEGACY_KERAS", "1")
 os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
@@ -248,6 +249,8 @@ def activation_peak_to_rms(path, images):
     activation's quantization SQNR is about 52.9 - 20 log10(ratio) dB.
     Returns (median, largest, name of the largest)."""
     from ai_edge_litert.interpreter import Interpreter
+    # LiteRT warns that keeping every tensor is for debugging: it is.
+    warnings.filterwarnings("ignore", ".*experimental_preserve_all_tensors")
     interpreter = Interpreter(path, experimental_preserve_all_tensors=True)
     interpreter.allocate_tensors()
     source = interpreter.get_input_details()[0]["index"]
