@@ -119,7 +119,6 @@ static Attribute importEnumValue(const reflection::Enum &enumDef, int64_t value,
       return FullyConnectedWeightsFormatAttr::get(context, *format);
     return {};
   }
-
   const reflection::EnumVal *enumValue = enumDef.values()->LookupByKey(value);
   if (!enumValue)
     return {};
