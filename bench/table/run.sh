@@ -5,7 +5,7 @@
 # (about 40 minutes on 2 cores in all).
 #
 # Installs Debian's dataset-fashion-mnist and Mint's build dependencies,
-# builds mint, makes a virtual environment with TensorFlow, tf_keras, the
+# fetches the MediaPipe models (the selfie segmenter), builds mint, makes a virtual environment with TensorFlow, tf_keras, the
 # TF Model Optimization Toolkit and the LiteRT interpreter (pinned below;
 # ~/.cache/mint/table-venv), and runs table.py; the tables, results.json
 # and the chart land in build/table.
