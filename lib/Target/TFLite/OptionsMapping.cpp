@@ -235,15 +235,14 @@ static Attribute importField(const flatbuffers::Table &table,
   Builder builder(context);
   BaseType base = field.type()->base_type();
   if (isBiasTypeField(field)) {
-    switch (static_cast<schema::TensorType>(
-        flatbuffers::GetAnyFieldI(table, field))) {
-    case schema::TensorType::INT32:
-      return TypeAttr::get(builder.getI32Type());
-    case schema::TensorType::INT64:
-      return TypeAttr::get(builder.getI64Type());
-    default:
+    // A bias (and accumulator) type: i32 or i64.
+    Type type =
+        getBuiltinElementType(static_cast<schema::TensorType>(
+                                  flatbuffers::GetAnyFieldI(table, field)),
+                              context);
+    if (!type || !(type.isSignlessInteger(32) || type.isSignlessInteger(64)))
       return {};
-    }
+    return TypeAttr::get(type);
   }
   if (base == BaseType::Bool)
     return builder.getBoolAttr(flatbuffers::GetAnyFieldI(table, field) != 0);

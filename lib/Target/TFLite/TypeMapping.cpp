@@ -19,8 +19,7 @@ using namespace mlir::mint;
 
 using FbType = schema::TensorType;
 
-/// Returns the builtin element type of a TFLite type, or null.
-static Type getBuiltinElementType(FbType type, MLIRContext *context) {
+Type mlir::mint::getBuiltinElementType(FbType type, MLIRContext *context) {
   Builder builder(context);
   switch (type) {
   case FbType::FLOAT32:

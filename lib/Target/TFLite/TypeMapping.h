@@ -25,6 +25,10 @@ struct ImportedElementType {
   DictionaryAttr info;
 };
 
+/// Returns the builtin type of TFLite type `type` (the storage type for a
+/// quantized tensor), or null if there is none.
+Type getBuiltinElementType(schema::TensorType type, MLIRContext *context);
+
 /// Returns the element type of `tensor`: a builtin type, or a uniform
 /// quantized type when the tensor has scales and an integer type the quant
 /// dialect supports. Emits through `emitError` and fails for types Mint

@@ -11,7 +11,6 @@
 #include "TypeRules.h"
 #include "mint/Dialect/Mint/IR/ShapeRules.h"
 
-#include "mlir/Dialect/Quant/IR/QuantTypes.h"
 #include "mlir/IR/TypeUtilities.h"
 
 using namespace mlir;
@@ -79,9 +78,7 @@ static LogicalResult verifyQuantizedBiasType(Operation *op,
                                              Value bias) {
   if (!biasType || !bias)
     return success();
-  Type element = getElementTypeOrSelf(bias);
-  if (auto quantized = dyn_cast<quant::QuantizedType>(element))
-    element = quantized.getStorageType();
+  Type element = getStorageType(bias.getType());
   if (element == *biasType)
     return success();
   return op->emitOpError("expects quantized_bias_type (")
