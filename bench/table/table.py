@@ -247,7 +247,8 @@ def activation_peak_to_rms(path, images):
     largest magnitude to its RMS over `images`, in the TFLite interpreter:
     a per-tensor int8 scale spends its 256 steps on the peak, so each
     activation's quantization SQNR is about 52.9 - 20 log10(ratio) dB.
-    Returns (median, largest, name of the largest)."""
+    Returns the median, the largest and the largest's tensor, as a row's
+    fields."""
     from ai_edge_litert.interpreter import Interpreter
     # LiteRT warns that keeping every tensor is for debugging: it is.
     warnings.filterwarnings("ignore", ".*experimental_preserve_all_tensors")
@@ -273,7 +274,9 @@ def activation_peak_to_rms(path, images):
             ratios.append((float(np.max(np.abs(data))) / rms,
                            details[index]["name"]))
     largest = max(ratios)
-    return float(np.median([r for r, _ in ratios])), largest[0], largest[1]
+    return {"peak_to_rms_median": float(np.median([r for r, _ in ratios])),
+            "peak_to_rms_max": largest[0],
+            "peak_to_rms_max_tensor": largest[1]}
 
 
 def sqnr_db(reference, candidate):
@@ -588,11 +591,10 @@ class Bench:
         made = [row for row in rows if "failed" not in row]
         with concurrent.futures.ThreadPoolExecutor(args.jobs) as pool:
             list(pool.map(evaluate, made))
+        rows[0].update(activation_peak_to_rms(rows[0]["path"],
+                                              self.test_x[:8]))
         # The logits' SQNR against the float model's, in TFLite: how much
         # of the output quantization moves, beyond the decisions.
-        (rows[0]["peak_to_rms_median"], rows[0]["peak_to_rms_max"],
-         rows[0]["peak_to_rms_max_tensor"]) = activation_peak_to_rms(
-            rows[0]["path"], self.test_x[:8])
         reference = rows[0]["logits"]
         for row in made:
             row["logits_sqnr_db"] = sqnr_db(reference, row.pop("logits"))
@@ -659,9 +661,7 @@ def segmenter_rows(args, mint):
     rows = [{"label": "float32 (MediaPipe)", "path": args.segmenter,
              "miou": 1.0, "agreement": 1.0, "sqnr_db": float("inf"),
              "person_share": float(np.mean(reference > 0.5))}]
-    (rows[0]["peak_to_rms_median"], rows[0]["peak_to_rms_max"],
-     rows[0]["peak_to_rms_max_tensor"]) = activation_peak_to_rms(
-        args.segmenter, test[:8])
+    rows[0].update(activation_peak_to_rms(args.segmenter, test[:8]))
     for label, file, options in SEGMENTER_ROWS:
         path = os.path.join(work, f"mint-{file}.tflite")
         t0 = time.monotonic()
@@ -723,7 +723,8 @@ def int16_table(models, segmenter, test_count):
     recover = ("quantize int8 --equalize --bias-correction "
                "--calibration-method mse")
     header = ["model", "metric", "float32", "int8 act. (TFLite)",
-              "int8 act. (Mint)", "int8 act. (Mint, " + recover[14:] + ")",
+              "int8 act. (Mint)",
+              f"int8 act. (Mint, {recover.removeprefix('quantize int8 ')})",
               "int16 act. (TFLite)", "int16 act. (Mint)",
               "output SQNR dB vs float: int8 TFLite / int8 Mint / int16 "
               "TFLite / int16 Mint",
@@ -859,7 +860,7 @@ def main():
                        args.segmenter else "", "--faces")]:
         if path and not os.path.exists(path):
             sys.exit(f"table: {what} {path}: no such file (bench/table/"
-                     f"run.sh fetches it; '--segmenter ""' leaves the "
+                     f"run.sh fetches it; --segmenter '' leaves the "
                      f"segmenter out)")
     os.makedirs(args.work, exist_ok=True)
     start = time.monotonic()
